@@ -1,0 +1,79 @@
+// Reports as tables for CSV and Excel: one column model, two writers. Money is written in major units
+// (e.g. 1234.50) from the exact integers; Excel gets numbers with a format, CSV plain decimals.
+import ExcelJS from 'exceljs';
+import { CURRENCY_MINOR_UNITS, toDecimalString } from '../shared/money';
+
+export type ColumnType = 'text' | 'money' | 'int' | 'number' | 'date';
+
+export interface Column {
+  header: string;
+  key: string;
+  type: ColumnType;
+  /** Currency of a money column; or the row field holding it (`currencyKey`). */
+  currency?: string;
+  currencyKey?: string;
+}
+
+export interface Table {
+  title: string;
+  columns: Column[];
+  rows: Record<string, unknown>[];
+}
+
+function cellText(column: Column, row: Record<string, unknown>): string {
+  const value = row[column.key];
+  if (value === null || value === undefined) return '';
+  if (column.type === 'money') {
+    const currency = column.currency ?? String(row[column.currencyKey ?? 'currency'] ?? 'CNY');
+    return toDecimalString(Number(value), CURRENCY_MINOR_UNITS[currency] ?? 2);
+  }
+  return String(value);
+}
+
+function csvEscape(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV (UTF-8 with BOM so that Excel opens Chinese names correctly); several tables one after another. */
+export function toCsv(tables: Table[]): string {
+  const parts: string[] = [];
+  for (const table of tables) {
+    if (tables.length > 1) parts.push(csvEscape(table.title));
+    parts.push(table.columns.map((c) => csvEscape(c.header)).join(','));
+    for (const row of table.rows) parts.push(table.columns.map((c) => csvEscape(cellText(c, row))).join(','));
+    if (tables.length > 1) parts.push('');
+  }
+  return `\uFEFF${parts.join('\r\n')}\r\n`;
+}
+
+/** One worksheet per table. */
+export async function toXlsx(tables: Table[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'huikuan';
+  const used = new Set<string>();
+  for (const table of tables) {
+    let name = table.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet';
+    while (used.has(name)) name = `${name.slice(0, 28)}_${used.size}`;
+    used.add(name);
+    const sheet = workbook.addWorksheet(name);
+    sheet.columns = table.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: Math.max(12, c.header.length + 2),
+    }));
+    for (const row of table.rows) {
+      const values: Record<string, unknown> = {};
+      for (const c of table.columns) {
+        const text = cellText(c, row);
+        values[c.key] = c.type === 'text' || c.type === 'date' || text === '' ? text : Number(text);
+      }
+      sheet.addRow(values);
+    }
+    table.columns.forEach((c, k) => {
+      if (c.type === 'money') sheet.getColumn(k + 1).numFmt = '#,##0.00';
+    });
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,151 @@
+// Queries on the audit log. Entries are written only by the database (triggers and audit_event()); the
+// application reads them and adds events that are not row changes (sign-in, exports).
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../platform/db/schema';
+import type { Db, Tx } from '../platform/db/store';
+
+/** Appends an event to the chain in the caller's transaction (attributed to its actor). */
+export async function appendAuditEvent(
+  tx: Db | Tx,
+  table: string,
+  op: string,
+  rowKey: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): Promise<void> {
+  await sql`select audit_event(${table}, ${op}, ${rowKey === null ? null : JSON.stringify(rowKey)}::jsonb,
+                               ${after === null ? null : JSON.stringify(after)}::jsonb)`.execute(tx);
+}
+
+export interface AuditFilter {
+  /** Inclusive lower bound on the entry time (ISO timestamp or YYYY-MM-DD, business time zone for dates). */
+  from?: string;
+  /** Exclusive upper bound; a date means the end of that day. */
+  to?: string;
+  table?: string;
+  op?: string;
+  actorUserId?: number;
+  /** Substring of the actor's name. */
+  actor?: string;
+  /** The changed row's id (row_key ->> 'id'). */
+  rowId?: string;
+  /** Text anywhere in the before or after image. */
+  q?: string;
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actor_user_id: number | null;
+  actor_name: string;
+  table_name: string;
+  op: string;
+  row_key: unknown;
+  before: unknown;
+  after: unknown;
+  row_count: number;
+  rows_digest: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** `text` as a literal inside a LIKE pattern (%, _ and backslash lose their meaning). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filtered(db: Db | Tx, filter: AuditFilter, timeZone: string) {
+  let query = db.selectFrom('audit_log').selectAll();
+  const bound = (value: string, endOfDay: boolean) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? sql<Date>`((${value}::date + ${endOfDay ? 1 : 0}) at time zone ${timeZone})`
+      : sql<Date>`${value}::timestamptz`;
+  if (filter.from) query = query.where('at', '>=', bound(filter.from, false));
+  if (filter.to) query = query.where('at', '<', bound(filter.to, true));
+  if (filter.table) query = query.where('table_name', '=', filter.table);
+  if (filter.op) query = query.where('op', '=', filter.op.toUpperCase());
+  if (filter.actorUserId !== undefined) query = query.where('actor_user_id', '=', filter.actorUserId);
+  if (filter.actor) query = query.where('actor_name', 'ilike', `%${escapeLike(filter.actor)}%`);
+  if (filter.rowId) {
+    const rowId = filter.rowId;
+    // A numeric id matches the key exactly (index on table_name, row_key); other keys by their text.
+    query = query.where((eb: ExpressionBuilder<Database, 'audit_log'>) =>
+      /^\d{1,15}$/.test(rowId)
+        ? eb('row_key', '=', sql`jsonb_build_object('id', ${Number(rowId)}::bigint)`)
+        : eb(sql`row_key::text`, 'ilike', `%${escapeLike(rowId)}%`),
+    );
+  }
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    query = query.where((eb) =>
+      eb.or([eb(sql`before::text`, 'ilike', pattern), eb(sql`after::text`, 'ilike', pattern)]),
+    );
+  }
+  return query;
+}
+
+/** Newest first, `limit + 1` rows strictly older than `beforeId` (keyset on the chain position). */
+export function selectAuditPage(
+  db: Db,
+  filter: AuditFilter,
+  timeZone: string,
+  beforeId: number | null,
+  limit: number,
+): Promise<AuditRow[]> {
+  let query = filtered(db, filter, timeZone);
+  if (beforeId !== null) query = query.where('id', '<', beforeId);
+  return query
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute() as Promise<AuditRow[]>;
+}
+
+/** Oldest first, in batches, for exports of any size. */
+export async function* streamAudit(
+  db: Db,
+  filter: AuditFilter,
+  timeZone: string,
+  batchSize = 2000,
+): AsyncGenerator<AuditRow[]> {
+  let afterId = 0;
+  for (;;) {
+    const rows = (await filtered(db, filter, timeZone)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute()) as AuditRow[];
+    if (rows.length === 0) return;
+    yield rows;
+    afterId = rows[rows.length - 1].id;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** The columns of each entry as the hash saw them: jsonb in its one canonical text form, time in UTC. */
+export interface ChainRow {
+  id: number;
+  at_utc: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  table_name: string;
+  op: string;
+  row_key: string | null;
+  before: string | null;
+  after: string | null;
+  row_count: number;
+  rows_digest: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export async function selectChainBatch(db: Db, afterId: number, limit: number): Promise<ChainRow[]> {
+  const { rows } = await sql<ChainRow>`
+    select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_utc, actor_user_id,
+           actor_name, table_name, op, row_key::text as row_key, before::text as before, after::text as after,
+           row_count, rows_digest, prev_hash, hash
+    from audit_log where id > ${afterId} order by id limit ${limit}`.execute(db);
+  return rows;
+}
+
+export async function selectChainHead(db: Db): Promise<{ last_id: number; last_hash: string }> {
+  return db.selectFrom('audit_chain_head').select(['last_id', 'last_hash']).executeTakeFirstOrThrow();
+}

@@ -1,0 +1,111 @@
+// `huikuan cases list|show`: collection cases and one case's history, through the API's use cases.
+import type { Command } from 'commander';
+import { getCase } from '../../collections/cases/get-case';
+import { listCases } from '../../collections/cases/list-cases';
+import { SYSTEM_ACTOR } from '../../platform/auth/actor';
+import { notFound } from '../../platform/errors';
+import { todayIn } from '../../shared/dates';
+import { formatMoney } from '../../shared/money';
+import { printJson, withApp } from '../context';
+
+const actor = SYSTEM_ACTOR;
+const money = (amount: number, currency: string) => `${currency} ${formatMoney(amount, currency)}`;
+
+export function registerCaseCommands(program: Command): void {
+  const cases = program.command('cases').description('collection cases (催收案件)');
+
+  cases
+    .command('list')
+    .description('open cases, next action first')
+    .option('--status <status>', 'active, paused, promise, plan, dispute, legal, agency')
+    .option('--stage <stage>', 'reminder, early, strong')
+    .option('--due-by <date>', 'next action on or before this date')
+    .option('--customer <code>', 'only this customer')
+    .option('--closed', 'closed cases instead of open ones')
+    .option('--sort <sort>', 'nextActionOn, -amount, -daysPastDue, openedOn', 'nextActionOn')
+    .option('--limit <n>', 'page size, 1 to 500', '50')
+    .option('--cursor <cursor>', 'next page')
+    .option('--json', 'print JSON')
+    .action(
+      async (o: {
+        status?: string;
+        stage?: string;
+        dueBy?: string;
+        customer?: string;
+        closed?: boolean;
+        sort: string;
+        limit: string;
+        cursor?: string;
+        json?: boolean;
+      }) => {
+        await withApp(async (app) => {
+          let customerId: number | undefined;
+          if (o.customer) {
+            const row = await app.store.db
+              .selectFrom('customer')
+              .select('id')
+              .where('code', '=', o.customer)
+              .executeTakeFirst();
+            if (!row) throw notFound('Customer', o.customer);
+            customerId = row.id;
+          }
+          const page = await listCases(app.store.db, actor, {
+            status: o.status,
+            stage: o.stage,
+            dueBy: o.dueBy,
+            customerId,
+            open: !o.closed,
+            sort: o.sort,
+            limit: Number(o.limit),
+            cursor: o.cursor,
+            today: todayIn(app.config.timeZone),
+          });
+          if (o.json) return printJson(page);
+          for (const c of page.items) {
+            const overdue =
+              c.totals
+                .filter((t) => t.overdue > 0)
+                .map((t) => money(t.overdue, t.currency))
+                .join(', ') || '-';
+            process.stdout.write(
+              `#${c.id}  ${c.customer.code} ${c.customer.name} / ${c.entity.code}  ${c.stage}/${c.status}  ` +
+                `dpd ${c.daysPastDue ?? '-'}  overdue ${overdue}  next ${c.nextActionOn ?? '-'} ${c.nextStepKey ?? ''}\n`,
+            );
+          }
+          if (page.nextCursor) process.stdout.write(`next page: --cursor ${page.nextCursor}\n`);
+        });
+      },
+    );
+
+  cases
+    .command('show <id>')
+    .description('one case: invoices, step history, messages, tasks, promises, next steps')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      await withApp(async (app) => {
+        const c = await getCase(app.store.db, actor, { id: Number(id), today: todayIn(app.config.timeZone) });
+        if (o.json) return printJson(c);
+        const out: string[] = [
+          `case #${c.id}: ${c.customer.code} ${c.customer.name} / ${c.entity.name}`,
+          `stage ${c.stage} since ${c.stageSince}, status ${c.status}, strategy ${c.strategy ? `${c.strategy.name} v${c.strategy.version}` : '-'}, collector ${c.collector?.displayName ?? '-'}`,
+          `days past due ${c.daysPastDue ?? '-'}, next action ${c.nextActionOn ?? '-'} ${c.nextStepKey ?? ''}`,
+          '',
+          'open invoices:',
+          ...c.invoices.map(
+            (i) =>
+              `  ${i.number}  due ${i.dueDate}  ${money(i.openAmount, i.currency)}  ${i.daysPastDue} d${i.disputed ? '  (disputed)' : ''}`,
+          ),
+          '',
+          'history:',
+          ...c.firings.map(
+            (f) =>
+              `  ${f.firedOn}  ${f.stepKey}  ${f.action} → ${f.outcome}${f.detail ? ` (${f.detail})` : ''}`,
+          ),
+          '',
+          'coming up:',
+          ...c.upcoming.map((u) => `  ${u.date}  ${u.stepKey}  ${u.action} — ${u.label}`),
+        ];
+        process.stdout.write(`${out.join('\n')}\n`);
+      });
+    });
+}

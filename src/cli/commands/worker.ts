@@ -1,0 +1,32 @@
+// `huikuan worker`: runs background jobs (daily collections cycle, incremental cycles after payments,
+// simulations). Several workers may run against one PostgreSQL database; on PGlite the server runs its own.
+import type { Command } from 'commander';
+import { JOB_HANDLERS } from '../../jobs/handlers';
+import { runWorker } from '../../jobs/runner';
+import { printJson, withApp } from '../context';
+
+export function registerWorkerCommands(program: Command): void {
+  program
+    .command('worker')
+    .description(
+      'run background jobs until stopped (daily cycle at 01:00 business time, events, simulations)',
+    )
+    .option('--once', 'run the jobs that are ready, then stop')
+    .option('--no-schedule', 'do not enqueue the daily schedules')
+    .option('--poll <ms>', 'idle wait between polls', '2000')
+    .action(async (options: { once?: boolean; schedule: boolean; poll: string }) => {
+      await withApp(async (app) => {
+        const controller = new AbortController();
+        process.once('SIGINT', () => controller.abort());
+        process.once('SIGTERM', () => controller.abort());
+        const summary = await runWorker(app, {
+          handlers: JOB_HANDLERS,
+          once: options.once,
+          schedules: options.schedule,
+          pollMs: Number(options.poll),
+          signal: controller.signal,
+        });
+        printJson(summary);
+      });
+    });
+}

@@ -1,0 +1,74 @@
+// Changes a person makes to a case: pause (停催) until a date or resume, mark it as with legal or an agency,
+// or hand it to another collector. The engine honours them from its next cycle.
+import { type Actor, assertCan } from '../../platform/auth/actor';
+import type { Db } from '../../platform/db/store';
+import { inTransaction } from '../../platform/db/transaction';
+import { invalid, notFound } from '../../platform/errors';
+import { isValidIsoDate } from '../../shared/dates';
+import type { CaseDetail } from './case-dto';
+import { selectCase } from './case-queries';
+import { getCase } from './get-case';
+import { markCustomerChanged } from './mark-changed';
+
+export interface UpdateCaseInput {
+  id: number;
+  today: string;
+  manualStatus?: 'paused' | 'legal' | 'agency' | null;
+  pausedUntil?: string | null;
+  collectorId?: number | null;
+}
+
+export async function updateCase(db: Db, actor: Actor, input: UpdateCaseInput): Promise<CaseDetail> {
+  assertCan(actor, 'collections:write');
+  if (input.pausedUntil && !isValidIsoDate(input.pausedUntil)) {
+    throw invalid('pausedUntil must be a date', [
+      { field: 'pausedUntil', value: input.pausedUntil, reason: 'YYYY-MM-DD' },
+    ]);
+  }
+  if (input.pausedUntil && input.manualStatus !== 'paused') {
+    throw invalid('pausedUntil needs manualStatus "paused"', [
+      { field: 'pausedUntil', reason: 'only a pause has an end date' },
+    ]);
+  }
+  await inTransaction(db, actor, async (tx) => {
+    const kase = await selectCase(tx, actor, input.id);
+    if (!kase) throw notFound('Case', input.id);
+    if (kase.closed_on) throw invalid(`Case ${input.id} is closed`);
+    const set: Record<string, unknown> = {};
+    if (input.manualStatus !== undefined) {
+      set.manual_status = input.manualStatus;
+      set.paused_until = input.manualStatus === 'paused' ? (input.pausedUntil ?? null) : null;
+    }
+    if (input.collectorId !== undefined) {
+      if (input.collectorId !== null) {
+        const user = await tx
+          .selectFrom('app_user')
+          .select('id')
+          .where('id', '=', input.collectorId)
+          .executeTakeFirst();
+        if (!user)
+          throw invalid('Unknown collector', [
+            { field: 'collectorId', value: String(input.collectorId), reason: 'no such user' },
+          ]);
+      }
+      set.collector_id = input.collectorId;
+      // Open tasks of the collector move with the case.
+      await tx
+        .updateTable('task')
+        .set({ assignee_id: input.collectorId, updated_at: new Date() })
+        .where('case_id', '=', input.id)
+        .where('status', '=', 'open')
+        .where('assignee_role', '=', 'collector')
+        .execute();
+    }
+    if (Object.keys(set).length > 0) {
+      await tx
+        .updateTable('collection_case')
+        .set({ ...set, updated_at: new Date() })
+        .where('id', '=', input.id)
+        .execute();
+      await markCustomerChanged(tx, kase.customer_id);
+    }
+  });
+  return getCase(db, actor, { id: input.id, today: input.today });
+}

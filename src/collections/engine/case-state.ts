@@ -1,0 +1,75 @@
+// What the pure step evaluation knows about a case: a snapshot loaded set-based by the engine (or built by
+// the strategy preview), and what the evaluation decides.
+import type { CaseStage, CaseStatus } from '../../platform/db/schema';
+import type { Stage, StrategyStepT } from '../strategy/strategy-schema';
+
+export interface PromiseState {
+  id: number;
+  amount: number;
+  currency: string;
+  dueOn: string;
+  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  resolvedOn: string | null;
+}
+
+export interface InstallmentState {
+  seq: number;
+  dueOn: string;
+  amount: number;
+  status: 'open' | 'paid' | 'missed';
+  resolvedOn: string | null;
+}
+
+export interface PlanState {
+  id: number;
+  currency: string;
+  status: 'active' | 'completed' | 'defaulted' | 'cancelled';
+  installments: InstallmentState[];
+}
+
+export interface CaseSnapshot {
+  caseId: number;
+  openedOn: string;
+  stage: CaseStage;
+  stageSince: string;
+  stageFloor: 'early' | 'strong' | null;
+  manualStatus: 'paused' | 'legal' | 'agency' | null;
+  pausedUntil: string | null;
+  /** Oldest due date of the case's undisputed open invoices; null when everything open is disputed. */
+  anchorDueOn: string | null;
+  /** The case's undisputed open amount converted to a currency (for amount bands); null: no rate. */
+  amountIn: (currency: string) => number | null;
+  grade: string | null;
+  promises: PromiseState[];
+  plans: PlanState[];
+}
+
+export interface DueStep {
+  step: StrategyStepT;
+  /** Identifies the trigger occurrence: with the case and step key it is the idempotency key. */
+  occurrenceKey: string;
+  dueOn: string;
+  /** Set on event steps: the promise or installment that triggered it. */
+  promise?: PromiseState;
+  installment?: InstallmentState & { planId: number; currency: string };
+}
+
+export interface Evaluation {
+  stage: Stage;
+  stageSince: string;
+  stageFloor: 'early' | 'strong' | null;
+  status: Exclude<CaseStatus, 'closed'>;
+  manualStatus: 'paused' | 'legal' | 'agency' | null;
+  pausedUntil: string | null;
+  daysPastDue: number | null;
+  due: DueStep[];
+  nextActionOn: string | null;
+  nextStepKey: string | null;
+}
+
+export const STAGE_RANK: Record<Stage, number> = { reminder: 0, early: 1, strong: 2 };
+
+export function maxStage(a: Stage, b: Stage | null): Stage {
+  if (!b) return a;
+  return STAGE_RANK[b] > STAGE_RANK[a] ? b : a;
+}

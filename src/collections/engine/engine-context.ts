@@ -1,0 +1,74 @@
+// What one engine run reads once: active strategies, rules, the latest exchange rates and entity names.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/store';
+import { invalid } from '../../platform/errors';
+import { addDays } from '../../shared/dates';
+import { FALLBACK_STRATEGY } from '../strategy/default-strategies';
+import type { StrategyRule } from '../strategy/select-strategy';
+import { loadActiveStrategies, loadRules, loadStrategyByName } from '../strategy/strategy-queries';
+import { reminderHorizon, type Strategy } from '../strategy/strategy-schema';
+import type { RateMap } from './convert';
+
+export interface EngineContext {
+  asOf: string;
+  horizonDate: string;
+  strategies: Map<string, Strategy>;
+  rules: StrategyRule[];
+  rates: RateMap;
+  entityNames: Map<number, string>;
+  /** Simulator: every case follows this strategy, whatever the rules say. */
+  forced: Strategy | null;
+  fallback: string;
+}
+
+/** Used for cases no active strategy applies to: stage and status are kept up to date, nothing fires. */
+export const NO_STRATEGY: Strategy = {
+  id: 0,
+  version: 0,
+  active: false,
+  name: 'none',
+  label: '—',
+  locale: 'zh-CN',
+  stages: { early: { fromDay: 1 }, strong: { fromDay: 31 } },
+  settings: { catchUpDays: 3, promiseGraceDays: 2, installmentGraceDays: 2 },
+  steps: [],
+};
+
+export async function loadRates(db: Db, asOf: string): Promise<Map<string, string>> {
+  const rows = await sql<{ from_currency: string; to_currency: string; rate: string }>`
+    select distinct on (from_currency, to_currency) from_currency, to_currency, rate::text as rate
+    from exchange_rate where rate_date <= ${asOf}::date
+    order by from_currency, to_currency, rate_date desc`.execute(db);
+  return new Map(rows.rows.map((r) => [`${r.from_currency}>${r.to_currency}`, r.rate]));
+}
+
+export async function loadEngineContext(
+  db: Db,
+  asOf: string,
+  forceStrategy?: string,
+): Promise<EngineContext> {
+  let forced: Strategy | null = null;
+  let strategies: Strategy[];
+  if (forceStrategy) {
+    forced = await loadStrategyByName(db, forceStrategy);
+    if (!forced) throw invalid(`No strategy named ${forceStrategy}`);
+    strategies = [forced];
+  } else {
+    strategies = await loadActiveStrategies(db);
+  }
+  const [rules, rates, entities] = await Promise.all([
+    loadRules(db),
+    loadRates(db, asOf),
+    db.selectFrom('entity').select(['id', 'name']).execute(),
+  ]);
+  return {
+    asOf,
+    horizonDate: addDays(asOf, reminderHorizon(strategies)),
+    strategies: new Map(strategies.map((s) => [s.name, s])),
+    rules,
+    rates,
+    entityNames: new Map(entities.map((e) => [e.id, e.name])),
+    forced,
+    fallback: FALLBACK_STRATEGY,
+  };
+}

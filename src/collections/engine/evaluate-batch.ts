@@ -1,0 +1,220 @@
+// One batch of cases in one transaction: claim (locked), load, evaluate (pure), write. Either the whole
+// batch is written or none of it, so a run killed anywhere leaves cases either done for the day or untouched
+// for the next run.
+
+import type { Tx } from '../../platform/db/store';
+import { addDays } from '../../shared/dates';
+import { selectStrategyName } from '../strategy/select-strategy';
+import { MESSAGE_ACTIONS, type Strategy } from '../strategy/strategy-schema';
+import type { CaseSnapshot, DueStep } from './case-state';
+import { totalIn } from './convert';
+import { type EngineContext, NO_STRATEGY } from './engine-context';
+import { evaluateCase } from './evaluate';
+import { type CaseFacts, planActions } from './plan-actions';
+import {
+  type CaseRow,
+  claimCases,
+  loadCommitments,
+  loadCurrencyTotals,
+  loadMessageData,
+} from './snapshot-queries';
+import {
+  type CaseUpdate,
+  type FiringInsert,
+  type FiringRow,
+  firingKey,
+  insertFirings,
+  insertMessages,
+  insertTasks,
+  selectNewFirings,
+  updateCases,
+} from './write-actions';
+
+export interface BatchCounts {
+  claimed: number;
+  lastId: number;
+  fired: number;
+  messages: number;
+  tasks: number;
+}
+
+export type Checkpoint = (label: string) => void | Promise<void>;
+
+function strategyFor(ctx: EngineContext, row: CaseRow, amountIn: (c: string) => number | null): Strategy {
+  if (ctx.forced) return ctx.forced;
+  const name = selectStrategyName(
+    { segment: row.segment, grade: row.grade, language: row.language, amountIn },
+    ctx.rules,
+    row.override,
+    new Set(ctx.strategies.keys()),
+    ctx.fallback,
+  );
+  return (name && ctx.strategies.get(name)) || NO_STRATEGY;
+}
+
+export async function evaluateBatch(
+  tx: Tx,
+  ctx: EngineContext,
+  opts: { full: boolean; afterId: number; limit: number; runId: number; checkpoint?: Checkpoint },
+): Promise<BatchCounts> {
+  const { asOf, horizonDate } = ctx;
+  const scope = { asOf, horizonDate, full: opts.full, afterId: opts.afterId, limit: opts.limit };
+  const rows = await claimCases(tx, scope);
+  const counts: BatchCounts = {
+    claimed: rows.length,
+    lastId: rows.at(-1)?.id ?? opts.afterId,
+    fired: 0,
+    messages: 0,
+    tasks: 0,
+  };
+  if (rows.length === 0) return counts;
+  await opts.checkpoint?.('batch:claimed');
+  const ids = rows.map((r) => r.id);
+  const totals = await loadCurrencyTotals(tx, ids, scope);
+  const { promises, plans } = await loadCommitments(tx, ids, addDays(asOf, -31));
+
+  const firings: FiringInsert[] = [];
+  const updates: CaseUpdate[] = [];
+  const dueByCase = new Map<number, { strategy: Strategy; due: DueStep[]; stage: CaseUpdate['stage'] }>();
+  const totalsByCase = new Map<number, typeof totals>();
+  for (const t of totals) {
+    const list = totalsByCase.get(t.case_id);
+    if (list) list.push(t);
+    else totalsByCase.set(t.case_id, [t]);
+  }
+  for (const row of rows) {
+    const mine = totalsByCase.get(row.id) ?? [];
+    const amounts = mine.map((t) => ({ currency: t.currency, amount: t.open }));
+    // Memoised: rules, steps and the CNY sort key all ask, and conversion is exact BigInt arithmetic.
+    const converted = new Map<string, number | null>();
+    const amountIn = (currency: string) => {
+      if (!converted.has(currency)) converted.set(currency, totalIn(amounts, currency, ctx.rates));
+      return converted.get(currency) ?? null;
+    };
+    const anchors = mine.map((t) => t.anchor).filter((a): a is string => a !== null);
+    const snapshot: CaseSnapshot = {
+      caseId: row.id,
+      openedOn: row.opened_on,
+      stage: row.stage,
+      stageSince: row.stage_since,
+      stageFloor: row.stage_floor,
+      manualStatus: row.manual_status,
+      pausedUntil: row.paused_until,
+      anchorDueOn: anchors.length > 0 ? anchors.sort()[0] : null,
+      amountIn,
+      grade: row.grade,
+      promises: promises.get(row.id) ?? [],
+      plans: plans.get(row.id) ?? [],
+    };
+    const strategy = strategyFor(ctx, row, amountIn);
+    const ev = evaluateCase(snapshot, strategy, asOf);
+    for (const due of ev.due) {
+      firings.push({
+        case_id: row.id,
+        step_key: due.step.key,
+        occurrence_key: due.occurrenceKey,
+        strategy_id: strategy.id,
+        stage: ev.stage,
+        action: due.step.action,
+        outcome: MESSAGE_ACTIONS.has(due.step.action) ? 'message' : 'task',
+      });
+    }
+    if (ev.due.length > 0) dueByCase.set(row.id, { strategy, due: ev.due, stage: ev.stage });
+    updates.push({
+      id: row.id,
+      stage: ev.stage,
+      stage_since: ev.stageSince,
+      stage_floor: ev.stageFloor,
+      status: ev.status,
+      manual_status: ev.manualStatus,
+      paused_until: ev.pausedUntil,
+      strategy_id: strategy.id || null,
+      strategy_name: strategy.id ? strategy.name : null,
+      strategy_version: strategy.id ? strategy.version : null,
+      anchor_due_on: snapshot.anchorDueOn,
+      days_past_due: ev.daysPastDue,
+      totals: mine.map((t) => ({
+        currency: t.currency,
+        open: t.open,
+        overdue: t.overdue,
+        dueSoon: t.due_soon,
+        disputed: t.disputed,
+      })),
+      amount_cny: amountIn('CNY') ?? 0,
+      next_action_on: ev.nextActionOn,
+      next_step_key: ev.nextStepKey,
+    });
+  }
+
+  const fresh = await selectNewFirings(tx, firings);
+  await opts.checkpoint?.('batch:firings');
+  const results = new Map<string, FiringRow>();
+  if (fresh.size > 0) {
+    const busy = rows.filter((r) =>
+      dueByCase.get(r.id)?.due.some((d) => fresh.has(firingKey(r.id, d.step.key, d.occurrenceKey))),
+    );
+    const data = await loadMessageData(
+      tx,
+      busy.map((r) => r.id),
+      asOf,
+    );
+    const messages = [];
+    const tasks = [];
+    const skipped = [];
+    for (const row of busy) {
+      const { strategy, due, stage } = dueByCase.get(row.id)!;
+      const facts: CaseFacts = {
+        caseId: row.id,
+        customerId: row.customer_id,
+        entityId: row.entity_id,
+        customerCode: row.customer_code,
+        customerName: row.customer_name,
+        language: row.language,
+        collectorId: row.collector_id,
+        entityName: ctx.entityNames.get(row.entity_id) ?? '',
+        stage: stage as CaseFacts['stage'],
+        invoices: data.invoices.get(row.id) ?? [],
+        contacts: data.contacts.get(row.customer_id) ?? [],
+      };
+      const newDue = due.filter((d) => fresh.has(firingKey(row.id, d.step.key, d.occurrenceKey)));
+      const planned = planActions(facts, strategy, newDue, asOf, horizonDate);
+      messages.push(...planned.messages);
+      tasks.push(...planned.tasks);
+      skipped.push(...planned.skipped.map((s) => ({ ...s, caseId: row.id })));
+    }
+    const outboxIds = await insertMessages(tx, messages);
+    await opts.checkpoint?.('batch:outbox');
+    const taskIds = await insertTasks(tx, tasks, asOf);
+    await opts.checkpoint?.('batch:tasks');
+    const byKey = new Map(firings.map((f) => [firingKey(f.case_id, f.step_key, f.occurrence_key), f]));
+    const record = (key: string, outcome: FiringRow['outcome'], extra: Partial<FiringRow>) =>
+      results.set(key, {
+        ...byKey.get(key)!,
+        outcome,
+        detail: null,
+        outbox_id: null,
+        task_id: null,
+        ...extra,
+      });
+    for (const m of messages) {
+      for (const f of m.firings) {
+        record(firingKey(m.caseId, f.stepKey, f.occurrenceKey), 'message', {
+          outbox_id: outboxIds.get(m.dedupeKey) ?? null,
+        });
+      }
+    }
+    for (const t of tasks) {
+      const key = firingKey(t.caseId, t.firing.stepKey, t.firing.occurrenceKey);
+      record(key, 'task', { task_id: taskIds.get(key) ?? null });
+    }
+    for (const s of skipped)
+      record(firingKey(s.caseId, s.stepKey, s.occurrenceKey), 'skipped', { detail: s.detail });
+    counts.messages = outboxIds.size;
+    counts.tasks = taskIds.size;
+  }
+  counts.fired = await insertFirings(tx, [...results.values()], asOf, opts.runId);
+  await opts.checkpoint?.('batch:recorded');
+  await updateCases(tx, updates, asOf);
+  await opts.checkpoint?.('batch:cases');
+  return counts;
+}

@@ -1,0 +1,253 @@
+// Pure step evaluation: given a case snapshot, its strategy and the as-of date, which steps are due, in which
+// stage and status the case is, and when its next action falls. No I/O: the engine, the strategy preview
+// and the simulator all call this one function, so what the preview shows is what the engine does.
+//
+// Rules (DOMAIN.md, collection strategy):
+// - Days past due count from the oldest undisputed open invoice (the anchor); disputed invoices never drive
+//   dunning, and a case with only disputed invoices is in status `dispute`.
+// - Stage = by days past due (strategy thresholds), raised by a floor that event steps set (a broken promise
+//   escalates at once).
+// - An open promise, or a payment plan in good standing, holds every time-based step until its date; a
+//   broken promise or missed installment fires its event steps at once.
+// - A time step is due on its occurrence date. If the engine missed that day it still fires up to
+//   `catchUpDays` later; of several due steps with the same stage and action only the latest fires (one
+//   follow-up call, not three, for a case that opened late).
+import { addDays, daysBetween, fromDayNumber, toDayNumber } from '../../shared/dates';
+import type { Stage, Strategy, StrategyStepT } from '../strategy/strategy-schema';
+import { type CaseSnapshot, type DueStep, type Evaluation, maxStage, STAGE_RANK } from './case-state';
+
+// Time steps are worked out on UTC day numbers (the evaluation runs for every case every day, and parsing
+// ISO strings dominated it); ISO dates appear only in what is returned.
+interface TimeState {
+  day: number;
+  anchor: number;
+  stage: Stage;
+  since: number;
+}
+
+interface Occurrence {
+  step: StrategyStepT;
+  due: number;
+  n: number;
+}
+
+const occurrenceKey = (o: Occurrence, st: TimeState) =>
+  o.step.trigger.type === 'daysFromDue'
+    ? `d:${fromDayNumber(st.anchor)}:${o.n}`
+    : `s:${st.stage}:${fromDayNumber(st.since)}:${o.n}`;
+
+export function stageByDays(strategy: Strategy, daysPastDue: number): Stage {
+  if (daysPastDue >= strategy.stages.strong.fromDay) return 'strong';
+  if (daysPastDue >= strategy.stages.early.fromDay) return 'early';
+  return 'reminder';
+}
+
+export function conditionsMet(step: StrategyStepT, snap: Pick<CaseSnapshot, 'grade' | 'amountIn'>): boolean {
+  const c = step.conditions;
+  if (!c) return true;
+  if (c.grades && c.grades.length > 0 && !(snap.grade && c.grades.includes(snap.grade))) return false;
+  if (c.minAmount !== undefined || c.maxAmount !== undefined) {
+    const amount = snap.amountIn(c.currency ?? 'CNY');
+    if (amount === null) return false;
+    if (c.minAmount !== undefined && amount < c.minAmount) return false;
+    if (c.maxAmount !== undefined && amount > c.maxAmount) return false;
+  }
+  return true;
+}
+
+/** The latest occurrence of a time step on or before `st.day`, or null if it has not occurred yet. */
+function lastOccurrence(step: StrategyStepT, st: TimeState): Occurrence | null {
+  const t = step.trigger;
+  if (t.type !== 'daysFromDue' && t.type !== 'daysInStage') return null;
+  const first = (t.type === 'daysFromDue' ? st.anchor : st.since) + t.days;
+  const elapsed = st.day - first;
+  if (elapsed < 0) return null;
+  let n = 0;
+  if (t.repeatEveryDays) {
+    n = Math.floor(elapsed / t.repeatEveryDays);
+    if (t.maxRepeats) n = Math.min(n, t.maxRepeats - 1);
+  }
+  return { step, due: first + n * (t.repeatEveryDays ?? 0), n };
+}
+
+/**
+ * Time steps whose latest occurrence is the latest of their stage and action (the others are superseded).
+ * `eligible`: the strategy's time steps whose conditions (amount band, grade) the case meets.
+ */
+function currentTimeSteps(eligible: readonly StrategyStepT[], st: TimeState): Occurrence[] {
+  const found: Occurrence[] = [];
+  const latest = new Map<string, number>();
+  for (const step of eligible) {
+    if (step.stage !== 'any' && step.stage !== st.stage) continue;
+    const occ = lastOccurrence(step, st);
+    if (!occ) continue;
+    found.push(occ);
+    const group = `${step.stage}|${step.action}`;
+    const seen = latest.get(group);
+    if (seen === undefined || occ.due > seen) latest.set(group, occ.due);
+  }
+  return found.filter((o) => o.due === latest.get(`${o.step.stage}|${o.step.action}`));
+}
+
+function timeSteps(strategy: Strategy, snap: CaseSnapshot): StrategyStepT[] {
+  return strategy.steps.filter(
+    (s) => (s.trigger.type === 'daysFromDue' || s.trigger.type === 'daysInStage') && conditionsMet(s, snap),
+  );
+}
+
+function stageState(strategy: Strategy, anchor: string, floor: Stage | null, date: string) {
+  return maxStage(stageByDays(strategy, daysBetween(anchor, date)), floor);
+}
+
+export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: string): Evaluation {
+  const { catchUpDays, promiseGraceDays, installmentGraceDays } = strategy.settings;
+  const base = {
+    stage: snap.stage,
+    stageSince: snap.stageSince,
+    stageFloor: snap.stageFloor,
+    manualStatus: snap.manualStatus,
+    pausedUntil: snap.pausedUntil,
+    daysPastDue: snap.anchorDueOn ? daysBetween(snap.anchorDueOn, asOf) : null,
+    due: [] as DueStep[],
+    nextActionOn: null as string | null,
+    nextStepKey: null as string | null,
+  };
+  // 停催: a person paused the case; nothing fires until the pause ends.
+  if (snap.manualStatus === 'paused') {
+    if (!snap.pausedUntil || snap.pausedUntil >= asOf) {
+      return {
+        ...base,
+        status: 'paused',
+        nextActionOn: snap.pausedUntil ? addDays(snap.pausedUntil, 1) : null,
+      };
+    }
+    base.manualStatus = null;
+    base.pausedUntil = null;
+  }
+  const anchor = snap.anchorDueOn;
+  if (!anchor) return { ...base, status: 'dispute' };
+
+  const recent = (date: string | null) =>
+    date !== null && date <= asOf && daysBetween(date, asOf) <= catchUpDays;
+  const fits = (step: StrategyStepT, stage: Stage) =>
+    (step.stage === 'any' || step.stage === stage) && conditionsMet(step, snap);
+  const stageBefore = stageState(strategy, anchor, snap.stageFloor, asOf);
+
+  // Event steps: broken promises and missed installments of the last catch-up days.
+  const due: DueStep[] = [];
+  for (const promise of snap.promises) {
+    if (promise.status !== 'broken' || !recent(promise.resolvedOn)) continue;
+    for (const step of strategy.steps) {
+      if (step.trigger.type === 'brokenPromise' && fits(step, stageBefore)) {
+        due.push({ step, occurrenceKey: `promise:${promise.id}`, dueOn: promise.resolvedOn!, promise });
+      }
+    }
+  }
+  for (const plan of snap.plans) {
+    for (const inst of plan.installments) {
+      if (inst.status !== 'missed' || !recent(inst.resolvedOn)) continue;
+      for (const step of strategy.steps) {
+        if (step.trigger.type === 'missedInstallment' && fits(step, stageBefore)) {
+          const installment = { ...inst, planId: plan.id, currency: plan.currency };
+          due.push({
+            step,
+            occurrenceKey: `installment:${plan.id}:${inst.seq}`,
+            dueOn: inst.resolvedOn!,
+            installment,
+          });
+        }
+      }
+    }
+  }
+  let floor = snap.stageFloor;
+  for (const d of due)
+    if (d.step.raiseStage) floor = maxStage(d.step.raiseStage, floor) as 'early' | 'strong';
+
+  const stage = stageState(strategy, anchor, floor, asOf);
+  const stageSince = stage === snap.stage ? snap.stageSince : asOf;
+  const result = { ...base, stage, stageSince, stageFloor: floor, due };
+
+  // Holds: an open promise not yet past its date (plus grace), or a plan with no missed installment.
+  const holdChecks: string[] = [];
+  for (const p of snap.promises) {
+    if (p.status === 'open' && addDays(p.dueOn, promiseGraceDays) >= asOf) {
+      holdChecks.push(addDays(p.dueOn, promiseGraceDays + 1));
+    }
+  }
+  const promiseHold = holdChecks.length > 0;
+  for (const plan of snap.plans) {
+    if (plan.status !== 'active' || plan.installments.some((i) => i.status === 'missed')) continue;
+    const next = plan.installments.find((i) => i.status === 'open');
+    if (next) holdChecks.push(addDays(next.dueOn, installmentGraceDays + 1));
+  }
+  if (holdChecks.length > 0) {
+    const check = holdChecks.sort()[0];
+    return { ...result, status: promiseHold ? 'promise' : 'plan', nextActionOn: check, nextStepKey: null };
+  }
+
+  const st: TimeState = {
+    day: toDayNumber(asOf),
+    anchor: toDayNumber(anchor),
+    stage,
+    since: toDayNumber(stageSince),
+  };
+  const eligible = timeSteps(strategy, snap);
+  for (const occ of currentTimeSteps(eligible, st)) {
+    if (st.day - occ.due <= catchUpDays) {
+      due.push({ step: occ.step, occurrenceKey: occurrenceKey(occ, st), dueOn: fromDayNumber(occ.due) });
+    }
+  }
+  let manualStatus = result.manualStatus;
+  for (const d of due) if (d.step.setStatus) manualStatus = d.step.setStatus;
+  const next = nextTimeStep(strategy, eligible, st, floor);
+  return {
+    ...result,
+    manualStatus,
+    status: manualStatus === 'legal' || manualStatus === 'agency' ? manualStatus : 'active',
+    nextActionOn: next ? fromDayNumber(next.due) : null,
+    nextStepKey: next?.step.key ?? null,
+  };
+}
+
+/**
+ * The first day after `st.day` on which a time step falls due, if nothing changes in between (no payment,
+ * no promise). Candidate days come from each step's schedule in its stage; each is checked with the same
+ * rules as a real evaluation on that day.
+ */
+export function nextTimeStep(
+  strategy: Strategy,
+  eligible: readonly StrategyStepT[],
+  st: TimeState,
+  floor: Stage | null,
+): Occurrence | null {
+  const horizon = st.day + 400;
+  const entry = (stage: Stage): number => {
+    if (stage === st.stage) return st.since;
+    const byDays = stage === 'reminder' ? st.anchor : st.anchor + strategy.stages[stage].fromDay;
+    return byDays > st.day ? byDays : st.day + 1;
+  };
+  const candidates = new Set<number>();
+  for (const step of eligible) {
+    const t = step.trigger;
+    if (t.type !== 'daysFromDue' && t.type !== 'daysInStage') continue;
+    const stages: Stage[] = step.stage === 'any' ? ['reminder', 'early', 'strong'] : [step.stage];
+    for (const stage of stages) {
+      if (STAGE_RANK[stage] < STAGE_RANK[st.stage]) continue;
+      const first = (t.type === 'daysFromDue' ? st.anchor : entry(stage)) + t.days;
+      const every = t.repeatEveryDays ?? 0;
+      const count = every ? (t.maxRepeats ?? 1000) : 1;
+      let n = first > st.day || !every ? 0 : Math.floor((st.day - first) / every) + 1;
+      for (let k = 0; k < 3 && n < count; k++, n++) {
+        const day = first + n * every;
+        if (day > st.day && day <= horizon) candidates.add(day);
+      }
+    }
+  }
+  for (const day of [...candidates].sort((a, b) => a - b)) {
+    const stage = maxStage(stageByDays(strategy, day - st.anchor), floor);
+    const state: TimeState = { day, anchor: st.anchor, stage, since: entry(stage) };
+    const hit = currentTimeSteps(eligible, state).find((occ) => occ.due === day);
+    if (hit) return hit;
+  }
+  return null;
+}

@@ -1,0 +1,31 @@
+// Use case behind `huikuan engine run` and POST /api/collections/engine/run: a full cycle, or one for named
+// customers, as of a date (default today in the business time zone).
+import { type Actor, assertCan } from '../../platform/auth/actor';
+import type { Db } from '../../platform/db/store';
+import { invalid, notFound } from '../../platform/errors';
+import { isValidIsoDate } from '../../shared/dates';
+import { type EngineResult, runEngine } from './run-engine';
+
+export async function runCycle(
+  db: Db,
+  actor: Actor,
+  input: { asOf: string; customerCodes?: string[]; customerIds?: number[]; concurrency?: number },
+): Promise<EngineResult> {
+  assertCan(actor, 'collections:write');
+  if (!isValidIsoDate(input.asOf))
+    throw invalid('asOf must be a date', [{ field: 'asOf', value: input.asOf, reason: 'YYYY-MM-DD' }]);
+  let ids = input.customerIds ?? [];
+  if (input.customerCodes?.length) {
+    const rows = await db
+      .selectFrom('customer')
+      .select(['id', 'code'])
+      .where('code', 'in', input.customerCodes)
+      .execute();
+    const missing = input.customerCodes.filter((code) => !rows.some((r) => r.code === code));
+    if (missing.length) throw notFound('Customer', missing.join(', '));
+    ids = [...ids, ...rows.map((r) => r.id)];
+  }
+  return ids.length > 0
+    ? runEngine(db, { asOf: input.asOf, kind: 'customer', customerIds: ids, concurrency: input.concurrency })
+    : runEngine(db, { asOf: input.asOf, kind: 'full', concurrency: input.concurrency });
+}

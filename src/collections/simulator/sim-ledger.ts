@@ -1,0 +1,136 @@
+// The simulated ledger's money side: invoices paid on their planned day (a payment and an allocation in the
+// copy, so the engine sees them like real ones), and the summary of one strategy's run.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/store';
+import { convertMinor, type RateMap, totalIn } from '../engine/convert';
+import type { LedgerSnapshot } from './copy-store';
+
+export interface SimInvoice {
+  id: number;
+  customerId: number;
+  entityId: number;
+  currency: string;
+  open: number;
+  issueDay: number;
+  dueDay: number;
+  disputed: boolean;
+  /** Day number of the planned payment; Infinity: not paying. */
+  planned: number;
+}
+
+export interface StrategyOutcome {
+  name: string;
+  label: string;
+  version: number | null;
+  /** Amounts in minor units of the report currency (CNY), converted at the latest rates. */
+  collected: number;
+  collectedByCurrency: Array<{ currency: string; amount: number }>;
+  overdueStart: number;
+  overdueEnd: number;
+  openEnd: number;
+  /** Days sales outstanding at the end: open AR / credit sales of the last 90 days × 90; null without sales. */
+  dso: number | null;
+  messages: { email: number; sms: number; letter: number; total: number };
+  tasks: Record<string, number> & { total: number };
+  promises: { made: number; kept: number; broken: number };
+  stepsFired: number;
+  daily: Array<{ date: string; collected: number; overdue: number }>;
+  durationMs: number;
+}
+
+/** Pays every invoice whose planned day has come, in one statement; returns what was paid. */
+export async function payDueInvoices(
+  db: Db,
+  invoices: SimInvoice[],
+  date: string,
+  day: number,
+): Promise<Array<{ currency: string; amount: number }>> {
+  const due = invoices.filter((i) => i.open > 0 && i.planned <= day && i.issueDay <= day);
+  if (due.length === 0) return [];
+  const rows = due.map((i) => ({
+    invoice_id: i.id,
+    entity_id: i.entityId,
+    customer_id: i.customerId,
+    currency: i.currency,
+    amount: i.open,
+    reference: `SIM-${i.id}`,
+  }));
+  await sql`
+    with r as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(invoice_id bigint, entity_id bigint,
+        customer_id bigint, currency text, amount bigint, reference text)
+    ), p as (
+      insert into payment (entity_id, customer_id, reference, received_date, currency, amount, method)
+      select entity_id, customer_id, reference, ${date}::date, currency, amount, 'simulated' from r
+      returning id, reference
+    )
+    insert into allocation (invoice_id, payment_id, amount, effective_on, method)
+    select r.invoice_id, p.id, r.amount, ${date}::date, 'reference' from r join p on p.reference = r.reference`.execute(
+    db,
+  );
+  const paid = due.map((i) => ({ currency: i.currency, amount: i.open }));
+  for (const i of due) i.open = 0;
+  return paid;
+}
+
+export async function summarise(
+  db: Db,
+  run: {
+    name: string;
+    label: string;
+    version: number | null;
+    invoices: SimInvoice[];
+    collected: Map<string, number>;
+    daily: StrategyOutcome['daily'];
+    rates: RateMap;
+    snapshot: LedgerSnapshot;
+    durationMs: number;
+  },
+): Promise<StrategyOutcome> {
+  const cny = (amounts: Array<{ currency: string; amount: number }>) =>
+    amounts.reduce((sum, a) => sum + (convertMinor(a.amount, a.currency, 'CNY', run.rates) ?? 0), 0);
+  const messages = await sql<{ channel: string; n: number }>`
+    select channel, count(*)::int as n from outbox group by channel`.execute(db);
+  const tasks = await sql<{
+    type: string;
+    n: number;
+  }>`select type, count(*)::int as n from task group by type`.execute(db);
+  const promises = await sql<{ status: string; n: number }>`
+    select status, count(*)::int as n from promise group by status`.execute(db);
+  const fired = await sql<{ n: number }>`select count(*)::int as n from step_firing`.execute(db);
+  const byChannel = Object.fromEntries(messages.rows.map((r) => [r.channel, r.n]));
+  const byType: Record<string, number> = Object.fromEntries(tasks.rows.map((r) => [r.type, r.n]));
+  const byStatus = Object.fromEntries(promises.rows.map((r) => [r.status, r.n]));
+  const endDay = run.daily.length;
+  const open = run.invoices.filter((i) => i.open > 0).map((i) => ({ currency: i.currency, amount: i.open }));
+  const openEnd = cny(open);
+  const sales = totalIn(run.snapshot.sales90, 'CNY', run.rates) ?? 0;
+  return {
+    name: run.name,
+    label: run.label,
+    version: run.version,
+    collected: cny([...run.collected].map(([currency, amount]) => ({ currency, amount }))),
+    collectedByCurrency: [...run.collected]
+      .map(([currency, amount]) => ({ currency, amount }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+    overdueStart: run.daily[0]?.overdue ?? 0,
+    overdueEnd: run.daily[endDay - 1]?.overdue ?? 0,
+    openEnd,
+    dso: sales > 0 ? Math.round((openEnd / sales) * 90 * 10) / 10 : null,
+    messages: {
+      email: byChannel.email ?? 0,
+      sms: byChannel.sms ?? 0,
+      letter: byChannel.letter ?? 0,
+      total: messages.rows.reduce((s, r) => s + r.n, 0),
+    },
+    tasks: { ...byType, total: tasks.rows.reduce((s, r) => s + r.n, 0) },
+    promises: {
+      made: promises.rows.reduce((s, r) => s + r.n, 0),
+      kept: byStatus.kept ?? 0,
+      broken: byStatus.broken ?? 0,
+    },
+    stepsFired: fired.rows[0]?.n ?? 0,
+    daily: run.daily,
+    durationMs: run.durationMs,
+  };
+}

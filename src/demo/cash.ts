@@ -1,0 +1,233 @@
+// The demo customer's cash side: payments (回款) grouped into the customer's payment runs, credit notes
+// (红字发票), allocations (核销) by remittance or FIFO, bounced payments (退票) and bad-debt write-offs
+// (坏账核销). Allocations never exceed an invoice's open amount or a payment's amount, as in the ledger.
+import type { GenContext } from './context';
+import { textArray } from './context';
+import type { CustomerSpec } from './customers';
+import type { InvoiceState, SettlementEvent } from './invoices';
+import { type Rng, rngFor } from './prng';
+
+interface CashDoc {
+  day: number;
+  kind: 'credit' | 'pay';
+  events: SettlementEvent[];
+  /** A re-payment after a bounce: never bounces again. */
+  retry?: boolean;
+}
+
+type Allocation = { invoice: InvoiceState; amount: number; method: 'reference' | 'fifo' };
+
+const weekday = (day: number) => (day + 4) % 7;
+
+/** The customer pays on fixed days: weekly on Friday, on the 10th and 25th, monthly on the 25th, or any day. */
+function paymentRun(rng: Rng): (day: number) => number {
+  const style = rng.int(0, 3);
+  if (style === 0) return (day) => day + ((5 - weekday(day) + 7) % 7);
+  const monthDays = style === 1 ? [10, 25] : style === 2 ? [25] : null;
+  if (!monthDays) return (day) => (weekday(day) === 0 ? day + 1 : weekday(day) === 6 ? day + 2 : day);
+  return (day) => {
+    const d = new Date(day * 86_400_000);
+    const dom = d.getUTCDate();
+    const target = monthDays.find((m) => m >= dom);
+    return target !== undefined
+      ? day + (target - dom)
+      : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, monthDays[0]) / 86_400_000;
+  };
+}
+
+export function generateCash(
+  ctx: GenContext,
+  spec: CustomerSpec,
+  index: number,
+  invoices: InvoiceState[],
+  events: SettlementEvent[],
+): void {
+  const rng = rngFor(ctx.options.seed, index, 3);
+  const p = spec.profile;
+  const snap = paymentRun(rng);
+  const byDay = new Map<number, SettlementEvent[]>();
+  const docs: CashDoc[] = [];
+  for (const event of events) {
+    if (event.kind === 'credit') {
+      docs.push({ day: event.day, kind: 'credit', events: [event] });
+      continue;
+    }
+    const day = snap(event.day);
+    if (day > ctx.asOfDay) continue; // falls in a future payment run: still open today
+    const list = byDay.get(day);
+    if (list) list.push(event);
+    else byDay.set(day, [event]);
+  }
+  for (const [day, list] of byDay) docs.push({ day, kind: 'pay', events: list });
+  docs.sort((a, b) => a.day - b.day || (a.kind === b.kind ? 0 : a.kind === 'credit' ? -1 : 1));
+
+  let firstOpen = 0;
+  /** FIFO over open invoices issued by `day` and not in dispute on it (oldest due first). */
+  const fifo = (day: number, amount: number, out: Allocation[]): number => {
+    while (firstOpen < invoices.length && invoices[firstOpen].open === 0) firstOpen++;
+    for (let i = firstOpen; i < invoices.length && amount > 0; i++) {
+      const inv = invoices[i];
+      if (inv.issueDay > day) break;
+      if (inv.open === 0 || (inv.disputedUntil !== null && inv.disputedUntil > day)) continue;
+      const a = Math.min(inv.open, amount);
+      inv.open -= a;
+      amount -= a;
+      out.push({ invoice: inv, amount: a, method: 'fifo' });
+    }
+    return amount;
+  };
+
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d];
+    if (doc.kind === 'credit') {
+      writeCreditNote(ctx, spec, doc.events[0]);
+      continue;
+    }
+    const planned = doc.events.reduce((sum, e) => sum + Math.min(e.amount, e.invoice.open), 0);
+    if (planned === 0) continue;
+    const bill = spec.domestic && rng.chance(p.acceptanceBillShare);
+    let amount = planned;
+    // 承兑汇票 come in round amounts; lump-sum payers round their transfers too.
+    if (bill && planned >= 5_000_000) amount = Math.ceil(planned / 1_000_000) * 1_000_000;
+    else if (p.paymentMode === 'fifo' && planned >= 1_000_000 && rng.chance(0.3))
+      amount = Math.floor(planned / 100_000) * 100_000;
+    const allocations: Allocation[] = [];
+    let rest = amount;
+    if (p.paymentMode === 'reference') {
+      for (const e of doc.events) {
+        const a = Math.min(e.amount, e.invoice.open, rest);
+        if (a <= 0) continue;
+        e.invoice.open -= a;
+        rest -= a;
+        allocations.push({ invoice: e.invoice, amount: a, method: 'reference' });
+      }
+    }
+    rest = fifo(doc.day, rest, allocations); // what remains stays unapplied (未核销)
+    const bounceDay = doc.day + rng.int(3, 20);
+    const bounced = !doc.retry && rng.chance(p.bounceRate) && bounceDay <= ctx.asOfDay;
+    if (bounced) {
+      for (const a of allocations) a.invoice.open += a.amount; // the reversal re-opens the invoices
+      firstOpen = 0;
+      const never = (p.profile === 'deadbeat' || p.profile === 'deteriorating') && rng.chance(0.5);
+      const again = bounceDay + rng.int(5, 30);
+      if (!never && again <= ctx.asOfDay) insertDoc(docs, d + 1, { ...doc, day: again, retry: true });
+    }
+    const remittance = p.paymentMode === 'reference' ? doc.events.map((e) => e.invoice.number) : [];
+    writePayment(ctx, spec, doc.day, amount, bill, remittance, allocations, bounced ? bounceDay : null);
+  }
+  if (p.profile === 'deadbeat' || p.profile === 'deteriorating') writeOffs(ctx, rng, invoices);
+}
+
+function insertDoc(docs: CashDoc[], from: number, doc: CashDoc): void {
+  let i = from;
+  while (i < docs.length && docs[i].day <= doc.day) i++;
+  docs.splice(i, 0, doc);
+}
+
+function writeCreditNote(ctx: GenContext, spec: CustomerSpec, event: SettlementEvent): void {
+  const id = ctx.nextId('credit_note');
+  const number = `${spec.entity.code}-CR-${String(ctx.nextNumber(`${spec.entity.code}:cr`)).padStart(6, '0')}`;
+  const stamp = ctx.stamp(event.day, 11);
+  ctx.push('credit_note', [
+    id,
+    spec.entity.id,
+    spec.id,
+    number,
+    ctx.iso(event.day),
+    spec.currency,
+    event.amount,
+    event.invoice.number,
+    event.reason ?? null,
+    stamp,
+    stamp,
+  ]);
+  // 红字发票 names its invoice; what the invoice no longer owes stays unapplied on the customer.
+  const a = Math.min(event.amount, event.invoice.open);
+  if (a > 0) {
+    event.invoice.open -= a;
+    ctx.push('allocation', [
+      ctx.nextId('allocation'),
+      event.invoice.id,
+      null,
+      id,
+      null,
+      a,
+      ctx.iso(event.day),
+      null,
+      'reference',
+      stamp,
+    ]);
+  }
+}
+
+function writePayment(
+  ctx: GenContext,
+  spec: CustomerSpec,
+  day: number,
+  amount: number,
+  bill: boolean,
+  remittance: string[],
+  allocations: Allocation[],
+  reversedDay: number | null,
+): void {
+  const id = ctx.nextId('payment');
+  const seq = String(ctx.nextNumber(`${spec.entity.code}:pay`)).padStart(7, '0');
+  const iso = ctx.iso(day);
+  const reference = bill ? `CD${iso.replace(/-/g, '')}${seq}` : `BK${iso.replace(/-/g, '')}${seq}`;
+  const stamp = ctx.stamp(day, 14);
+  const reversedOn = reversedDay === null ? null : ctx.iso(reversedDay);
+  ctx.push('payment', [
+    id,
+    spec.entity.id,
+    spec.id,
+    reference,
+    iso,
+    spec.currency,
+    amount,
+    bill ? 'acceptance_bill' : 'bank_transfer',
+    textArray(remittance),
+    bill ? '银行承兑汇票背书转让' : null,
+    reversedOn,
+    reversedOn === null ? null : bill ? '承兑汇票到期拒付' : '银行退票',
+    stamp,
+    stamp,
+  ]);
+  for (const a of allocations) {
+    ctx.push('allocation', [
+      ctx.nextId('allocation'),
+      a.invoice.id,
+      id,
+      null,
+      null,
+      a.amount,
+      iso,
+      reversedOn,
+      a.method,
+      stamp,
+    ]);
+  }
+}
+
+/** Old debts of customers that stopped paying: some written off after approval (经审批核销). */
+function writeOffs(ctx: GenContext, rng: Rng, invoices: InvoiceState[]): void {
+  for (const inv of invoices) {
+    if (inv.open === 0 || ctx.asOfDay - inv.dueDay < 400 || !rng.chance(0.35)) continue;
+    const day = Math.min(ctx.asOfDay, inv.dueDay + rng.int(380, 480));
+    const id = ctx.nextId('write_off');
+    const stamp = ctx.stamp(day, 16);
+    ctx.push('write_off', [id, inv.id, inv.open, ctx.iso(day), '债务人失联，经审批核销坏账', null, stamp]);
+    ctx.push('allocation', [
+      ctx.nextId('allocation'),
+      inv.id,
+      null,
+      null,
+      id,
+      inv.open,
+      ctx.iso(day),
+      null,
+      'write_off',
+      stamp,
+    ]);
+    inv.open = 0;
+  }
+}

@@ -1,0 +1,34 @@
+// Checks that the parent and the assigned staff of a customer exist, naming the field that is wrong.
+import type { Actor } from '../../platform/auth/actor';
+import type { Tx } from '../../platform/db/store';
+import { FieldChecks } from '../reference/field-checks';
+import { staffExists } from '../reference/reference-queries';
+import type { CustomerValues } from './customer-input';
+import { customerIsVisible, wouldCycle } from './customer-queries';
+
+export async function checkCustomerReferences(
+  tx: Tx,
+  actor: Actor,
+  values: CustomerValues,
+  selfId?: number,
+): Promise<void> {
+  const checks = new FieldChecks();
+  if (typeof values.parentId === 'number') {
+    if (!(await customerIsVisible(tx, actor, values.parentId))) {
+      checks.add('parentId', values.parentId, 'no such customer');
+    } else if (selfId !== undefined && (await wouldCycle(tx, selfId, values.parentId))) {
+      checks.add('parentId', values.parentId, 'would make the customer its own parent (集团 loop)');
+    }
+  }
+  for (const field of ['collectorId', 'salespersonId'] as const) {
+    const id = values[field];
+    if (typeof id === 'number' && !(await staffExists(tx, id))) checks.add(field, id, 'no such user');
+  }
+  checks.throwIfAny('customer');
+}
+
+/** A unique violation on the customer code, raced past the check, as a readable conflict. */
+export function isCodeConflict(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === 'customer_code_key';
+}

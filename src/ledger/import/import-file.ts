@@ -1,0 +1,91 @@
+// Use case: import one ERP export (CSV or XLSX) of a kind. Records the run as an import_batch whatever
+// happens; loads everything or nothing. Rejected rows are the report, not an exception.
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { type Actor, assertCan } from '../../platform/auth/actor';
+import type { Store } from '../../platform/db/store';
+import { inTransaction } from '../../platform/db/transaction';
+import { AppError, invalid } from '../../platform/errors';
+import type { ImportKind } from './fields';
+import { sha256File } from './file-hash';
+import { batchToReport } from './import-dto';
+import { finishBatch, insertBatch, selectBatch } from './import-queries';
+import { type LoadInput, loadFile } from './load-file';
+import type { ImportMapping } from './mapping';
+import type { ImportReport } from './report';
+
+export interface ImportFileInput {
+  kind: ImportKind;
+  filePath: string;
+  /** As the user named it (uploads are stored under a temporary name). */
+  fileName?: string;
+  mapping?: ImportMapping;
+  dryRun?: boolean;
+  onProgress?: LoadInput['onProgress'];
+  onPhase?: LoadInput['onPhase'];
+}
+
+export async function importFile(store: Store, actor: Actor, input: ImportFileInput): Promise<ImportReport> {
+  assertCan(actor, 'imports:write');
+  const mapping = input.mapping ?? {};
+  const dryRun = input.dryRun === true;
+  const file = await stat(input.filePath).catch(() => null);
+  if (!file?.isFile())
+    throw invalid(`No such file: ${input.filePath}`, [
+      { field: 'file', value: input.filePath, reason: 'not found' },
+    ]);
+  const sha256 = await sha256File(input.filePath);
+  const batch = await inTransaction(store.db, actor, (tx) =>
+    insertBatch(tx, {
+      kind: input.kind,
+      fileName: input.fileName ?? basename(input.filePath),
+      sha256,
+      mapping,
+      dryRun,
+      createdBy: actor.userId,
+    }),
+  );
+  let outcome: Awaited<ReturnType<typeof loadFile>>;
+  try {
+    outcome = await loadFile(store, actor, { ...input, mapping, dryRun });
+  } catch (error) {
+    const reason = error instanceof AppError ? error.message : `internal error: ${(error as Error).message}`;
+    const problems = error instanceof AppError ? (error.details?.problems ?? []) : [];
+    const errors = problems.length
+      ? problems.map((p) => ({
+          line: p.line ?? 0,
+          field: p.field ?? null,
+          value: p.value ?? null,
+          reason: p.reason,
+        }))
+      : [{ line: 0, field: null, value: null, reason }];
+    const rejected = error instanceof AppError && error.code === 'IMPORT_REJECTED';
+    await inTransaction(store.db, actor, (tx) =>
+      finishBatch(tx, batch.id, {
+        status: rejected ? 'rejected' : 'failed',
+        rowsTotal: 0,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        errorCount: errors.length,
+        errors,
+        details: {
+          source: {
+            format: null,
+            encoding: null,
+            delimiter: null,
+            totalBytes: 0,
+            columns: {},
+            ignoredColumns: [],
+          },
+          created: { entity: null, customers: 0, staff: 0, payments: 0 },
+          allocations: { count: 0, amount: 0 },
+        },
+      }),
+    );
+    if (rejected) return batchToReport((await selectBatch(store.db, batch.id))!);
+    throw error;
+  }
+  await inTransaction(store.db, actor, (tx) => finishBatch(tx, batch.id, outcome));
+  return batchToReport((await selectBatch(store.db, batch.id))!);
+}

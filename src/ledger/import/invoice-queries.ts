@@ -1,0 +1,102 @@
+// Set-based checks and upserts for invoice rows (kinds invoices and history) in the staging table.
+import type { RawConnection } from '../../platform/db/connection';
+import type { ProblemLog } from './report';
+import {
+  collectProblems,
+  countUpsert,
+  decimal,
+  duplicateCheck,
+  STAGE,
+  unknownCustomerCheck,
+  upsertStatement,
+} from './stage-queries';
+
+/** Fills due dates the file left out from the customers' payment terms (账期). */
+export async function deriveDueDates(raw: RawConnection): Promise<void> {
+  await raw.query(
+    `update ${STAGE} s set due_date = s.issue_date + c.payment_terms_days
+       from customer c
+      where c.code = s.customer_code and s.due_date is null and c.payment_terms_days is not null`,
+  );
+}
+
+export async function checkInvoices(raw: RawConnection, log: ProblemLog, history: boolean): Promise<void> {
+  await collectProblems(raw, log, duplicateCheck(['entity_id', 'number'], 'invoice_number', 'number'));
+  await collectProblems(raw, log, unknownCustomerCheck('customer_code', true));
+  await collectProblems(
+    raw,
+    log,
+    `select line, 'due_date' as field, null::text as value,
+            'no due date: give a due date, terms_days, or payment terms on customer ' || customer_code as reason
+       from ${STAGE} where due_date is null`,
+  );
+  // History settlements of the invoice are re-made by the import, so they do not count as allocated.
+  const replaceable = history
+    ? `coalesce((select sum(a.amount) from allocation a
+                  where a.invoice_id = i.id and a.reversed_on is null and a.method = 'history'), 0)`
+    : '0';
+  await collectProblems(
+    raw,
+    log,
+    `select s.line, 'amount' as field, ${decimal('s.amount', 's.currency')} as value,
+            'below the ' || ${decimal('i.allocated_amount', 'i.currency')} || ' already allocated to invoice ' || i.number as reason
+       from ${STAGE} s join invoice i on i.entity_id = s.entity_id and i.number = s.number
+      where i.allocated_amount > 0 and s.amount < i.allocated_amount - ${replaceable}
+     union all
+     select s.line, 'currency', s.currency, 'invoice ' || i.number || ' has allocations in ' || i.currency
+       from ${STAGE} s join invoice i on i.entity_id = s.entity_id and i.number = s.number
+      where i.allocated_amount > ${replaceable} and s.currency <> i.currency
+     union all
+     select s.line, 'customer_code', s.customer_code,
+            'invoice ' || i.number || ' has allocations for customer ' || c.code || '; its customer cannot change'
+       from ${STAGE} s join invoice i on i.entity_id = s.entity_id and i.number = s.number
+       join customer c on c.id = i.customer_id
+      where i.allocated_amount > ${replaceable} and c.code <> s.customer_code`,
+  );
+}
+
+/** Creates the customers that rows name by code and name but that do not exist yet; returns how many. */
+export async function createNamedCustomers(raw: RawConnection): Promise<number> {
+  const result = await raw.query(
+    `insert into customer (code, name)
+     select distinct on (s.customer_code) s.customer_code, s.customer_name
+       from ${STAGE} s
+      where s.customer_name is not null
+        and not exists (select 1 from customer c where c.code = s.customer_code)
+      order by s.customer_code, s.line
+     on conflict (code) do nothing`,
+  );
+  return result.rowCount;
+}
+
+export const INVOICE_OPTIONAL_COLUMNS = ['order_number', 'description', 'disputed'] as const;
+
+function invoiceUpsert(optional: readonly string[], returning: string): string {
+  return upsertStatement({
+    table: 'invoice',
+    keys: ['entity_id', 'number'],
+    columns: ['customer_id', 'issue_date', 'due_date', 'currency', 'amount', ...optional],
+    select: `select s.entity_id, s.number, c.id as customer_id, s.issue_date, s.due_date, s.currency, s.amount
+                    ${optional.map((column) => `, s.${column}`).join('')}
+               from ${STAGE} s join customer c on c.code = s.customer_code`,
+    returning,
+  });
+}
+
+/**
+ * Inserts new invoices and updates changed ones; an unchanged invoice is not touched (its updated_at
+ * stays). `optional` lists the optional columns the file has: the others keep their stored values.
+ */
+export async function upsertInvoices(raw: RawConnection, optional: readonly string[]) {
+  return countUpsert(raw, invoiceUpsert(optional, '(t.xmax = 0) as inserted'));
+}
+
+/** Same upsert, recording each changed row's line in import_changed (history needs per-row outcomes). */
+export async function upsertInvoicesTracked(raw: RawConnection, optional: readonly string[]): Promise<void> {
+  await raw.query(
+    `with up as (${invoiceUpsert(optional, 't.entity_id, t.number, (t.xmax = 0) as inserted')})
+     insert into import_changed (line, inserted)
+     select s.line, up.inserted from up join ${STAGE} s on s.entity_id = up.entity_id and s.number = up.number
+     on conflict (line) do nothing`,
+  );
+}

@@ -1,0 +1,235 @@
+// Each import kind as the pipeline sees it: staging columns, row conversion, set-based checks, the load.
+import type { Actor } from '../../platform/auth/actor';
+import type { RawConnection } from '../../platform/db/connection';
+import type { Db } from '../../platform/db/store';
+import { autoAllocate } from '../allocations/auto-allocate';
+import { BULK_LOAD_ROWS, isTableEmpty, suspendForBulkLoad } from './bulk-load-queries';
+import type { StageValue } from './copy-text';
+import {
+  CREDIT_NOTE_SOURCE,
+  checkAllocatable,
+  checkOrders,
+  PAYMENT_SOURCE,
+  upsertCreditNotes,
+  upsertOrders,
+  upsertPayments,
+} from './document-queries';
+import type { ImportKind } from './fields';
+import {
+  allocateSettlements,
+  checkSettlements,
+  reverseStaleSettlements,
+  stageSettlements,
+  upsertSettlementPayments,
+} from './history-queries';
+import {
+  checkInvoices,
+  createNamedCustomers,
+  deriveDueDates,
+  INVOICE_OPTIONAL_COLUMNS,
+  upsertInvoices,
+  upsertInvoicesTracked,
+} from './invoice-queries';
+import {
+  checkContacts,
+  checkCustomers,
+  resolveStaff,
+  upsertContacts,
+  upsertCustomers,
+} from './party-queries';
+import type { ProblemLog } from './report';
+import type { RowReader } from './row-reader';
+import {
+  CREDIT_NOTE_STAGE,
+  creditNoteRow,
+  INVOICE_STAGE,
+  invoiceRow,
+  ORDER_STAGE,
+  orderRow,
+  PAYMENT_STAGE,
+  paymentRow,
+  type StageColumns,
+} from './rows-documents';
+import { CONTACT_STAGE, CUSTOMER_STAGE, contactRow, customerRow } from './rows-parties';
+import { countTracked, createChangeTracker } from './stage-queries';
+
+export interface LoadContext {
+  raw: RawConnection;
+  /** Kysely on the same pinned connection and transaction as `raw`. */
+  db: Db;
+  actor: Actor;
+  /** The file has this field (a column or a default): fields it lacks keep their stored values. */
+  has(field: string): boolean;
+  /** Rows in the staging table. */
+  rows: number;
+}
+
+export interface LoadResult {
+  inserted: number;
+  updated: number;
+  customers?: number;
+  staff?: number;
+  payments?: number;
+  allocations?: { count: number; amount: number };
+}
+
+export interface KindHandler {
+  stage: StageColumns;
+  row(r: RowReader): StageValue[] | null;
+  check(raw: RawConnection, log: ProblemLog): Promise<void>;
+  load(ctx: LoadContext): Promise<LoadResult>;
+}
+
+const countOutcomes = (rows: Array<{ inserted: boolean }>) => ({
+  inserted: rows.filter((row) => row.inserted).length,
+  updated: rows.filter((row) => !row.inserted).length,
+});
+
+/** An initial load of many invoices builds the invoice indexes once, after the rows (bulk-load-queries). */
+async function bulkLoadMode(ctx: LoadContext): Promise<(() => Promise<void>) | null> {
+  if (ctx.rows < BULK_LOAD_ROWS || !(await isTableEmpty(ctx.raw, 'invoice'))) return null;
+  return suspendForBulkLoad(ctx.raw, 'invoice');
+}
+
+const invoiceOptional = (ctx: LoadContext) => INVOICE_OPTIONAL_COLUMNS.filter((column) => ctx.has(column));
+
+const invoices: KindHandler = {
+  stage: INVOICE_STAGE,
+  row: (r) => invoiceRow(r, false),
+  async check(raw, log) {
+    await deriveDueDates(raw);
+    await checkInvoices(raw, log, false);
+  },
+  async load(ctx) {
+    const customers = await createNamedCustomers(ctx.raw);
+    const rebuild = await bulkLoadMode(ctx);
+    const counts = await upsertInvoices(ctx.raw, invoiceOptional(ctx));
+    await rebuild?.();
+    return { ...counts, customers };
+  },
+};
+
+const history: KindHandler = {
+  stage: INVOICE_STAGE,
+  row: (r) => invoiceRow(r, true),
+  async check(raw, log) {
+    await deriveDueDates(raw);
+    await checkInvoices(raw, log, true);
+    await checkSettlements(raw, log);
+  },
+  async load(ctx) {
+    await createChangeTracker(ctx.raw);
+    const customers = await createNamedCustomers(ctx.raw);
+    await stageSettlements(ctx.raw);
+    await reverseStaleSettlements(ctx.raw);
+    const rebuild = await bulkLoadMode(ctx);
+    await upsertInvoicesTracked(ctx.raw, invoiceOptional(ctx));
+    await rebuild?.();
+    const payments = await upsertSettlementPayments(ctx.raw);
+    const allocations = await allocateSettlements(ctx.raw, ctx.actor.userId);
+    return { ...(await countTracked(ctx.raw)), customers, payments, allocations };
+  },
+};
+
+const payments: KindHandler = {
+  stage: PAYMENT_STAGE,
+  row: paymentRow,
+  check: (raw, log) => checkAllocatable(raw, log, PAYMENT_SOURCE),
+  async load(ctx) {
+    const optional = [
+      ...(ctx.has('method') ? ['method'] : []),
+      ...(ctx.has('invoice_numbers') ? ['remittance_invoice_numbers'] : []),
+      ...(ctx.has('note') ? ['note'] : []),
+    ];
+    const written = await upsertPayments(ctx.raw, optional);
+    // Only payments this file created or changed: an unchanged payment is never allocated twice.
+    const result = await autoAllocate(ctx.db, ctx.actor, { paymentIds: written.map((row) => row.id) });
+    return {
+      ...countOutcomes(written),
+      allocations: { count: result.allocationCount, amount: result.allocatedAmount },
+    };
+  },
+};
+
+const creditNotes: KindHandler = {
+  stage: CREDIT_NOTE_STAGE,
+  row: creditNoteRow,
+  check: (raw, log) => checkAllocatable(raw, log, CREDIT_NOTE_SOURCE),
+  async load(ctx) {
+    const optional = ['invoice_number', 'reason'].filter((field) => ctx.has(field));
+    const written = await upsertCreditNotes(ctx.raw, optional);
+    const result = await autoAllocate(ctx.db, ctx.actor, { creditNoteIds: written.map((row) => row.id) });
+    return {
+      ...countOutcomes(written),
+      allocations: { count: result.allocationCount, amount: result.allocatedAmount },
+    };
+  },
+};
+
+const orders: KindHandler = {
+  stage: ORDER_STAGE,
+  row: orderRow,
+  check: checkOrders,
+  load: (ctx) => upsertOrders(ctx.raw),
+};
+
+const CUSTOMER_COLUMNS: Record<string, string> = {
+  tax_id: 'tax_id',
+  region: 'region',
+  country: 'country',
+  time_zone: 'time_zone',
+  language: 'language',
+  segment: 'segment',
+  payment_terms_days: 'payment_terms_days',
+  salesperson: 'salesperson_id',
+  collector: 'collector_id',
+};
+
+const customers: KindHandler = {
+  stage: CUSTOMER_STAGE,
+  row: customerRow,
+  check: checkCustomers,
+  async load(ctx) {
+    await createChangeTracker(ctx.raw);
+    const staff = await resolveStaff(ctx.raw);
+    const optional = Object.entries(CUSTOMER_COLUMNS)
+      .filter(([field]) => ctx.has(field))
+      .map(([, column]) => column);
+    await upsertCustomers(ctx.raw, optional, ctx.has('parent_code'));
+    return { ...(await countTracked(ctx.raw)), staff };
+  },
+};
+
+const CONTACT_FIELDS = [
+  'role',
+  'title',
+  'phone',
+  'mobile',
+  'email',
+  'wechat',
+  'do_not_contact',
+  'preferred_hours',
+  'language',
+  'is_primary',
+];
+
+const contacts: KindHandler = {
+  stage: CONTACT_STAGE,
+  row: contactRow,
+  check: checkContacts,
+  load: (ctx) =>
+    upsertContacts(
+      ctx.raw,
+      CONTACT_FIELDS.filter((field) => ctx.has(field)),
+    ),
+};
+
+export const KIND_HANDLERS: Record<ImportKind, KindHandler> = {
+  customers,
+  contacts,
+  invoices,
+  payments,
+  'credit-notes': creditNotes,
+  orders,
+  history,
+};

@@ -1,0 +1,24 @@
+// Use case: the import batches, newest first (keyset on id), without their error lists.
+import { type Actor, assertCan } from '../../platform/auth/actor';
+import type { Db } from '../../platform/db/store';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
+import type { ImportKind } from './fields';
+import { batchToReport } from './import-dto';
+import { selectBatches } from './import-queries';
+import type { ImportReport } from './report';
+
+export async function listImports(
+  db: Db,
+  actor: Actor,
+  input: { limit?: number; cursor?: string; kind?: ImportKind },
+): Promise<{ items: ImportReport[]; nextCursor: string | null }> {
+  assertCan(actor, 'ledger:read');
+  const limit = input.limit ?? 50;
+  const beforeId = input.cursor ? Number(decodeCursor(input.cursor, 1)[0]) : undefined;
+  const rows = await selectBatches(db, { limit: limit + 1, beforeId, kind: input.kind });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((row) => batchToReport(row, { withErrors: false })),
+    nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
+  };
+}

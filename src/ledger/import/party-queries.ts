@@ -1,0 +1,116 @@
+// Set-based checks and upserts for customers (with their staff and parents) and contacts.
+import type { RawConnection } from '../../platform/db/connection';
+import type { ProblemLog } from './report';
+import {
+  collectProblems,
+  countUpsert,
+  duplicateCheck,
+  STAGE,
+  unknownCustomerCheck,
+  upsertStatement,
+} from './stage-queries';
+
+export async function checkCustomers(raw: RawConnection, log: ProblemLog): Promise<void> {
+  await collectProblems(raw, log, duplicateCheck(['code'], 'customer_code', 'code'));
+  await collectProblems(
+    raw,
+    log,
+    `select s.line, 'parent_code' as field, s.parent_code as value,
+            'unknown parent customer "' || s.parent_code || '"' as reason
+       from ${STAGE} s
+      where s.parent_code is not null
+        and not exists (select 1 from customer c where c.code = s.parent_code)
+        and not exists (select 1 from ${STAGE} o where o.code = s.parent_code)`,
+  );
+}
+
+/**
+ * Staff named in the salesperson and collector columns, matched by user name, else display name; unknown
+ * names become users (user name = the name, no password: staff, not logins). Returns how many were made.
+ */
+export async function resolveStaff(raw: RawConnection): Promise<number> {
+  const names = `select salesperson as name from ${STAGE} where salesperson is not null
+                 union select collector from ${STAGE} where collector is not null`;
+  const created = await raw.query(
+    `insert into app_user (username, display_name)
+     select n.name, n.name from (${names}) n
+      where not exists (select 1 from app_user u where u.username = n.name or u.display_name = n.name)
+     on conflict (username) do nothing`,
+  );
+  await raw.exec(
+    `drop table if exists import_staff;
+     create temp table import_staff on commit drop as
+     select n.name, (select u.id from app_user u where u.username = n.name or u.display_name = n.name
+                      order by (u.username = n.name) desc, u.id limit 1) as user_id
+       from (${names}) n`,
+  );
+  return created.rowCount;
+}
+
+const CUSTOMER_OPTIONAL: Record<string, string> = {
+  tax_id: 's.tax_id',
+  region: 's.region',
+  country: `coalesce(s.country, e.country, 'CN')`,
+  time_zone: `coalesce(s.time_zone, e.time_zone, 'Asia/Shanghai')`,
+  language: `coalesce(s.language, e.language, 'zh-CN')`,
+  segment: 's.segment',
+  payment_terms_days: 's.payment_terms_days',
+  salesperson_id: 'sp.user_id',
+  collector_id: 'co.user_id',
+};
+
+/** `optional`: the customer columns the file has (country, salesperson_id, ...). */
+export async function upsertCustomers(raw: RawConnection, optional: string[], withParent: boolean) {
+  const upsert = upsertStatement({
+    table: 'customer',
+    keys: ['code'],
+    columns: ['name', ...optional],
+    select: `select s.code, s.name ${optional.map((column) => `, ${CUSTOMER_OPTIONAL[column]} as ${column}`).join('')}
+               from ${STAGE} s
+               left join customer e on e.code = s.code
+               left join import_staff sp on sp.name = s.salesperson
+               left join import_staff co on co.name = s.collector`,
+    returning: 't.code, (t.xmax = 0) as inserted',
+  });
+  await raw.query(
+    `with up as (${upsert})
+     insert into import_changed (line, inserted)
+     select s.line, up.inserted from up join ${STAGE} s on s.code = up.code`,
+  );
+  if (!withParent) return;
+  // Parents second: a parent may be a customer that this same file creates.
+  await raw.query(
+    `with up as (
+       update customer c set parent_id = p.id, updated_at = now()
+         from ${STAGE} s left join customer p on p.code = s.parent_code
+        where c.code = s.code and c.parent_id is distinct from p.id
+        returning s.line)
+     insert into import_changed (line, inserted) select line, false from up on conflict (line) do nothing`,
+  );
+}
+
+export async function checkContacts(raw: RawConnection, log: ProblemLog): Promise<void> {
+  await collectProblems(raw, log, duplicateCheck(['customer_code', 'name'], 'contact_name', 'name'));
+  await collectProblems(raw, log, unknownCustomerCheck('customer_code', false));
+}
+
+const CONTACT_OPTIONAL: Record<string, string> = {
+  role: `coalesce(s.role, e.role, 'finance')`,
+};
+
+export async function upsertContacts(raw: RawConnection, optional: string[]) {
+  return countUpsert(
+    raw,
+    upsertStatement({
+      table: 'contact',
+      keys: ['customer_id', 'name'],
+      columns: optional,
+      select: `select c.id as customer_id, s.name
+                      ${optional.map((column) => `, ${CONTACT_OPTIONAL[column] ?? `s.${column}`} as ${column}`).join('')}
+                 from ${STAGE} s
+                 join customer c on c.code = s.customer_code
+                 left join contact e on e.customer_id = c.id and e.name = s.name`,
+      returning: '(t.xmax = 0) as inserted',
+    }),
+  );
+}

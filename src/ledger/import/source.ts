@@ -1,0 +1,127 @@
+// One reader over the formats an import accepts: CSV-like text (any encoding and delimiter) and XLSX.
+// It also finds the header row: the first row with two or more non-empty cells, so that report titles
+// above the table (应收账款明细表, 2024年1月) are skipped.
+import { open, stat } from 'node:fs/promises';
+import { AppError } from '../../platform/errors';
+import { readCsvRecords, sniffCsvLayout } from './read-csv';
+import { readXlsxRecords, sniffSpreadsheet } from './read-xlsx';
+import type { Cell } from './values';
+import { cellText } from './values';
+
+export interface SourceInfo {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  totalBytes: number;
+}
+
+export interface SourceRow {
+  line: number;
+  cells: Cell[];
+}
+
+export interface OpenedSource {
+  info: SourceInfo;
+  /** The header row, or null for a file without one. */
+  header: SourceRow | null;
+  /** Data rows after the header, in batches; blank rows are left out. */
+  rows: AsyncGenerator<SourceRow[]>;
+}
+
+export function isBlankRow(cells: Cell[]): boolean {
+  for (const cell of cells) if (cellText(cell) !== '') return false;
+  return true;
+}
+
+function filledCount(cells: Cell[]): number {
+  let count = 0;
+  for (const cell of cells) if (cellText(cell) !== '') count++;
+  return count;
+}
+
+export async function openSource(
+  path: string,
+  options: { onBytes?: (bytes: number) => void; headerScore?: HeaderScore } = {},
+): Promise<OpenedSource> {
+  const { onBytes } = options;
+  const { size } = await stat(path);
+  const handle = await open(path, 'r');
+  const head = Buffer.alloc(4);
+  try {
+    await handle.read(head, 0, 4, 0);
+  } finally {
+    await handle.close();
+  }
+  const spreadsheet = sniffSpreadsheet(head);
+  if (spreadsheet === 'xls') {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Old binary .xls files are not read; save the sheet as .xlsx or CSV',
+    );
+  }
+  let info: SourceInfo;
+  let batches: AsyncGenerator<SourceRow[]>;
+  if (spreadsheet === 'xlsx') {
+    info = { format: 'xlsx', encoding: null, delimiter: null, totalBytes: size };
+    batches = readXlsxRecords(path, onBytes);
+  } else {
+    const layout = await sniffCsvLayout(path);
+    info = { format: 'csv', encoding: layout.encoding, delimiter: layout.delimiter, totalBytes: size };
+    batches = readCsvRecords(path, layout, onBytes);
+  }
+  return splitHeader(info, batches, options.headerScore);
+}
+
+/** Scores a candidate header row: how many of its cells name a field (recognised or mapped). */
+export type HeaderScore = (texts: string[]) => number;
+
+const HEADER_SEARCH_ROWS = 20;
+
+async function splitHeader(
+  info: SourceInfo,
+  batches: AsyncGenerator<SourceRow[]>,
+  score?: HeaderScore,
+): Promise<OpenedSource> {
+  // Look at the first rows: the header is the one naming the most fields, else the first with 2+ cells.
+  const head: SourceRow[] = [];
+  let exhausted = false;
+  while (head.length < HEADER_SEARCH_ROWS) {
+    const next = await batches.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    for (const row of next.value) if (!isBlankRow(row.cells)) head.push(row);
+  }
+  let headerAt = -1;
+  let best = 0;
+  if (score) {
+    head.slice(0, HEADER_SEARCH_ROWS).forEach((row, i) => {
+      const points = score(row.cells.map((cell) => cellText(cell)));
+      if (points > best) {
+        best = points;
+        headerAt = i;
+      }
+    });
+  }
+  if (headerAt < 0) headerAt = head.findIndex((row) => filledCount(row.cells) >= 2);
+  const header = headerAt >= 0 ? head[headerAt] : null;
+  const rest = header ? head.slice(headerAt + 1) : [];
+  async function* rows(): AsyncGenerator<SourceRow[]> {
+    try {
+      if (rest.length) yield rest;
+      if (!header || exhausted) return;
+      for await (const batch of batches) {
+        const filled = batch.filter((row) => !isBlankRow(row.cells));
+        if (filled.length) yield filled;
+      }
+    } finally {
+      await batches.return(undefined);
+    }
+  }
+  return { info, header, rows: rows() };
+}
+
+export function headerTexts(header: SourceRow | null): string[] {
+  return (header?.cells ?? []).map((cell) => cellText(cell));
+}

@@ -1,0 +1,137 @@
+// Invoice (应收单) reads. Every query is scoped by customer and by entity, so a collector sees only the
+// invoices of assigned customers, in lists, details and searches alike.
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/auth/actor';
+import type { Db, Tx } from '../../platform/db/store';
+import { afterPosition, type KeysetPosition, type Sort } from '../reference/keyset';
+import { containsPattern } from '../reference/like-pattern';
+import { customerScoped, entityScoped } from '../reference/scope';
+import type { InvoiceStatusFilter } from './invoice-status';
+
+export interface InvoiceFilter {
+  customerId?: number;
+  entityId?: number;
+  status?: InvoiceStatusFilter;
+  /** Invoice number contains (trigram index invoice_number_trgm). */
+  q?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  currency?: string;
+  disputed?: boolean;
+  today: string;
+}
+
+export const INVOICE_SORTS = {
+  dueDate: { column: 'invoice.due_date', type: 'date' },
+  issueDate: { column: 'invoice.issue_date', type: 'date' },
+  amount: { column: 'invoice.amount', type: 'int' },
+  openAmount: { column: 'invoice.open_amount', type: 'int' },
+  number: { column: 'invoice.number', type: 'text' },
+} as const;
+
+export function invoiceBaseQuery(db: Db | Tx, actor: Actor) {
+  return db
+    .selectFrom('invoice')
+    .innerJoin('entity', 'entity.id', 'invoice.entity_id')
+    .innerJoin('customer', 'customer.id', 'invoice.customer_id')
+    .select([
+      'invoice.id',
+      'invoice.entity_id as entityId',
+      'entity.code as entityCode',
+      'invoice.customer_id as customerId',
+      'customer.code as customerCode',
+      'customer.name as customerName',
+      'invoice.number',
+      'invoice.issue_date as issueDate',
+      'invoice.due_date as dueDate',
+      'invoice.currency',
+      'invoice.amount',
+      'invoice.allocated_amount as allocatedAmount',
+      'invoice.open_amount as openAmount',
+      'invoice.disputed',
+      'invoice.order_number as orderNumber',
+      'invoice.description',
+    ])
+    .where(customerScoped(actor, 'invoice.customer_id'))
+    .where(entityScoped(actor, 'invoice.entity_id'));
+}
+
+export type InvoiceRow = Awaited<ReturnType<ReturnType<typeof invoiceBaseQuery>['executeTakeFirstOrThrow']>>;
+
+export function selectInvoicePage(
+  db: Db | Tx,
+  actor: Actor,
+  filter: InvoiceFilter,
+  sort: Sort,
+  after: KeysetPosition | null,
+  limit: number,
+): Promise<InvoiceRow[]> {
+  let query = invoiceBaseQuery(db, actor);
+  if (filter.customerId !== undefined) query = query.where('invoice.customer_id', '=', filter.customerId);
+  if (filter.entityId !== undefined) query = query.where('invoice.entity_id', '=', filter.entityId);
+  if (filter.currency) query = query.where('invoice.currency', '=', filter.currency);
+  if (filter.disputed !== undefined) query = query.where('invoice.disputed', '=', filter.disputed);
+  if (filter.dueFrom) query = query.where('invoice.due_date', '>=', filter.dueFrom);
+  if (filter.dueTo) query = query.where('invoice.due_date', '<=', filter.dueTo);
+  if (filter.q?.trim()) {
+    const pattern = containsPattern(filter.q.trim());
+    query = query.where(sql<boolean>`invoice.number ilike ${pattern}`);
+  }
+  // Written exactly as the partial indexes' predicate (allocated_amount < amount) so they apply.
+  if (filter.status === 'open' || filter.status === 'overdue') {
+    query = query.whereRef('invoice.allocated_amount', '<', 'invoice.amount');
+  }
+  if (filter.status === 'overdue') query = query.where('invoice.due_date', '<', filter.today);
+  if (filter.status === 'paid') query = query.whereRef('invoice.allocated_amount', '=', 'invoice.amount');
+  if (after) query = query.where(afterPosition(sort, after));
+  const direction = sort.descending ? 'desc' : 'asc';
+  return query
+    .orderBy(sql.ref(sort.column), direction)
+    .orderBy('invoice.id', direction)
+    .limit(limit + 1)
+    .execute();
+}
+
+export function selectInvoiceById(db: Db | Tx, actor: Actor, id: number): Promise<InvoiceRow | undefined> {
+  return invoiceBaseQuery(db, actor).where('invoice.id', '=', id).executeTakeFirst();
+}
+
+export interface AllocationRow {
+  id: number;
+  amount: number;
+  effectiveOn: string;
+  reversedOn: string | null;
+  method: string;
+  paymentId: number | null;
+  paymentReference: string | null;
+  creditNoteId: number | null;
+  creditNoteNumber: string | null;
+  writeOffId: number | null;
+  writeOffReason: string | null;
+}
+
+/** Every allocation of an invoice (核销记录), reversed ones included, oldest first. */
+export function selectInvoiceAllocations(db: Db | Tx, invoiceId: number): Promise<AllocationRow[]> {
+  return db
+    .selectFrom('allocation')
+    .leftJoin('payment', 'payment.id', 'allocation.payment_id')
+    .leftJoin('credit_note', 'credit_note.id', 'allocation.credit_note_id')
+    .leftJoin('write_off', 'write_off.id', 'allocation.write_off_id')
+    .select([
+      'allocation.id',
+      'allocation.amount',
+      'allocation.effective_on as effectiveOn',
+      'allocation.reversed_on as reversedOn',
+      'allocation.method',
+      'allocation.payment_id as paymentId',
+      'payment.reference as paymentReference',
+      'allocation.credit_note_id as creditNoteId',
+      'credit_note.number as creditNoteNumber',
+      'allocation.write_off_id as writeOffId',
+      'write_off.reason as writeOffReason',
+    ])
+    .where('allocation.invoice_id', '=', invoiceId)
+    .orderBy('allocation.effective_on')
+    .orderBy('allocation.id')
+    .execute();
+}

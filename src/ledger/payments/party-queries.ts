@@ -1,0 +1,72 @@
+// Finding the selling entity and customer a payment or credit note belongs to, by id or by code, within
+// what the actor may see. Shared by payments and credit notes.
+import type { Actor } from '../../platform/auth/actor';
+import type { Db, Tx } from '../../platform/db/store';
+import { invalid, notFound } from '../../platform/errors';
+import { visibleCustomer, visibleEntity } from '../allocations/scope';
+
+export interface PartyRef {
+  entityId?: number;
+  entityCode?: string;
+  customerId?: number;
+  customerCode?: string;
+}
+
+/**
+ * The entity named by id or code. Without one: the only entity, or else the only entity the customer
+ * (when known) has invoices with — most companies sell to a customer from one entity.
+ */
+export async function resolveEntity(db: Db | Tx, actor: Actor, ref: PartyRef, customerId?: number) {
+  let query = db
+    .selectFrom('entity')
+    .select(['id', 'code', 'base_currency'])
+    .where(visibleEntity(actor, 'entity.id'));
+  if (ref.entityId !== undefined) query = query.where('id', '=', ref.entityId);
+  else if (ref.entityCode !== undefined) query = query.where('code', '=', ref.entityCode.trim());
+  else {
+    const all = await query.limit(2).execute();
+    if (all.length === 1) return all[0];
+    if (all.length > 1 && customerId !== undefined) {
+      const used = await query
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('invoice').select('invoice.entity_id').where('invoice.customer_id', '=', customerId),
+        )
+        .limit(2)
+        .execute();
+      if (used.length === 1) return used[0];
+    }
+    throw invalid('entity is required (entityId or entityCode)', [
+      {
+        field: 'entityCode',
+        reason: all.length === 0 ? 'no entity exists yet' : 'there is more than one entity: name one',
+      },
+    ]);
+  }
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('Entity', ref.entityId ?? ref.entityCode ?? '');
+  return row;
+}
+
+export async function resolveCustomer(db: Db | Tx, actor: Actor, ref: PartyRef) {
+  let query = db
+    .selectFrom('customer')
+    .select(['id', 'code', 'name'])
+    .where(visibleCustomer(actor, 'customer.id'));
+  if (ref.customerId !== undefined) query = query.where('id', '=', ref.customerId);
+  else if (ref.customerCode !== undefined) query = query.where('code', '=', ref.customerCode.trim());
+  else
+    throw invalid('customer is required (customerId or customerCode)', [
+      { field: 'customerCode', reason: 'required' },
+    ]);
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('Customer', ref.customerId ?? ref.customerCode ?? '');
+  return row;
+}
+
+export async function assertCurrency(db: Db | Tx, currency: string): Promise<void> {
+  const row = await db.selectFrom('currency').select('code').where('code', '=', currency).executeTakeFirst();
+  if (!row)
+    throw invalid(`Unknown currency ${currency}`, [
+      { field: 'currency', value: currency, reason: 'unknown currency' },
+    ]);
+}

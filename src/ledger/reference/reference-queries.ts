@@ -1,0 +1,112 @@
+// Queries for reference data: selling entities (法人主体), currencies and staff.
+import type { Actor } from '../../platform/auth/actor';
+
+import type { Db, Tx } from '../../platform/db/store';
+import { containsPattern } from './like-pattern';
+import { entityScoped } from './scope';
+
+export interface EntityDto {
+  id: number;
+  code: string;
+  name: string;
+  baseCurrency: string;
+  country: string;
+  timeZone: string;
+}
+
+export interface CurrencyDto {
+  code: string;
+  minorUnits: number;
+  name: string;
+}
+
+export interface StaffDto {
+  id: number;
+  username: string;
+  displayName: string;
+}
+
+const entityColumns = [
+  'entity.id',
+  'entity.code',
+  'entity.name',
+  'entity.base_currency as baseCurrency',
+  'entity.country',
+  'entity.time_zone as timeZone',
+] as const;
+
+export function selectEntities(db: Db | Tx, actor: Actor): Promise<EntityDto[]> {
+  return db
+    .selectFrom('entity')
+    .select(entityColumns)
+    .where(entityScoped(actor, 'entity.id'))
+    .orderBy('entity.code')
+    .execute();
+}
+
+/** One visible entity by id or code (imports and the API accept either). */
+export function findEntity(db: Db | Tx, actor: Actor, key: { id?: number; code?: string }) {
+  let query = db.selectFrom('entity').select(entityColumns).where(entityScoped(actor, 'entity.id'));
+  if (key.id !== undefined) query = query.where('entity.id', '=', key.id);
+  if (key.code !== undefined) query = query.where('entity.code', '=', key.code);
+  return query.executeTakeFirst();
+}
+
+export function insertEntity(
+  tx: Tx,
+  values: { code: string; name: string; baseCurrency: string; country?: string; timeZone?: string },
+): Promise<EntityDto> {
+  return tx
+    .insertInto('entity')
+    .values({
+      code: values.code,
+      name: values.name,
+      base_currency: values.baseCurrency,
+      country: values.country,
+      time_zone: values.timeZone,
+    })
+    .returning([
+      'entity.id',
+      'entity.code',
+      'entity.name',
+      'entity.base_currency as baseCurrency',
+      'entity.country',
+      'entity.time_zone as timeZone',
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+export function selectCurrencies(db: Db | Tx): Promise<CurrencyDto[]> {
+  return db
+    .selectFrom('currency')
+    .select(['code', 'minor_units as minorUnits', 'name'])
+    .orderBy('code')
+    .execute();
+}
+
+export async function currencyExists(db: Db | Tx, code: string): Promise<boolean> {
+  const row = await db.selectFrom('currency').select('code').where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Salespeople and collectors for pickers; small table, so no paging beyond a generous cap. */
+export function selectStaff(db: Db | Tx, q?: string): Promise<StaffDto[]> {
+  let query = db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name as displayName'])
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(2000);
+  if (q) {
+    const pattern = containsPattern(q);
+    query = query.where((eb) =>
+      eb.or([eb('username', 'ilike', pattern), eb('display_name', 'ilike', pattern)]),
+    );
+  }
+  return query.execute();
+}
+
+export async function staffExists(db: Db | Tx, id: number): Promise<boolean> {
+  const row = await db.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}

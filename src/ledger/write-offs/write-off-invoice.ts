@@ -1,0 +1,108 @@
+// Write-off (坏账核销): an approved loss closes (part of) an invoice. It is a write_off row plus an
+// allocation of method 'write_off', so the invoice's open amount stays derived from allocations and a
+// write-off can be undone like any allocation (e.g. when the debt is recovered after all).
+import { type Actor, assertCan } from '../../platform/auth/actor';
+import type { Db } from '../../platform/db/store';
+import { inTransaction } from '../../platform/db/transaction';
+import { AppError, invalid, notFound } from '../../platform/errors';
+import { isValidIsoDate } from '../../shared/dates';
+import { insertAllocations, lockInvoices } from '../allocations/allocation-queries';
+import { exceedProblems } from '../allocations/allocation-rules';
+import { mappingRaces } from '../allocations/conflicts';
+
+export interface WriteOffInput {
+  invoiceId: number;
+  amount: number;
+  writtenOffOn: string;
+  reason: string;
+}
+
+export interface WriteOffView {
+  id: number;
+  invoiceId: number;
+  invoiceNumber: string;
+  customerId: number;
+  currency: string;
+  amount: number;
+  writtenOffOn: string;
+  reason: string;
+  allocationId: number;
+  invoiceOpenAmount: number;
+}
+
+export async function writeOffInvoice(db: Db, actor: Actor, input: WriteOffInput): Promise<WriteOffView> {
+  assertCan(actor, 'payments:write');
+  const reason = input.reason?.trim() ?? '';
+  const problems = [];
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
+    problems.push({
+      field: 'amount',
+      value: String(input.amount),
+      reason: 'must be a positive integer of minor units',
+    });
+  }
+  if (!isValidIsoDate(input.writtenOffOn)) {
+    problems.push({
+      field: 'writtenOffOn',
+      value: input.writtenOffOn,
+      reason: 'must be a real date YYYY-MM-DD',
+    });
+  }
+  if (!reason) problems.push({ field: 'reason', reason: 'a write-off needs a reason' });
+  if (problems.length > 0) throw invalid('The write-off is not valid', problems);
+
+  return mappingRaces(() =>
+    inTransaction(db, actor, async (tx) => {
+      const [invoice] = await lockInvoices(tx, actor, [input.invoiceId]);
+      if (!invoice) throw notFound('Invoice', input.invoiceId);
+      if (input.writtenOffOn < invoice.issue_date) {
+        throw invalid('An invoice cannot be written off before it was issued', [
+          {
+            field: 'writtenOffOn',
+            value: input.writtenOffOn,
+            reason: `must be on or after ${invoice.issue_date}`,
+          },
+        ]);
+      }
+      const exceeded = exceedProblems(input.amount, invoice.open_amount, null, invoice.currency);
+      if (exceeded.length > 0) {
+        throw new AppError('CONFLICT', `Cannot write off invoice ${invoice.number}: ${exceeded[0].reason}`, {
+          problems: exceeded,
+        });
+      }
+      const writeOff = await tx
+        .insertInto('write_off')
+        .values({
+          invoice_id: invoice.id,
+          amount: input.amount,
+          written_off_on: input.writtenOffOn,
+          reason,
+          created_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const [allocationId] = await insertAllocations(tx, [
+        {
+          invoice_id: invoice.id,
+          write_off_id: writeOff.id,
+          amount: input.amount,
+          effective_on: input.writtenOffOn,
+          method: 'write_off',
+          created_by: actor.userId,
+        },
+      ]);
+      return {
+        id: writeOff.id,
+        invoiceId: invoice.id,
+        invoiceNumber: invoice.number,
+        customerId: invoice.customer_id,
+        currency: invoice.currency,
+        amount: input.amount,
+        writtenOffOn: input.writtenOffOn,
+        reason,
+        allocationId,
+        invoiceOpenAmount: invoice.open_amount - input.amount,
+      };
+    }),
+  );
+}

@@ -1,0 +1,25 @@
+// The running application's shared parts: configuration, store and logger. Created once by `serve`, the
+// CLI and tests, and handed to routes, commands and jobs.
+import { type Config, loadConfig } from './config';
+import { migrate } from './db/migrate';
+import { openStore, type Store } from './db/store';
+import { createLogger, type Logger } from './logger';
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+  logger: Logger;
+}
+
+export async function openApp(
+  config: Config = loadConfig(),
+  options: { migrate?: boolean } = {},
+): Promise<AppContext> {
+  const logger = createLogger(config.logLevel);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (options.migrate !== false) {
+    const outcome = await migrate(store);
+    if (outcome.applied.length > 0) logger.info({ applied: outcome.applied }, 'migrations applied');
+  }
+  return { config, store, logger };
+}

@@ -1,0 +1,95 @@
+// Versioned SQL migrations, one set for PGlite and PostgreSQL. Each file runs once, in its own
+// transaction; an applied file whose content changed afterwards is refused, because the database would no
+// longer match the code that describes it.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../errors';
+import type { Store } from './store';
+
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+
+export interface MigrationFile {
+  version: string;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+  return readdirSync(dir)
+    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
+    .sort()
+    .map((file) => {
+      const sql = readFileSync(join(dir, file), 'utf8');
+      return {
+        version: file.slice(0, 4),
+        name: file.slice(5, -4),
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
+    });
+}
+
+export interface MigrationOutcome {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+// Any constant works; it only has to be the same for every process migrating this database.
+const MIGRATION_LOCK_KEY = 4_841_020_511;
+
+export async function migrate(store: Store, files = readMigrations()): Promise<MigrationOutcome> {
+  return store.withConnection(async ({ raw }) => {
+    await raw.exec(`create table if not exists schema_migration (
+      version text primary key,
+      name text not null,
+      checksum char(64) not null,
+      applied_at timestamptz not null default now()
+    )`);
+    // Two servers starting at once must not both apply the same file.
+    await raw.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const { rows } = await raw.query<{ version: string; name: string; checksum: string }>(
+        'select version, name, checksum from schema_migration order by version',
+      );
+      const applied = new Map(rows.map((row) => [row.version, row]));
+      for (const file of files) {
+        const done = applied.get(file.version);
+        if (done && done.checksum !== file.checksum) {
+          throw new AppError(
+            'MIGRATION_CHANGED',
+            `Migration ${file.version}_${file.name}.sql was changed after it was applied ` +
+              `(applied checksum ${done.checksum.slice(0, 12)}…, file ${file.checksum.slice(0, 12)}…). ` +
+              'Add a new migration instead of editing an applied one.',
+          );
+        }
+      }
+      const appliedNow: string[] = [];
+      for (const file of files) {
+        if (applied.has(file.version)) continue;
+        await raw.exec('begin');
+        try {
+          await raw.exec(file.sql);
+          await raw.query('insert into schema_migration (version, name, checksum) values ($1, $2, $3)', [
+            file.version,
+            file.name,
+            file.checksum,
+          ]);
+          await raw.exec('commit');
+        } catch (error) {
+          await raw.exec('rollback');
+          throw new AppError(
+            'MIGRATION_FAILED',
+            `Migration ${file.version}_${file.name}.sql failed: ${(error as Error).message}`,
+          );
+        }
+        appliedNow.push(`${file.version}_${file.name}`);
+      }
+      return { applied: appliedNow, alreadyApplied: files.length - appliedNow.length };
+    } finally {
+      await raw.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  });
+}

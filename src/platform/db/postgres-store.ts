@@ -1,0 +1,90 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
+import { parseInt8, type QueryResult, type RawConnection } from './connection';
+import type { Database } from './schema';
+import type { Store } from './store';
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+// Per-pool type parsers (not the global pg.types) so nothing else in the process is affected.
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === DATE_OID) return (text: string) => text;
+    if (oid === INT8_OID) return parseInt8;
+    return pg.types.getTypeParser(oid as never, format as 'text');
+  },
+};
+
+class PostgresConnection implements RawConnection {
+  constructor(private readonly client: pg.PoolClient) {}
+
+  async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    const result = await this.client.query(sql, params as unknown[]);
+    return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+
+  async copyFrom(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number> {
+    const stream = this.client.query(copyFromStream(copySql));
+    const finished = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    try {
+      for await (const chunk of chunks) {
+        if (!stream.write(chunk)) {
+          await new Promise<void>((resolve, reject) => {
+            stream.once('drain', resolve);
+            stream.once('error', reject);
+          });
+        }
+      }
+      stream.end();
+    } catch (error) {
+      stream.destroy(error as Error);
+      throw error;
+    }
+    await finished;
+    return Number(stream.rowCount ?? 0);
+  }
+}
+
+/** A pg.Pool look-alike that always hands out the one client it was given (for Kysely on a pinned client). */
+function singleClientPool(client: pg.PoolClient) {
+  return {
+    connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+    end: async () => {},
+  };
+}
+
+export async function openPostgresStore(connectionString: string, maxConnections = 10): Promise<Store> {
+  const pool = new pg.Pool({ connectionString, max: maxConnections, types: typeParsers });
+  // Fail fast on a wrong URL rather than on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+
+  return {
+    kind: 'postgres',
+    db,
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        const bound = new Kysely<Database>({
+          dialect: new PostgresDialect({ pool: singleClientPool(client) as never }),
+        });
+        return await fn({ raw: new PostgresConnection(client), db: bound });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Shapes shared by many routes.
+import { Type } from 'typebox';
+
+export const IsoDate = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'calendar date YYYY-MM-DD',
+});
+export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
+export const MinorUnits = Type.Integer({ description: 'amount in the currency minor unit (分/cents)' });
+export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    problems: Type.Optional(
+      Type.Array(
+        Type.Object({
+          line: Type.Optional(Type.Integer()),
+          field: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          value: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          reason: Type.String(),
+        }),
+      ),
+    ),
+  }),
+});

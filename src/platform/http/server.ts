@@ -1,0 +1,148 @@
+// The HTTP server: one Fastify instance for the API (/api), its OpenAPI docs (/docs) and the built web app.
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { AppContext } from '../app';
+import { authorizeRequest, recordRouteRule, resolveActor } from '../auth/request-actor';
+import { AppError, fromDatabaseError } from '../errors';
+import { registerApiRoutes } from './routes';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The right a route needs, e.g. `ledger:read`. Every /api route declares one; the auth layer denies a
+     * route without it.
+     */
+    permission?: string;
+  }
+  interface FastifyInstance {
+    app: AppContext;
+  }
+}
+
+export async function buildServer(app: AppContext): Promise<FastifyInstance> {
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+  }).setValidatorCompiler(TypeBoxValidatorCompiler);
+  server.decorate('app', app);
+  server.decorateRequest('actor', null as never);
+  server.decorateRequest('auth', null as never);
+  server.addHook('onRoute', (route) => recordRouteRule(server, route));
+
+  server.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = error instanceof AppError ? error : fromDatabaseError(error);
+    if (appError) {
+      return reply.status(appError.status).send({
+        error: { code: appError.code, message: appError.message, ...(appError.details ?? {}) },
+      });
+    }
+    if (error.validation) {
+      return reply.status(400).send({
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Invalid request: ${error.message}`,
+          problems: error.validation.map((issue) => ({
+            field: String(
+              issue.instancePath || (issue.params as { missingProperty?: string })?.missingProperty || '',
+            ),
+            reason: issue.message ?? 'invalid',
+          })),
+        },
+      });
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      const code =
+        error.statusCode === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : error.statusCode === 429
+            ? 'RATE_LIMITED'
+            : 'INVALID_INPUT';
+      return reply.status(error.statusCode).send({ error: { code, message: error.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: 'Internal error; see the server log' } });
+  });
+
+  await server.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects component styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await server.register(rateLimit, { global: true, max: 3000, timeWindow: '1 minute' });
+  await server.register(cookie);
+  await server.register(multipart, { limits: { fileSize: app.config.maxUploadBytes, files: 1 } });
+  // Who is asking and may they: one hook for every request, after the security headers, the rate limit and
+  // cookie parsing, before any body is read (src/platform/auth/request-actor.ts).
+  server.addHook('onRequest', async (request) => {
+    request.actor = await resolveActor(request);
+    authorizeRequest(request);
+  });
+  await server.register(swagger, {
+    openapi: {
+      info: {
+        title: 'huikuan (回款) API',
+        version: '0.1.0',
+        description: 'Receivables ledger, credit and collections',
+      },
+      tags: [
+        { name: 'system' },
+        { name: 'customers' },
+        { name: 'contacts' },
+        { name: 'invoices' },
+        { name: 'payments' },
+        { name: 'allocations' },
+        { name: 'imports' },
+        { name: 'reference' },
+        { name: 'collections' },
+        { name: 'reports' },
+        { name: 'auth' },
+        { name: 'users' },
+        { name: 'audit' },
+      ],
+    },
+  });
+  await server.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  await server.register(registerApiRoutes, { prefix: '/api' });
+
+  if (existsSync(app.config.webDistDir)) {
+    await server.register(fastifyStatic, { root: app.config.webDistDir, wildcard: false });
+    // Client-side routes: any non-API GET that is not a file gets the app shell.
+    server.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
+    });
+  } else {
+    server.setNotFoundHandler((request, reply) =>
+      reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } }),
+    );
+  }
+  return server;
+}

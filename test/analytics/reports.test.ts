@@ -1,0 +1,176 @@
+// Every report figure on the hand-computed fixture (see fixture.ts), on PGlite and PostgreSQL.
+import { beforeAll, expect, it } from 'vitest';
+import { getAgingReport } from '../../src/analytics/get-aging-report';
+import { getPerformanceReport } from '../../src/analytics/get-performance-report';
+import { getProvisionReport } from '../../src/analytics/get-provision-report';
+import { getStatement } from '../../src/analytics/get-statement';
+import { listAgingItems } from '../../src/analytics/list-aging-items';
+import { setSpecificProvision } from '../../src/analytics/settings-use-cases';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
+import { describeEachStore } from '../support/stores';
+import { type Fixture, loadFixture } from './fixture';
+
+const actor = SYSTEM_ACTOR;
+const amounts = (r: { amounts: (number | null)[] }) => r.amounts;
+const counts = (r: { counts: number[] }) => r.counts;
+
+describeEachStore('analytics reports', (store) => {
+  let fx: Fixture;
+  beforeAll(async () => {
+    fx = await loadFixture(store().db);
+  });
+
+  it('ages as of a date inside the payment that was later reversed', async () => {
+    const r = await getAgingReport(store().db, actor, { asOf: '2026-03-15' });
+    // I1 40000 (39 d), I2 40000 (3 d), I4 USD 60.00 at 7.2 = 43200 (24 d); I3 paid until the 25th; I5 later.
+    expect(r.reportCurrency).toBe('CNY');
+    expect(amounts(r.totals)).toEqual([0, 83200, 40000, 0, 0, 0, 0]);
+    expect(counts(r.totals)).toEqual([0, 2, 1, 0, 0, 0, 0]);
+    expect([r.totals.amount, r.totals.count]).toEqual([123200, 3]);
+    expect(r.totals.byCurrency.map((c) => [c.currency, c.amount])).toEqual([
+      ['CNY', 80000],
+      ['USD', 6000],
+    ]);
+  });
+
+  it('ages at a month-end after the reversal, by customer and by group', async () => {
+    const r = await getAgingReport(store().db, actor, { asOf: '2026-03-31', by: 'customer' });
+    expect(amounts(r.totals)).toEqual([30000, 40000, 83200, 0, 80000, 0, 0]);
+    expect(r.totals.amount).toBe(233200);
+    expect(r.groups.map((g) => [g.code, g.amount, g.count])).toEqual([
+      ['FX-B', 110000, 2],
+      ['FX-A', 80000, 2],
+      ['FX-C', 43200, 1],
+    ]);
+    const groups = await getAgingReport(store().db, actor, { asOf: '2026-03-31', by: 'customerGroup' });
+    expect(groups.groups.map((g) => [g.code, g.amount])).toEqual([
+      ['FX-A', 190000],
+      ['FX-C', 43200],
+    ]);
+    const regions = await getAgingReport(store().db, actor, { asOf: '2026-03-31', by: 'currency' });
+    // The CNY group is in the reporting currency already (no byCurrency); USD shows its own amount.
+    expect(regions.groups.map((g) => [g.key, g.amount, g.byCurrency?.[0].amount])).toEqual([
+      ['CNY', 190000, undefined],
+      ['USD', 43200, 6000],
+    ]);
+  });
+
+  it('ages by days since invoice date (账龄)', async () => {
+    const r = await getAgingReport(store().db, actor, { asOf: '2026-03-31', basis: 'invoice' });
+    // I5 11 d; I2 49 d; I1 85 d and I4 70 d; I3 181 d.
+    expect(amounts(r.totals)).toEqual([30000, 40000, 83200, 0, 80000, 0, 0, 0]);
+  });
+
+  it('ages a past date before later payments and at the older rate', async () => {
+    const r = await getAgingReport(store().db, actor, { asOf: '2026-02-28' });
+    expect(amounts(r.totals)).toEqual([50000, 111000, 0, 0, 80000, 0, 0]);
+    expect(r.totals.amount).toBe(241000);
+  });
+
+  it('drills down to the invoices of a cell, oldest first, page by page', async () => {
+    const page1 = await listAgingItems(store().db, actor, { asOf: '2026-03-31', bucket: 2, limit: 1 });
+    expect(page1.items.map((i) => [i.number, i.openAmount, i.daysPastDue])).toEqual([['FX-I1', 40000, 55]]);
+    const page2 = await listAgingItems(store().db, actor, {
+      asOf: '2026-03-31',
+      bucket: 2,
+      limit: 1,
+      cursor: page1.nextCursor!,
+    });
+    expect(page2.items.map((i) => [i.number, i.openAmount, i.currency])).toEqual([['FX-I4', 6000, 'USD']]);
+    expect(page2.nextCursor).toBeNull();
+    const b = await listAgingItems(store().db, actor, {
+      asOf: '2026-03-31',
+      by: 'customer',
+      key: String(fx.customers.B),
+    });
+    expect(b.items.map((i) => [i.number, i.openAmount, i.bucket])).toEqual([
+      ['FX-I3', 80000, 4],
+      ['FX-I5', 30000, 0],
+    ]);
+  });
+
+  it('computes DSO, countback, best possible DSO, ADD and CEI for March', async () => {
+    const r = await getPerformanceReport(store().db, actor, { from: '2026-03-01', to: '2026-03-31' });
+    const march = r.months[0];
+    expect(march).toMatchObject({
+      month: '2026-03',
+      openingAr: 241000,
+      closingAr: 233200,
+      closingCurrentAr: 30000,
+      closingOverdueAr: 203200,
+      creditSales: 30000,
+      days: 31,
+      dso: 240.97,
+      countbackDso: 86.77,
+      bestPossibleDso: 31,
+      averageDaysDelinquent: 209.97,
+      cei: 15.68,
+    });
+    expect(r.period).toMatchObject({
+      openingAr: 241000,
+      closingAr: 233200,
+      creditSales: 30000,
+      dso: 240.97,
+      cei: 15.68,
+    });
+    // Only P3 is a payment allocated in March and still active at its end: 40 days after issue, 10 late.
+    const c = r.customers.find((x) => x.customerCode === 'FX-C')!;
+    expect(c).toMatchObject({ paidAmount: 28800, avgDaysToPay: 40, avgDaysLate: 10, settledCount: 0 });
+  });
+
+  it('builds statements whose closing balance reconciles with the aging', async () => {
+    const a = await getStatement(store().db, actor, {
+      customerId: fx.customers.A,
+      from: '2026-02-01',
+      to: '2026-03-31',
+    });
+    const cny = a.sections[0];
+    expect(cny.openingBalance).toBe(100000);
+    expect(cny.lines.map((l) => [l.kind, l.debit, l.credit, l.balance])).toEqual([
+      ['invoice', 50000, 0, 150000],
+      ['payment', 0, 60000, 90000],
+      ['credit_note', 0, 10000, 80000],
+    ]);
+    expect(cny.closingBalance).toBe(80000);
+    expect(cny.aging.buckets).toEqual([0, 40000, 40000, 0, 0, 0, 0]);
+    expect(cny.reconciled).toBe(true);
+    const b = await getStatement(store().db, actor, {
+      customerId: fx.customers.B,
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(b.sections[0].lines.map((l) => [l.date, l.kind, l.balance])).toEqual([
+      ['2026-03-10', 'payment', 0],
+      ['2026-03-20', 'invoice', 30000],
+      ['2026-03-25', 'payment_reversal', 110000],
+    ]);
+    expect([b.sections[0].openingBalance, b.sections[0].closingBalance, b.sections[0].reconciled]).toEqual([
+      80000,
+      110000,
+      true,
+    ]);
+  });
+
+  it('provides by the aging method, the roll-rate matrix and specifically', async () => {
+    const r = await getProvisionReport(store().db, actor, { asOf: '2026-03-31' });
+    expect(r.aging.buckets[0]).toMatchObject({ balance: 233200, rate: '0.0500', provision: 11660 });
+    expect(r.booked.total).toBe(11660);
+    expect(r.matrix.buckets.map((b) => b.enteredAmount)).toEqual([302000, 252000, 80000, 80000, 0, 0, null]);
+    expect(r.matrix.buckets.map((b) => b.rolledAmount)).toEqual([292000, 163200, 80000, 80000, 0, 0, null]);
+    await setSpecificProvision(store().db, actor, {
+      customerId: fx.customers.B,
+      rate: '0.5',
+      reason: '破产清算',
+    });
+    try {
+      const s = await getProvisionReport(store().db, actor, { asOf: '2026-03-31' });
+      expect(s.specific.customers.map((c) => [c.customerCode, c.balance, c.provision])).toEqual([
+        ['FX-B', 110000, 55000],
+      ]);
+      expect(s.aging.balance).toBe(123200);
+      expect(s.booked).toEqual({ collective: 6160, specific: 55000, total: 61160 });
+    } finally {
+      await setSpecificProvision(store().db, actor, { customerId: fx.customers.B, rate: null });
+    }
+  });
+});

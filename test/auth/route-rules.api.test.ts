@@ -1,0 +1,178 @@
+// Every registered /api route is checked against the rules, so that a new route without a rule — or with a
+// right nobody has heard of — fails this suite: anonymous requests are refused (401), users without the
+// right get 403, read-only tokens cannot change anything, and cookie sessions need the CSRF header.
+import type { FastifyInstance, HTTPMethods } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorFor, PSEUDO_RIGHTS, RIGHTS, ROLES, type Role } from '../../src/auth/roles';
+import { can } from '../../src/platform/auth/actor';
+import { type RouteRule, routeRules } from '../../src/platform/auth/request-actor';
+import { apiClient, apiClientFor } from '../support/http';
+import { createTestStore, describeEachStore, type TestStore } from '../support/stores';
+import { asBrowser, authTestServer, signedIn, userWithPassword } from './helpers';
+
+/** A concrete URL for a route pattern: ids that match nothing, so that nothing is changed. */
+function concrete(url: string): string {
+  return url.replace(/:[A-Za-z]+/g, '999999').replace(/\*$/, 'x');
+}
+
+const apiRoutes = (server: FastifyInstance): RouteRule[] =>
+  routeRules(server).filter((rule) => rule.url.startsWith('/api/') && rule.method !== 'HEAD');
+
+describe('route rules (static)', () => {
+  let test: TestStore;
+  let server: FastifyInstance;
+  beforeAll(async () => {
+    test = await createTestStore('pglite');
+    server = await authTestServer(test.store);
+    // A feature that forgot its rule, registered like any other route.
+    server.get('/api/forgotten', async () => ({ secret: 42 }));
+    await server.ready();
+  });
+  afterAll(async () => {
+    await server.close();
+    await test.dispose();
+  });
+
+  it('finds the routes, and every /api route names a known right', () => {
+    const routes = apiRoutes(server).filter((r) => r.url !== '/api/forgotten');
+    expect(routes.length).toBeGreaterThan(20);
+    const known = new Set<string>([...RIGHTS, ...PSEUDO_RIGHTS]);
+    const unruled = routes.filter((r) => !r.permission || !known.has(r.permission));
+    expect(unruled.map((r) => `${r.method} ${r.url} → ${r.permission ?? '(none)'}`)).toEqual([]);
+  });
+
+  it('refuses a route without a rule to everyone, even an administrator (deny by default)', async () => {
+    expect(apiRoutes(server).find((r) => r.url === '/api/forgotten')?.permission).toBeUndefined();
+    const admin = await apiClient(server, 'admin');
+    const anonymous = await apiClient(server, 'anonymous');
+    const asAdmin = await admin.get('/api/forgotten');
+    expect(asAdmin.statusCode).toBe(403);
+    expect(asAdmin.body).not.toContain('42');
+    expect((await anonymous.get('/api/forgotten')).statusCode).toBe(403);
+  });
+
+  it('cannot be walked around with an encoded, doubled or differently cased path', async () => {
+    const anonymous = await apiClient(server, 'anonymous');
+    for (const url of [
+      '/%61pi/customers',
+      '/api/%63ustomers',
+      '//api/customers',
+      '/API/customers',
+      '/api/customers/',
+    ]) {
+      const response = await anonymous.get(url);
+      // Refused, or not an API route at all (`//api/…` is a client-side path: the app shell, no data).
+      const shell =
+        response.statusCode === 200 && String(response.headers['content-type']).startsWith('text/html');
+      expect(shell || [401, 404].includes(response.statusCode), `${url} → ${response.statusCode}`).toBe(true);
+      expect(response.body, url).not.toContain('"items"');
+    }
+  });
+});
+
+describeEachStore('route rules for every route', (store) => {
+  let server: FastifyInstance;
+  let routes: RouteRule[];
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    await server.ready();
+    routes = apiRoutes(server);
+  });
+  afterAll(() => server.close());
+
+  it('refuses every non-public route to an anonymous request with 401', async () => {
+    const anonymous = await apiClient(server, 'anonymous');
+    const wrong: string[] = [];
+    for (const route of routes.filter((r) => r.permission !== 'public')) {
+      const response = await anonymous.inject({
+        method: route.method as HTTPMethods,
+        url: concrete(route.url),
+      });
+      if (response.statusCode !== 401) wrong.push(`${route.method} ${route.url} → ${response.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses with 401 a bearer token that is not valid', async () => {
+    const forged = await server.inject({
+      method: 'GET',
+      url: '/api/customers',
+      headers: { authorization: 'Bearer hk_forged-token-that-was-never-issued' },
+    });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('gives 403 to a signed-in user with no role on every route that needs a right', async () => {
+    const nobody = await apiClientFor(server, { username: 'no_roles', roles: [] });
+    const wrong: string[] = [];
+    for (const route of routes.filter((r) => !PSEUDO_RIGHTS.includes(r.permission as never))) {
+      const response = await nobody.inject({ method: route.method as HTTPMethods, url: concrete(route.url) });
+      if (response.statusCode !== 403) wrong.push(`${route.method} ${route.url} → ${response.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  for (const role of ROLES) {
+    it(`gives 403 to ${role} exactly on the routes whose right the role lacks`, async () => {
+      const client = await apiClient(server, role as Role);
+      const actor = actorFor({ id: 1, username: 'x', displayName: 'x' }, [{ role, entityId: null }]);
+      const wrong: string[] = [];
+      for (const route of routes.filter((r) => !PSEUDO_RIGHTS.includes(r.permission as never))) {
+        const allowed = can(actor, route.permission as string);
+        // Only GETs are sent where the role is allowed: they change nothing whatever the handler does.
+        if (allowed && route.method !== 'GET') continue;
+        const response = await client.inject({
+          method: route.method as HTTPMethods,
+          url: concrete(route.url),
+        });
+        const refused = response.statusCode === 403 || response.statusCode === 401;
+        if (refused === allowed) wrong.push(`${route.method} ${route.url} → ${response.statusCode}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('lets a read-only token change nothing, even an administrator’s', async () => {
+    const readOnly = await apiClientFor(server, {
+      username: 'test_admin',
+      roles: [{ role: 'admin' }],
+      scope: 'read',
+    });
+    const wrong: string[] = [];
+    for (const route of routes.filter((r) => r.method !== 'GET' && r.permission !== 'public')) {
+      const response = await readOnly.inject({
+        method: route.method as HTTPMethods,
+        url: concrete(route.url),
+      });
+      if (response.statusCode !== 403) wrong.push(`${route.method} ${route.url} → ${response.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+    expect((await readOnly.get('/api/customers')).statusCode).toBe(200);
+  });
+
+  it('refuses every unsafe request of a cookie session without the CSRF header, or with a wrong one', async () => {
+    await userWithPassword(store(), 'csrf_admin', [{ role: 'admin' }]);
+    const session = await signedIn(server, 'csrf_admin');
+    const wrong: string[] = [];
+    for (const route of routes.filter((r) => r.method !== 'GET' && r.permission !== 'public')) {
+      const method = route.method as 'POST';
+      const none = await asBrowser(server, session, method, concrete(route.url), {}, { csrf: null });
+      const forged = await asBrowser(
+        server,
+        session,
+        method,
+        concrete(route.url),
+        {},
+        { csrf: 'x'.repeat(32) },
+      );
+      if (none.statusCode !== 403 || forged.statusCode !== 403) {
+        wrong.push(`${route.method} ${route.url} → ${none.statusCode}/${forged.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // …while the same session with its token goes through.
+    const ok = await asBrowser(server, session, 'POST', '/api/tokens', { name: 'csrf ok', scope: 'read' });
+    expect(ok.statusCode).toBe(201);
+  });
+});

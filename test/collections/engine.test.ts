@@ -1,0 +1,189 @@
+import { sql } from 'kysely';
+import { beforeEach, expect, it } from 'vitest';
+import { runEngine } from '../../src/collections/engine/run-engine';
+import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
+import { addDays } from '../../src/shared/dates';
+import { describeEachStore } from '../support/stores';
+import { activate, addCustomer, addEntity, addInvoice, addUser, pay, resetCollections } from './fixtures';
+
+async function runDays(db: Parameters<typeof runEngine>[0], from: string, to: string) {
+  for (let d = from; d <= to; d = addDays(d, 1)) await runEngine(db, { asOf: d, kind: 'full' });
+}
+
+async function timeline(db: Parameters<typeof runEngine>[0]) {
+  const rows = await sql<{ fired_on: string; step_key: string; outcome: string }>`
+    select fired_on, step_key, outcome from step_firing order by fired_on, step_key`.execute(db);
+  return rows.rows.map((r) => `${r.fired_on} ${r.step_key} ${r.outcome}`);
+}
+
+describeEachStore('collections engine', (store) => {
+  let entityId: number;
+  let collectorId: number;
+  beforeEach(async () => {
+    const db = store().db;
+    await resetCollections(db);
+    await ensureDefaultStrategies(db);
+    await db.updateTable('strategy').set({ active: false }).execute();
+    await activate(db, 'standard');
+    entityId = await addEntity(db);
+    collectorId = await addUser(db);
+  });
+
+  it('runs the standard strategy on the right days and never twice', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { name: '苏州精工', collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 8_000_000 });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-12', amount: 2_000_000 });
+    await runDays(db, '2026-03-01', '2026-04-12');
+    // Run two days again: nothing new.
+    await runEngine(db, { asOf: '2026-04-12', kind: 'full' });
+    await runEngine(db, { asOf: '2026-04-12', kind: 'customer', customerIds: [customerId] });
+    expect(await timeline(db)).toEqual([
+      '2026-03-03 remind-7 message',
+      '2026-03-09 remind-sms-1 message',
+      '2026-03-11 overdue-1 message',
+      '2026-03-12 first-call-2 task',
+      '2026-03-17 sms-7 message',
+      '2026-03-20 follow-call-10 task',
+      '2026-03-25 firm-15 message',
+      '2026-03-30 follow-call-20 task',
+      '2026-04-10 credit-hold task',
+      '2026-04-10 escalate task',
+      '2026-04-10 final-demand message',
+      '2026-04-10 statement message',
+    ]);
+    // One consolidated message listing both invoices, in Chinese, to the finance contact.
+    const notice = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('template_key', '=', 'overdue_notice')
+      .executeTakeFirstOrThrow();
+    const payload = notice.payload as {
+      invoices: Array<{ number: string }>;
+      totals: Array<{ overdue: number }>;
+    };
+    expect(payload.invoices).toHaveLength(1); // on 03-11 only the first invoice is overdue
+    expect(notice.body).toContain('80,000.00');
+    expect(notice.subject).toBe('逾期账款通知：苏州精工');
+    const demand = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('template_key', '=', 'final_demand')
+      .executeTakeFirstOrThrow();
+    expect(demand.channel).toBe('letter');
+    expect((demand.payload as { invoices: unknown[] }).invoices).toHaveLength(2);
+    expect(demand.body).toContain('CNY 100,000.00');
+    const tasks = await db
+      .selectFrom('task')
+      .select(['type', 'assignee_id', 'assignee_role', 'due_on'])
+      .orderBy('due_on')
+      .orderBy('type')
+      .execute();
+    expect(tasks.map((t) => `${t.due_on} ${t.type} ${t.assignee_role}`)).toEqual([
+      '2026-03-12 call collector',
+      '2026-03-20 call collector',
+      '2026-03-30 call collector',
+      '2026-04-10 credit_hold credit_manager',
+      '2026-04-10 escalation collection_manager',
+    ]);
+    expect(tasks[0].assignee_id).toBe(collectorId);
+    const holds = await db.selectFrom('credit_hold').select(['customer_id', 'status', 'placed_on']).execute();
+    expect(holds).toEqual([{ customer_id: customerId, status: 'active', placed_on: '2026-04-10' }]);
+    const kase = await db.selectFrom('collection_case').selectAll().executeTakeFirstOrThrow();
+    expect(kase).toMatchObject({
+      stage: 'strong',
+      status: 'active',
+      strategy_name: 'standard',
+      days_past_due: 33,
+    });
+    expect(kase.next_action_on).toBe('2026-04-17');
+  });
+
+  it('closes the case when paid, cancelling open tasks and unsent messages', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const invoiceId = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 500_000 });
+    await runDays(db, '2026-03-10', '2026-03-12');
+    expect(await db.selectFrom('task').select('status').execute()).toEqual([{ status: 'open' }]);
+    await pay(db, { entityId, customerId, invoiceId, amount: 500_000, date: '2026-03-13' });
+    const incremental = await runEngine(db, { asOf: '2026-03-13', kind: 'incremental' });
+    expect(incremental.casesClosed).toBe(1);
+    expect(await db.selectFrom('task').select('status').execute()).toEqual([{ status: 'cancelled' }]);
+    // The 1-day reminder SMS (03-09) was caught up on 03-10, the overdue notice sent on 03-11: both unsent.
+    const messages = await db.selectFrom('outbox').select(['template_key', 'status']).orderBy('id').execute();
+    expect(messages).toEqual([
+      { template_key: 'sms_reminder', status: 'cancelled' },
+      { template_key: 'overdue_notice', status: 'cancelled' },
+    ]);
+    const kase = await db
+      .selectFrom('collection_case')
+      .select(['status', 'closed_on'])
+      .executeTakeFirstOrThrow();
+    expect(kase).toEqual({ status: 'closed', closed_on: '2026-03-13' });
+  });
+
+  it('holds for an open promise and escalates at once when it is broken', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const invoiceId = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 900_000 });
+    await runDays(db, '2026-03-11', '2026-03-12');
+    const kase = await db.selectFrom('collection_case').select(['id']).executeTakeFirstOrThrow();
+    await db
+      .insertInto('promise')
+      .values({
+        case_id: kase.id,
+        customer_id: customerId,
+        entity_id: entityId,
+        currency: 'CNY',
+        amount: 900_000,
+        promised_on: '2026-03-12',
+        due_on: '2026-03-16',
+      })
+      .execute();
+    await pay(db, { entityId, customerId, invoiceId, amount: 100_000, date: '2026-03-15' }); // partly: still broken
+    await runDays(db, '2026-03-13', '2026-03-19');
+    expect(await timeline(db)).toEqual([
+      '2026-03-11 overdue-1 message',
+      '2026-03-12 first-call-2 task',
+      // 03-17 (sms-7) is held by the promise; grace ends 03-18; broken on 03-19: escalate at once.
+      '2026-03-19 broken-promise-call task',
+      '2026-03-19 broken-promise-email message',
+      '2026-03-19 broken-promise-sms message',
+      '2026-03-19 credit-hold task',
+      '2026-03-19 escalate task',
+      '2026-03-19 final-demand message',
+      '2026-03-19 statement message',
+    ]);
+    const promise = await db
+      .selectFrom('promise')
+      .select(['status', 'paid_amount', 'resolved_on'])
+      .executeTakeFirstOrThrow();
+    expect(promise).toEqual({ status: 'broken', paid_amount: 100_000, resolved_on: '2026-03-19' });
+    // Two emails on one day are one message (the broken-promise email), listing the invoice.
+    const emails = await db
+      .selectFrom('outbox')
+      .select(['template_key'])
+      .where('scheduled_on', '=', '2026-03-19')
+      .where('channel', '=', 'email')
+      .execute();
+    expect(emails).toEqual([{ template_key: 'broken_promise' }]);
+  });
+
+  it('keeps disputed invoices in the case but out of dunning', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-01', amount: 300_000, disputed: true });
+    await runDays(db, '2026-03-02', '2026-03-05');
+    const kase = await db
+      .selectFrom('collection_case')
+      .select(['status', 'anchor_due_on'])
+      .executeTakeFirstOrThrow();
+    expect(kase).toEqual({ status: 'dispute', anchor_due_on: null });
+    expect(await timeline(db)).toEqual([]);
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-04', amount: 100_000 });
+    await runEngine(db, { asOf: '2026-03-05', kind: 'incremental' });
+    expect(await timeline(db)).toEqual(['2026-03-05 overdue-1 message']);
+    const message = await db.selectFrom('outbox').select(['payload']).executeTakeFirstOrThrow();
+    expect((message.payload as { invoices: unknown[] }).invoices).toHaveLength(1);
+  });
+});

@@ -1,0 +1,64 @@
+// Pieces of the case view: a queued message exactly as the customer will receive it, and the promise form.
+import { Card, Flex, Input, Modal, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useT } from '../../i18n';
+import { parseAmount } from '../../lib/money';
+import type { OutboxMessage } from './collectionsApi';
+
+export function MessageCard({ m }: { m: OutboxMessage }) {
+  const t = useT();
+  return (
+    <Card
+      size="small"
+      title={`${m.scheduledOn} · ${t(`col.action.${m.channel}`)} · ${m.subject ?? ''}`}
+      extra={<Tag>{m.status}</Tag>}
+    >
+      <Typography.Text type="secondary">
+        {m.recipients.map((r) => `${r.name} <${r.address}>`).join(', ')}
+      </Typography.Text>
+      <pre style={{ whiteSpace: 'pre-wrap', fontFamily: 'monospace', margin: '8px 0 0' }}>{m.body}</pre>
+    </Card>
+  );
+}
+
+export function PromiseModal({
+  open,
+  currency,
+  onClose,
+  onSave,
+}: {
+  open: boolean;
+  currency: string;
+  onClose(): void;
+  onSave(body: { amount: number; currency: string; dueOn: string }): void;
+}) {
+  const t = useT();
+  const [amount, setAmount] = useState<string>('');
+  const [dueOn, setDueOn] = useState('');
+  const parsed = parseAmount(amount, currency);
+  const minor = parsed.ok && parsed.minor > 0 ? parsed.minor : 0;
+  return (
+    <Modal
+      open={open}
+      title={t('col.addPromise')}
+      onCancel={onClose}
+      onOk={() => onSave({ amount: minor, currency, dueOn })}
+      okButtonProps={{ disabled: !minor || !dueOn }}
+    >
+      <Flex vertical gap={8}>
+        <Input
+          addonBefore={currency}
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          placeholder={t('col.amount')}
+        />
+        <Input
+          type="date"
+          value={dueOn}
+          onChange={(e) => setDueOn(e.target.value)}
+          aria-label={t('col.promiseDue')}
+        />
+      </Flex>
+    </Modal>
+  );
+}

@@ -98,6 +98,20 @@ describeEachStore('demo data set', (ctx, kind) => {
     expect(bad).toEqual({ invoices: 0, payments: 0, early: 0 });
   });
 
+  it('never allocates an invoice or a payment beyond its amount on any past date', async () => {
+    // What is in effect changes only on effective and reversal dates, so the sums peak on an effective date.
+    const over = (doc: string, column: string) => `(
+      select count(*)::int from (select distinct a.${column} as id, a.effective_on as d from allocation a
+                                  where a.${column} is not null) x join ${doc} t on t.id = x.id
+       where t.amount < (select sum(a.amount) from allocation a where a.${column} = x.id and a.effective_on <= x.d
+                           and (a.reversed_on is null or a.reversed_on > x.d)))`;
+    const bad = await one<{ invoices: number; payments: number }>(
+      ctx(),
+      `select ${over('invoice', 'invoice_id')} invoices, ${over('payment', 'payment_id')} payments`,
+    );
+    expect(bad).toEqual({ invoices: 0, payments: 0 });
+  });
+
   it('has every behaviour profile, with its parameters', async () => {
     const rows = await ctx()
       .db.selectFrom('customer')

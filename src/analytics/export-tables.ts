@@ -1,6 +1,7 @@
 // Reports as tables for CSV and Excel: one column model, two writers. Money is written in major units
 // (e.g. 1234.50) from the exact integers; Excel gets numbers with a format, CSV plain decimals.
 import ExcelJS from 'exceljs';
+import { csvField } from '../auth/audit-view';
 import { CURRENCY_MINOR_UNITS, toDecimalString } from '../shared/money';
 
 export type ColumnType = 'text' | 'money' | 'int' | 'number' | 'date';
@@ -20,27 +21,37 @@ export interface Table {
   rows: Record<string, unknown>[];
 }
 
-function cellText(column: Column, row: Record<string, unknown>): string {
+/** A cell's text, and whether it is a number we wrote (money, counts, ratios) rather than data as typed. */
+function cell(column: Column, row: Record<string, unknown>): { text: string; numeric: boolean } {
   const value = row[column.key];
-  if (value === null || value === undefined) return '';
+  if (value === null || value === undefined) return { text: '', numeric: false };
   if (column.type === 'money') {
     const currency = column.currency ?? String(row[column.currencyKey ?? 'currency'] ?? 'CNY');
-    return toDecimalString(Number(value), CURRENCY_MINOR_UNITS[currency] ?? 2);
+    return { text: toDecimalString(Number(value), CURRENCY_MINOR_UNITS[currency] ?? 2), numeric: true };
   }
-  return String(value);
+  const numeric = (column.type === 'int' || column.type === 'number') && typeof value === 'number';
+  return { text: String(value), numeric };
 }
 
-function csvEscape(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+const cellText = (column: Column, row: Record<string, unknown>) => cell(column, row).text;
+
+/**
+ * One CSV field. Numbers stay as they are, so that a negative amount is still a number; everything else
+ * (names, references, titles) goes through the audit export's csvField, which quotes it and defuses text a
+ * spreadsheet would run as a formula (a customer named `=HYPERLINK(...)`).
+ */
+function csvCell(column: Column, row: Record<string, unknown>): string {
+  const { text, numeric } = cell(column, row);
+  return numeric ? text : csvField(text);
 }
 
 /** CSV (UTF-8 with BOM so that Excel opens Chinese names correctly); several tables one after another. */
 export function toCsv(tables: Table[]): string {
   const parts: string[] = [];
   for (const table of tables) {
-    if (tables.length > 1) parts.push(csvEscape(table.title));
-    parts.push(table.columns.map((c) => csvEscape(c.header)).join(','));
-    for (const row of table.rows) parts.push(table.columns.map((c) => csvEscape(cellText(c, row))).join(','));
+    if (tables.length > 1) parts.push(csvField(table.title));
+    parts.push(table.columns.map((c) => csvField(c.header)).join(','));
+    for (const row of table.rows) parts.push(table.columns.map((c) => csvCell(c, row)).join(','));
     if (tables.length > 1) parts.push('');
   }
   return `\uFEFF${parts.join('\r\n')}\r\n`;

@@ -3,7 +3,7 @@
 // items; the trends from the month-end summary (or a scan for customer-scoped actors).
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { daysBetween, todayIn } from '../shared/dates';
+import { todayIn } from '../shared/dates';
 import { CURRENCY_MINOR_UNITS } from '../shared/money';
 import { makeBuckets } from './buckets';
 import { todayFigures } from './dashboard-today';
@@ -11,11 +11,10 @@ import { Converter } from './fx';
 import { figures, type PerformanceFigures } from './get-performance-report';
 import { selectRatesOn } from './label-queries';
 import { matrixLossRates } from './matrix-cache';
-import { loadSeries, type SeriesPoint } from './month-series';
-import { addMonths, monthEndOrToday, monthOf, monthStart } from './months';
-import type { MonthSales } from './performance';
-import { agingMethodProvision } from './provision-rules';
-import { applyRate, fromDecimal, toDecimal } from './rational';
+import { countbackMonths, loadSeries, type SeriesPoint } from './month-series';
+import { addMonths, monthEndUpTo, monthOf, monthStart } from './months';
+import { agingMethodProvision, provisionOf, totalOf } from './provision-rules';
+import { fromDecimal, toDecimal } from './rational';
 import { openReport } from './report-context';
 import { selectSpecificProvisions } from './settings-queries';
 import { agingRates } from './settings-rules';
@@ -58,8 +57,8 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
       rankFactors,
       top: input.top ?? 10,
     }),
-    loadSeries(db, actor, { months, edges: settings.dueBuckets, filter, today: asOf }),
-    selectRatesOn(db, [...months.map((m) => monthEndOrToday(m, asOf)), asOf]),
+    loadSeries(db, actor, { months, edges: settings.dueBuckets, filter, until: asOf }),
+    selectRatesOn(db, [...months.map((m) => monthEndUpTo(m, asOf)), asOf]),
   ]);
   const convertBucket = (byCurrency: Map<string, number[]>, k: number) =>
     converter.sum([...byCurrency].map(([currency, amounts]) => ({ currency, amount: amounts[k] ?? 0 })));
@@ -98,13 +97,6 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
   const trend: (PerformanceFigures & { month: string; overdueByBucket: (number | null)[] })[] = [];
   for (let k = 12; k < series.length; k++) {
     const p = series[k];
-    const back: MonthSales[] = [];
-    for (let j = k; j >= 0; j--) {
-      back.push({
-        sales: sales(series[j]) ?? 0,
-        days: daysBetween(monthStart(series[j].month), series[j].asOf) + 1,
-      });
-    }
     trend.push({
       month: p.month,
       ...figures(
@@ -117,7 +109,7 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
           sales: sales(p),
         },
         1,
-        back,
+        countbackMonths(series, k, sales),
       ),
       overdueByBucket: dueBuckets.slice(1).map((b) => at(p, (x) => x[b.index])),
     });
@@ -145,21 +137,27 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
   // Provision by bucket with the booked method, plus specific provisions.
   const specificRows = specifics
     .map((s) => {
-      const balance = converter.sum(today.specific.get(s.customerId) ?? []) ?? 0;
+      // null where a currency has no rate (listed in missingRates): unknown, never 0.
+      const balance = converter.sum(today.specific.get(s.customerId) ?? []);
       return {
         customerId: s.customerId,
         customerCode: s.customerCode,
         customerName: s.customerName,
         rate: s.rate,
         balance,
-        provision: applyRate(balance, fromDecimal(s.rate)),
+        provision: provisionOf(balance, fromDecimal(s.rate)),
       };
     })
     .filter((s) => s.balance !== 0);
-  let provisionBuckets: { label: string; balance: number; rate: string; provision: number }[];
+  let provisionBuckets: {
+    label: string;
+    balance: number | null;
+    rate: string | null;
+    provision: number | null;
+  }[];
   if (settings.provisionMethod === 'aging') {
     const computed = agingMethodProvision(
-      ageBuckets.map((b) => convertBucket(today.ageCollective, b.index) ?? 0),
+      ageBuckets.map((b) => convertBucket(today.ageCollective, b.index)),
       agingRates(settings),
     );
     provisionBuckets = ageBuckets.map((b, k) => ({ label: b.label, ...computed[k] }));
@@ -171,17 +169,18 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
       converter,
     });
     provisionBuckets = dueBuckets.map((b, k) => {
-      const balance = convertBucket(today.dueCollective, b.index) ?? 0;
+      const balance = convertBucket(today.dueCollective, b.index);
+      const rate = lossRates[k];
       return {
         label: b.label,
         balance,
-        rate: toDecimal(lossRates[k], 4),
-        provision: applyRate(balance, lossRates[k]),
+        rate: rate && toDecimal(rate, 4),
+        provision: provisionOf(balance, rate),
       };
     });
   }
-  const collective = provisionBuckets.reduce((s, b) => s + b.provision, 0);
-  const specificTotal = specificRows.reduce((s, r) => s + r.provision, 0);
+  const collective = totalOf(provisionBuckets.map((b) => b.provision));
+  const specificTotal = totalOf(specificRows.map((r) => r.provision));
   const missing = new Set([...converter.missing].map((m) => `${m}/${ctx.reportCurrency}`));
   for (const c of converters.values()) for (const m of c.missing) missing.add(`${m}/${ctx.reportCurrency}`);
   return {
@@ -200,7 +199,7 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
       specific: specificRows,
       collective,
       specificTotal,
-      total: collective + specificTotal,
+      total: totalOf([collective, specificTotal]),
     },
     missingRates: [...missing],
   };

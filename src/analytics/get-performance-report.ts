@@ -6,8 +6,8 @@ import { invalid } from '../platform/errors';
 import { addDays, daysBetween, todayIn } from '../shared/dates';
 import { Converter, type CurrencyAmount } from './fx';
 import { selectRatesOn } from './label-queries';
-import { loadSeries, type SeriesPoint, scanOneDate } from './month-series';
-import { addMonths, monthEndOrToday, monthOf, monthStart, monthsBetween } from './months';
+import { countbackMonths, loadSeries, type SeriesPoint, scanOneDate } from './month-series';
+import { addMonths, monthEndUpTo, monthOf, monthStart, monthsBetween } from './months';
 import {
   averageDaysDelinquent,
   bestPossibleDso,
@@ -75,7 +75,7 @@ export function figures(
     sales: number | null;
   },
   months: number,
-  countbackMonths: MonthSales[] | null,
+  countback: readonly MonthSales[],
 ): PerformanceFigures {
   const days = daysBetween(p.from, p.to) + 1;
   const ok = p.total !== null && p.sales !== null;
@@ -91,7 +91,7 @@ export function figures(
     closingOverdueAr: p.total !== null && p.current !== null ? p.total - p.current : null,
     creditSales: p.sales,
     dso,
-    countbackDso: p.total !== null && countbackMonths ? countbackDso(p.total, countbackMonths) : null,
+    countbackDso: p.total !== null ? countbackDso(p.total, countback) : null,
     bestPossibleDso: best,
     averageDaysDelinquent: averageDaysDelinquent(dso, best),
     cei:
@@ -133,14 +133,15 @@ export async function getPerformanceReport(
   };
   const edges = ctx.settings.dueBuckets;
   const months = monthsBetween(from, to);
-  // 12 months before the period as well: the first month's opening AR and countback's walk back.
+  // 12 months before the period as well: the first month's opening AR and countback's walk back. The
+  // series ends on `to`: the last month's row, and the countback's last (partial) month, stop there.
   const all = [
     ...monthsBetween(monthStart(addMonths(months[0], -12)), addDays(monthStart(months[0]), -1)),
     ...months,
   ];
-  const dates = [...all.map((m) => monthEndOrToday(m, today)), to, addDays(from, -1)];
+  const dates = [...all.map((m) => monthEndUpTo(m, to)), to, addDays(from, -1)];
   const [series, rates] = await Promise.all([
-    loadSeries(db, actor, { months: all, edges, filter, today }),
+    loadSeries(db, actor, { months: all, edges, filter, until: to }),
     selectRatesOn(db, dates),
   ]);
   const total = (p: SeriesPoint, pick: (b: number[]) => number) =>
@@ -148,15 +149,7 @@ export async function getPerformanceReport(
   const sum = (b: number[]) => b.reduce((s, x) => s + x, 0);
   const sales = (p: SeriesPoint) =>
     conv(p.asOf).sum(p.byCurrency.map((c) => ({ currency: c.currency, amount: c.sales })));
-  const walkBack = (index: number): MonthSales[] | null => {
-    const list: MonthSales[] = [];
-    for (let k = index; k >= 0; k--) {
-      const s = sales(series[k]);
-      if (s === null) return null;
-      list.push({ sales: s, days: daysBetween(monthStart(series[k].month), series[k].asOf) + 1 });
-    }
-    return list;
-  };
+  const walkBack = (index: number) => countbackMonths(series, index, sales);
   const offset = all.length - months.length;
   const monthRows = months.map((month, k) => {
     const p = series[offset + k];

@@ -7,8 +7,14 @@ import { type AgingCell, selectAgingCells } from './aging-queries';
 import { makeBuckets } from './buckets';
 import { addMonths, monthEnd, monthOf, monthStart } from './months';
 import { selectRollCohorts } from './provision-queries';
-import { agingMethodProvision, provisionMatrix, type RollCohort } from './provision-rules';
-import { applyRate, fromDecimal, toDecimal } from './rational';
+import {
+  agingMethodProvision,
+  provisionMatrix,
+  provisionOf,
+  type RollCohort,
+  totalOf,
+} from './provision-rules';
+import { fromDecimal, toDecimal } from './rational';
 import { checkDate, openReport } from './report-context';
 import { selectSpecificProvisions } from './settings-queries';
 import { agingRates } from './settings-rules';
@@ -46,8 +52,9 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
     }),
     selectAgingCells(db, actor, { asOf, basis: 'due', edges: settings.dueBuckets, by: 'customer', filter }),
   ]);
+  // null where a currency has no rate to the reporting currency (listed in missingRates), like the aging.
   const balance = (cells: AgingCell[]) =>
-    converter.sum(cells.map((c) => ({ currency: c.currency, amount: c.amount }))) ?? 0;
+    converter.sum(cells.map((c) => ({ currency: c.currency, amount: c.amount })));
   const collective = (cells: AgingCell[], k: number) =>
     balance(cells.filter((c) => c.bucket === k && !specificIds.has(c.key)));
 
@@ -59,8 +66,8 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
   );
   const aging = {
     buckets: ageBuckets.map((b, k) => ({ ...b, ...agingRows[k] })),
-    balance: agingRows.reduce((s, r) => s + r.balance, 0),
-    provision: agingRows.reduce((s, r) => s + r.provision, 0),
+    balance: totalOf(agingRows.map((r) => r.balance)),
+    provision: totalOf(agingRows.map((r) => r.provision)),
   };
 
   // (b) provision matrix on days past due, loss rates from roll rates in the lookback window.
@@ -74,10 +81,8 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
   });
   const dueBuckets = makeBuckets(settings.dueBuckets, 'due');
   const cohorts: RollCohort[] = dueBuckets.slice(0, -1).map((_, k) => ({
-    entered:
-      converter.sum(perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].entered }))) ?? 0,
-    rolled:
-      converter.sum(perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].rolled }))) ?? 0,
+    entered: converter.sum(perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].entered }))),
+    rolled: converter.sum(perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].rolled }))),
   }));
   const matrixRows = provisionMatrix(
     cohorts,
@@ -93,9 +98,9 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
       enteredAmount: cohorts[k]?.entered ?? null,
       rolledAmount: cohorts[k]?.rolled ?? null,
       rollRate: row.rollRate ? toDecimal(row.rollRate) : null,
-      historicalLossRate: toDecimal(row.historicalLossRate),
-      lossRate: toDecimal(row.lossRate),
-      provision: applyRate(bal, row.lossRate),
+      historicalLossRate: row.historicalLossRate && toDecimal(row.historicalLossRate),
+      lossRate: row.lossRate && toDecimal(row.lossRate),
+      provision: provisionOf(bal, row.lossRate),
     };
   });
   const matrix = {
@@ -104,21 +109,21 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
     finalBucketLossRate: m.finalBucketLossRate,
     forwardLookingFactor: m.forwardLookingFactor,
     buckets: matrixBuckets,
-    balance: matrixBuckets.reduce((s, r) => s + r.balance, 0),
-    provision: matrixBuckets.reduce((s, r) => s + r.provision, 0),
+    balance: totalOf(matrixBuckets.map((r) => r.balance)),
+    provision: totalOf(matrixBuckets.map((r) => r.provision)),
   };
 
   // (c) specific provisions: the customer's whole open balance at its own rate.
   const specificRows = specifics
     .map((s) => {
       const bal = balance(dueCells.filter((c) => c.key === String(s.customerId)));
-      return { ...s, balance: bal, provision: applyRate(bal, fromDecimal(s.rate)) };
+      return { ...s, balance: bal, provision: provisionOf(bal, fromDecimal(s.rate)) };
     })
     .filter((s) => s.balance !== 0);
   const specific = {
     customers: specificRows,
-    balance: specificRows.reduce((s, r) => s + r.balance, 0),
-    provision: specificRows.reduce((s, r) => s + r.provision, 0),
+    balance: totalOf(specificRows.map((r) => r.balance)),
+    provision: totalOf(specificRows.map((r) => r.provision)),
   };
   const collectiveProvision = settings.provisionMethod === 'aging' ? aging.provision : matrix.provision;
   return {
@@ -131,7 +136,7 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
     booked: {
       collective: collectiveProvision,
       specific: specific.provision,
-      total: collectiveProvision + specific.provision,
+      total: totalOf([collectiveProvision, specific.provision]),
     },
     derivation: [
       `Balances are open invoice amounts on ${asOf} (allocations effective on or before it and not reversed by it), converted to ${ctx.reportCurrency}.`,
@@ -139,6 +144,7 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
       'Aging method: balance of each age bucket (days since invoice date) × its rate, rounded half to even.',
       `Provision matrix: roll rate of bucket k = open amount of the invoices when they reached bucket k+1 / their open amount when they entered bucket k, for invoices that entered bucket k on or after ${windowStart} and reached k+1 by ${asOf}; write-offs count as rolled. Historical loss rate of k = product of the roll rates from k to the last bucket × ${m.finalBucketLossRate}; loss rate = historical × forward-looking factor ${m.forwardLookingFactor}, at most 1; provision = balance × loss rate, rounded half to even.`,
       `Booked provision uses the ${settings.provisionMethod === 'aging' ? 'aging method' : 'provision matrix'} plus specific provisions.`,
+      'A figure that needs an exchange rate the store does not have is unknown (empty), and so is every total and rate derived from it.',
     ],
     missingRates: [...converter.missing].map((c) => `${c}/${ctx.reportCurrency}`),
   };

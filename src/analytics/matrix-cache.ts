@@ -11,13 +11,13 @@ import { fromDecimal, type Rational } from './rational';
 import type { AnalyticsSettings } from './settings-rules';
 
 const TTL_MS = 10 * 60 * 1000;
-const cache = new WeakMap<Db, Map<string, { at: number; rates: Rational[] }>>();
+const cache = new WeakMap<Db, Map<string, { at: number; rates: (Rational | null)[] }>>();
 
 export async function matrixLossRates(
   db: Db,
   actor: Actor,
   params: { asOf: string; entityId?: number; settings: AnalyticsSettings; converter: Converter },
-): Promise<Rational[]> {
+): Promise<(Rational | null)[]> {
   const { settings, asOf } = params;
   const m = settings.provisionMatrix;
   const windowStart = monthStart(addMonths(monthOf(asOf), -m.lookbackMonths + 1));
@@ -42,14 +42,14 @@ export async function matrixLossRates(
     edges: settings.dueBuckets,
     filter: { entityId: params.entityId },
   });
+  // A cohort in a currency without a rate is unknown (null), and so are the loss rates that depend on it.
   const cohorts = settings.dueBuckets.concat([0]).map((_, k) => ({
-    entered:
-      params.converter.sum(
-        perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].entered })),
-      ) ?? 0,
-    rolled:
-      params.converter.sum(perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].rolled }))) ??
-      0,
+    entered: params.converter.sum(
+      perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].entered })),
+    ),
+    rolled: params.converter.sum(
+      perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].rolled })),
+    ),
   }));
   const rates = provisionMatrix(
     cohorts,

@@ -1,11 +1,13 @@
 // AR by overdue bucket at month-ends, and credit sales per month, for trends (DSO, CEI, overdue movement).
 // Completed months come from the summary when the actor sees all customers; a month in progress (its
-// figures as of today) and customer-scoped actors are computed from the ledger rows.
+// figures as of today, or of a report's last day) and customer-scoped actors are computed from the ledger rows.
 import { sql } from 'kysely';
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
+import { daysBetween } from '../shared/dates';
 import { openItemsCte } from './aging-queries';
-import { monthEnd, monthEndOrToday, monthOf, monthStart } from './months';
+import { monthEnd, monthEndUpTo, monthOf, monthStart } from './months';
+import type { MonthSales } from './performance';
 import { bucketSql, type ReportFilter, visibleSql } from './scope-sql';
 import {
   type MonthEndCell,
@@ -52,6 +54,26 @@ function toPoints(
     asOf: p.asOf,
     byCurrency: [...p.map.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
   }));
+}
+
+/**
+ * Countback's months for the point at `index`, newest first: each month's credit sales (in the reporting
+ * currency; null where a rate is missing) and its days up to the point's date, so that a month in progress,
+ * or the last month of a period ending mid-month, counts only its days so far.
+ */
+export function countbackMonths(
+  series: readonly SeriesPoint[],
+  index: number,
+  salesOf: (p: SeriesPoint) => number | null,
+): MonthSales[] {
+  const list: MonthSales[] = [];
+  for (let k = index; k >= 0; k--) {
+    list.push({
+      sales: salesOf(series[k]),
+      days: daysBetween(monthStart(series[k].month), series[k].asOf) + 1,
+    });
+  }
+  return list;
 }
 
 /** Cumulates summary deltas into balances at each month-end; sales (bucket -1) are per month. */
@@ -117,17 +139,20 @@ export async function scanOneDate(
   return rows;
 }
 
-/** The series for `months` (oldest first); a month not yet over is taken as of `today`. */
+/**
+ * The series for `months` (oldest first), ending on `until` (today, or a report's last day): a month not
+ * over by then is taken as of `until`.
+ */
 export async function loadSeries(
   db: Db,
   actor: Actor,
-  params: { months: string[]; edges: readonly number[]; filter: ReportFilter; today: string },
+  params: { months: string[]; edges: readonly number[]; filter: ReportFilter; until: string },
 ): Promise<SeriesPoint[]> {
-  const { months, edges, filter, today } = params;
+  const { months, edges, filter, until } = params;
   const bucketCount = edges.length + 2;
-  const done = months.filter((m) => monthEnd(m) <= today);
-  const open = months.filter((m) => monthEnd(m) > today && monthStart(m) <= today);
-  const asOfs = months.map((m) => monthEndOrToday(m, today));
+  const done = months.filter((m) => monthEnd(m) <= until);
+  const open = months.filter((m) => monthEnd(m) > until && monthStart(m) <= until);
+  const asOfs = months.map((m) => monthEndUpTo(m, until));
   const cells: MonthEndCell[] = [];
   if (done.length) {
     if (actor.customerScope === null && filter.customerId === undefined) {
@@ -137,6 +162,6 @@ export async function loadSeries(
       cells.push(...(await selectScannedMonthEnds(db, actor, done.map(monthEnd), edges, filter)));
     }
   }
-  if (open.length) cells.push(...(await scanOneDate(db, actor, today, edges, filter)));
+  if (open.length) cells.push(...(await scanOneDate(db, actor, until, edges, filter)));
   return toPoints(months, asOfs, cells, bucketCount);
 }

@@ -24,6 +24,6 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/** The month's last day, or `today` while the month is not over. */
-export const monthEndOrToday = (month: string, today: string) =>
-  monthEnd(month) < today ? monthEnd(month) : today;
+/** The month's last day, or `last` when the month is not over by then (today, or a report's `to`). */
+export const monthEndUpTo = (month: string, last: string) =>
+  monthEnd(month) < last ? monthEnd(month) : last;

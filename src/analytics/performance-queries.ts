@@ -28,7 +28,7 @@ export interface BehaviourRow {
   paidAmount: number;
   amountDaysToPay: number;
   amountDaysLate: number;
-  /** Invoices settled in the period (fully allocated, last allocation in the period). */
+  /** Invoices paid in the period, and of those paid late (see selectPaymentBehaviour). */
   settledCount: number;
   settledLateCount: number;
   settledAmount: number;
@@ -38,7 +38,12 @@ export interface BehaviourRow {
 /**
  * Per customer and currency: payment allocations effective in the period and still active at its end,
  * weighted by amount (days to pay from the invoice date, days late from the due date); and the invoices
- * whose last allocation in the period settled them, late or not.
+ * paid in the period, late or not, for the share of invoices paid late.
+ *
+ * An invoice is paid in the period when, at the period's end, its active allocations cover its amount, all
+ * of them are from payments, and the last of them is in the period; it was paid late when that last
+ * payment is after its due date. An invoice closed wholly or partly by a credit note (a price correction or
+ * a return) or a write-off (a loss) was not paid by the customer and counts in neither number.
  */
 export async function selectPaymentBehaviour(
   db: Db,
@@ -61,6 +66,7 @@ export async function selectPaymentBehaviour(
     per_invoice as (
       select i.id, i.customer_id, i.currency, i.amount, i.issue_date, i.due_date,
              sum(act.amount) as allocated, max(act.effective_on) as last_on,
+             bool_and(act.payment_id is not null) as by_payments,
              sum(act.amount) filter (where act.payment_id is not null and act.effective_on >= ${from}::date) as paid,
              sum(act.amount * (act.effective_on - i.issue_date))
                filter (where act.payment_id is not null and act.effective_on >= ${from}::date) as paid_days,
@@ -69,20 +75,22 @@ export async function selectPaymentBehaviour(
       from act join invoice i on i.id = act.invoice_id
       where ${visible}
       group by i.id
+    ),
+    paid_invoice as (
+      select id, amount, last_on > due_date as late from per_invoice
+      where allocated >= amount and by_payments and last_on >= ${from}::date
     )
     select p.customer_id as "customerId", c.code as "customerCode", c.name as "customerName",
            p.currency::text as currency,
            coalesce(sum(p.paid), 0)::bigint as "paidAmount",
            coalesce(sum(p.paid_days), 0)::bigint as "amountDaysToPay",
            coalesce(sum(p.late_days), 0)::bigint as "amountDaysLate",
-           count(*) filter (where p.allocated >= p.amount and p.last_on >= ${from}::date)::int as "settledCount",
-           count(*) filter (where p.allocated >= p.amount and p.last_on >= ${from}::date
-                            and p.last_on > p.due_date)::int as "settledLateCount",
-           coalesce(sum(p.amount) filter (where p.allocated >= p.amount and p.last_on >= ${from}::date), 0)::bigint
-             as "settledAmount",
-           coalesce(sum(p.amount) filter (where p.allocated >= p.amount and p.last_on >= ${from}::date
-                            and p.last_on > p.due_date), 0)::bigint as "settledLateAmount"
+           count(pi.id)::int as "settledCount",
+           count(pi.id) filter (where pi.late)::int as "settledLateCount",
+           coalesce(sum(pi.amount), 0)::bigint as "settledAmount",
+           coalesce(sum(pi.amount) filter (where pi.late), 0)::bigint as "settledLateAmount"
     from per_invoice p join customer c on c.id = p.customer_id
+    left join paid_invoice pi on pi.id = p.id
     group by 1, 2, 3, 4
     order by 2, 4`.execute(db);
   return rows;

@@ -19,22 +19,23 @@ export function averageDaysDelinquent(dso: number | null, best: number | null): 
 }
 
 export interface MonthSales {
-  /** Credit sales of the month (invoices issued in it). */
-  sales: number;
+  /** Credit sales of the month (invoices issued in it); null when unknown (no exchange rate). */
+  sales: number | null;
   days: number;
 }
 
 /**
  * Countback DSO: walk back month by month from the latest, subtracting each month's credit sales from
  * the ending AR and counting its days, until the AR left is smaller than a month's sales; that month
- * counts for the fraction AR left / its sales. `months` is newest first. null when there is no AR to
- * explain or sales run out first (the AR is older than the months given).
+ * counts for the fraction AR left / its sales. `months` is newest first. null when sales run out first
+ * (the AR is older than the months given) or the walk reaches a month whose sales are unknown.
  */
 export function countbackDso(endingAr: number, months: readonly MonthSales[]): number | null {
   if (endingAr <= 0) return 0;
   let left = endingAr;
   let days = 0;
   for (const month of months) {
+    if (month.sales === null) return null;
     if (month.sales <= 0) {
       days += month.days;
       continue;

@@ -4,7 +4,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import type { RollCohort } from './provision-rules';
 import { type ReportFilter, visibleSql } from './scope-sql';
 
 /** The day an invoice enters bucket k, as SQL on `i`. */
@@ -23,7 +22,7 @@ export async function selectRollCohorts(
   db: Db,
   actor: Actor,
   params: { asOf: string; windowStart: string; edges: readonly number[]; filter: ReportFilter },
-): Promise<{ currency: string; cohorts: RollCohort[] }[]> {
+): Promise<{ currency: string; cohorts: { entered: number; rolled: number }[] }[]> {
   const { asOf, windowStart, edges } = params;
   const last = edges.length + 1;
   const entries = Array.from({ length: last + 1 }, (_, k) => entrySql(k, edges));

@@ -16,6 +16,24 @@ export async function appendAuditEvent(
                                ${after === null ? null : JSON.stringify(after)}::jsonb)`.execute(tx);
 }
 
+/**
+ * Takes the audit chain head now. Every audited statement takes it before touching rows (audit_lock_chain
+ * in 0002_auth.sql); a transaction that locks rows first (SELECT … FOR UPDATE) and writes audited tables
+ * after must take it at its start, or it can deadlock with a writer holding the head and waiting for one
+ * of those rows.
+ */
+export async function lockAuditChain(tx: Tx): Promise<void> {
+  await sql`select 1 from audit_chain_head for update`.execute(tx);
+}
+
+/**
+ * For bulk writes made by the system: each audited statement in the rest of the transaction becomes ONE
+ * summary entry (row count and digest of the rows) instead of one entry per row, as for large imports.
+ */
+export async function summariseAuditedStatements(tx: Tx): Promise<void> {
+  await sql`select set_config('huikuan.audit_row_limit', '0', true)`.execute(tx);
+}
+
 export interface AuditFilter {
   /** Inclusive lower bound on the entry time (ISO timestamp or YYYY-MM-DD, business time zone for dates). */
   from?: string;

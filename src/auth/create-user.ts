@@ -1,11 +1,12 @@
 // Creates a user: a person who signs in with a password, or (without one) a staff member that customers
-// can be assigned to and who gets a password later.
+// can be assigned to and who gets a password later. Needs `admin`, which only a grant for all entities gives.
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
 import { type FieldProblem, invalid } from '../platform/errors';
 import { hashPassword } from './secrets';
 import {
+  assertGrantable,
   checkDisplayName,
   checkEmail,
   checkPassword,
@@ -34,6 +35,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
   if (input.password) checkPassword(input.password, username, problems);
   if (problems.length) throw invalid('The user cannot be created', problems);
   const grants = await resolveGrants(db, input.roles ?? []);
+  assertGrantable(actor, grants);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const id = await inTransaction(db, actor, async (tx) => {
     const userId = await insertUser(tx, {

@@ -37,8 +37,12 @@ export const RIGHTS = [
   'imports:write',
   'reports:read',
   'collections:read', // cases, worklists, tasks, promises, strategies (read)
-  'collections:write', // work on cases: promises, plans, tasks, status, engine runs
+  'collections:write', // work on cases: promises, plans, tasks, status
   'strategies:write', // collection strategies and their assignment rules
+  // Company-wide collections, beyond any one portfolio: run the engine (every customer, any as-of date) and
+  // read simulations (their results are the whole company's AR and DSO). Collection managers, not collectors.
+  'collections:manage',
+  'simulations:read',
   'credit:read',
   'credit:write',
   'admin',
@@ -46,6 +50,20 @@ export const RIGHTS = [
 ] as const;
 export type Right = (typeof RIGHTS)[number];
 export const PSEUDO_RIGHTS = ['public', 'authenticated'] as const;
+
+/**
+ * Rights over what belongs to no one entity: users with their roles and tokens, the selling entities and
+ * company-wide settings (`admin`), the audit log, which records every entity (`audit:read`), and the
+ * company-wide collections rights. They count only from a grant for all entities: an administrator of one
+ * entity holds every other right there, but cannot make itself or anyone else more than that, nor read the
+ * other entities' history.
+ */
+export const GLOBAL_ONLY_RIGHTS: readonly Right[] = [
+  'admin',
+  'audit:read',
+  'collections:manage',
+  'simulations:read',
+];
 
 const READ_RIGHTS = RIGHTS.filter((right) => right.endsWith(':read'));
 
@@ -60,6 +78,8 @@ export const ROLE_RIGHTS: Record<Role, readonly string[]> = {
     'collections:read',
     'collections:write',
     'strategies:write',
+    'collections:manage',
+    'simulations:read',
   ],
   // Collectors and salespeople see their own portfolio's cases, aging and statements too: every query
   // applies the same customer scope as the lists, so the numbers cover only their customers. 业务员 follow
@@ -104,23 +124,31 @@ export interface ActorUser {
   displayName: string;
 }
 
+/** The rights one grant gives: a grant for one entity leaves out the global-only rights (`*` included). */
+function grantRights(grant: RoleGrant): readonly string[] {
+  const rights = ROLE_RIGHTS[grant.role];
+  if (grant.entityId === null) return rights;
+  const concrete: readonly string[] = rights.includes('*') ? RIGHTS : rights;
+  return concrete.filter((right) => !(GLOBAL_ONLY_RIGHTS as readonly string[]).includes(right));
+}
+
+/** What a read-only API token keeps of its owner's rights: the `:read` ones. */
+function readOnly(rights: ReadonlySet<string>): Set<string> {
+  const concrete = rights.has('*') ? RIGHTS : [...rights];
+  return new Set(concrete.filter((right) => right.endsWith(':read')));
+}
+
 /**
  * The actor for a signed-in user. Grants are combined: rights are the union, customers are unrestricted
  * as soon as one role sees all of them, and entities are unrestricted as soon as one grant is for all
  * entities. (Rights are not kept apart per entity: a user who is finance in one entity and collector in
- * another holds the finance rights in the entities of both grants.) A read-only API token keeps only the
- * `:read` rights.
+ * another holds the finance rights in the entities of both grants.) The global-only rights come only from
+ * grants for all entities. A read-only API token keeps only the `:read` rights.
  */
 export function actorFor(user: ActorUser, grants: RoleGrant[], tokenScope?: 'read' | 'write'): Actor {
-  const permissions = new Set<string>();
-  for (const grant of grants) for (const right of ROLE_RIGHTS[grant.role]) permissions.add(right);
-  if (tokenScope === 'read') {
-    const all = permissions.has('*');
-    permissions.clear();
-    for (const right of all ? [...READ_RIGHTS, 'audit:read'] : grants.flatMap((g) => ROLE_RIGHTS[g.role])) {
-      if (right.endsWith(':read')) permissions.add(right);
-    }
-  }
+  const granted = new Set<string>();
+  for (const grant of grants) for (const right of grantRights(grant)) granted.add(right);
+  const permissions = tokenScope === 'read' ? readOnly(granted) : granted;
   const scopes = new Set(grants.map((grant) => ROLE_SCOPE[grant.role]));
   const customerScope: CustomerScope | null = scopes.has('all')
     ? null

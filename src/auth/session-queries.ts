@@ -134,12 +134,29 @@ export interface LoginStateRow {
   locked_until: Date | null;
 }
 
-export function findLoginState(db: Db | Tx, userId: number): Promise<LoginStateRow | undefined> {
-  return db
+/**
+ * The user's sign-in state, locked (FOR UPDATE) until the transaction ends: concurrent sign-ins of one
+ * account then count their failures one after another instead of each reading the same count. The row is
+ * made on first use, so that there is always a row to lock.
+ */
+export async function lockLoginState(tx: Tx, userId: number): Promise<LoginStateRow> {
+  await tx
+    .insertInto('login_state')
+    .values({
+      user_id: userId,
+      failed_count: 0,
+      last_failed_at: null,
+      locked_until: null,
+      last_login_at: null,
+    })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
+  return tx
     .selectFrom('login_state')
     .select(['failed_count', 'last_failed_at', 'locked_until'])
     .where('user_id', '=', userId)
-    .executeTakeFirst();
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 export async function saveLoginState(

@@ -1,10 +1,11 @@
-// Grants and revokes roles (admin). The last administrator for all entities cannot lose that role.
+// Grants and revokes roles (admin for all entities: `admin` is a global-only right). Nobody grants or revokes
+// beyond their own entities, and the last administrator for all entities cannot lose that role.
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, notFound } from '../platform/errors';
 import type { RoleGrant } from './roles';
-import { type GrantInput, resolveGrants } from './user-input';
+import { assertGrantable, changedGrants, type GrantInput, resolveGrants } from './user-input';
 import {
   addGrants,
   countOtherAdmins,
@@ -39,6 +40,7 @@ export async function setUserRoles(db: Db, actor: Actor, input: SetUserRolesInpu
       await addGrants(tx, input.id, grants);
     }
     const after = await selectGrants(tx, input.id);
+    assertGrantable(actor, changedGrants(before, after));
     if (isGlobalAdmin(before) && !isGlobalAdmin(after) && (await countOtherAdmins(tx, input.id)) === 0) {
       throw conflict('This is the last administrator; make someone else admin first');
     }

@@ -2,15 +2,15 @@
 // user, wrong password, locked, disabled), and takes as long, so that nobody learns which accounts exist.
 // Repeated wrong passwords lock the account for a while; the route adds a rate limit per client address.
 import type { Actor } from '../platform/auth/actor';
-import type { Db } from '../platform/db/store';
-import { inTransaction } from '../platform/db/transaction';
+import type { Db, Tx } from '../platform/db/store';
+import { inTransaction, setTransactionActor } from '../platform/db/transaction';
 import { AppError } from '../platform/errors';
 import { appendAuditEvent } from './audit-queries';
 import type { AuthSettings } from './auth-config';
 import { afterFailure, isLocked, type LoginState, NO_FAILURES } from './lockout';
 import { openSession } from './open-session';
 import { verifyPassword } from './secrets';
-import { findLoginState, saveLoginState } from './session-queries';
+import { type LoginStateRow, lockLoginState, saveLoginState } from './session-queries';
 import { findUserByUsername } from './user-queries';
 
 export interface SignInInput {
@@ -30,56 +30,75 @@ export interface SignInResult {
 export const SIGN_IN_FAILED =
   'Sign-in failed: wrong username or password. After repeated failures the account is locked for a while.';
 
+// Until the password checks out, nobody is acting: the refusals are recorded under this name.
+const CLAIMED: Actor = {
+  userId: null,
+  name: 'anonymous',
+  permissions: new Set(),
+  customerScope: null,
+  entityIds: null,
+};
+
+interface Attempt {
+  user: { id: number; username: string };
+  passwordOk: boolean;
+  now: Date;
+}
+
 export async function signIn(db: Db, settings: AuthSettings, input: SignInInput): Promise<SignInResult> {
   const user = await findUserByUsername(db, input.username.trim());
-  const stored = user ? await findLoginState(db, user.id) : undefined;
-  const state: LoginState = stored
-    ? {
-        failedCount: stored.failed_count,
-        lastFailedAt: stored.last_failed_at,
-        lockedUntil: stored.locked_until,
-      }
-    : NO_FAILURES;
   // Always verify (against a dummy hash for unknown users) so that every failure takes as long.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || user.disabled_at || !user.password_hash) throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
 
-  const now = new Date();
-  const claimed: Actor = {
-    userId: null,
-    name: 'anonymous',
-    permissions: new Set(),
-    customerScope: null,
-    entityIds: null,
-  };
-  if (isLocked(state, now)) {
-    await inTransaction(db, claimed, (tx) =>
-      appendAuditEvent(tx, 'app_user', 'LOGIN_REFUSED', { id: user.id }, { reason: 'locked', ip: input.ip }),
-    );
-    throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
-  }
-  if (!passwordOk) {
-    const next = afterFailure(state, now, settings);
-    await inTransaction(db, claimed, async (tx) => {
-      await saveLoginState(tx, user.id, { ...next, loggedIn: false });
-      await appendAuditEvent(
-        tx,
-        'app_user',
-        next.locked ? 'LOCKED' : 'LOGIN_FAILED',
-        { id: user.id },
-        {
-          ip: input.ip,
-        },
-      );
-    });
-    throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
-  }
-
-  const self: Actor = { ...claimed, userId: user.id, name: user.username };
-  const session = await inTransaction(db, self, async (tx) => {
-    await saveLoginState(tx, user.id, { ...NO_FAILURES, loggedIn: true });
-    await appendAuditEvent(tx, 'app_user', 'LOGIN', { id: user.id }, { ip: input.ip });
-    return openSession(tx, settings, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
+  // Reading the lock-out state and writing the next one happen in one transaction, with the state's row
+  // locked, so parallel attempts on one account count one after another: 30 wrong passwords at once lock
+  // it as surely as 30 in a row. The slow password check stays outside, holding no lock.
+  const attempt: Attempt = { user, passwordOk, now: new Date() };
+  const session = await inTransaction(db, CLAIMED, async (tx) => {
+    const state = loginState(await lockLoginState(tx, user.id));
+    if (isLocked(state, attempt.now)) return refuseLocked(tx, attempt, input.ip);
+    if (!passwordOk) return countFailure(tx, settings, attempt, state, input.ip);
+    return succeed(tx, settings, attempt, input);
   });
+  if (!session) throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
   return { userId: user.id, ...session };
+}
+
+function loginState(row: LoginStateRow): LoginState {
+  return { failedCount: row.failed_count, lastFailedAt: row.last_failed_at, lockedUntil: row.locked_until };
+}
+
+/** Locked: refused whatever the password, and not counted (the lock does not grow with more attempts). */
+async function refuseLocked(tx: Tx, attempt: Attempt, ip: string): Promise<null> {
+  await appendAuditEvent(tx, 'app_user', 'LOGIN_REFUSED', { id: attempt.user.id }, { reason: 'locked', ip });
+  return null;
+}
+
+async function countFailure(
+  tx: Tx,
+  settings: AuthSettings,
+  attempt: Attempt,
+  state: LoginState,
+  ip: string,
+): Promise<null> {
+  const next = afterFailure(state, attempt.now, settings);
+  await saveLoginState(tx, attempt.user.id, { ...next, loggedIn: false });
+  await appendAuditEvent(
+    tx,
+    'app_user',
+    next.locked ? 'LOCKED' : 'LOGIN_FAILED',
+    { id: attempt.user.id },
+    { ip },
+  );
+  return null;
+}
+
+async function succeed(tx: Tx, settings: AuthSettings, attempt: Attempt, input: SignInInput) {
+  const { user } = attempt;
+  // From here on the user is known: the sign-in and the new session are theirs.
+  await setTransactionActor(tx, { ...CLAIMED, userId: user.id, name: user.username });
+  await saveLoginState(tx, user.id, { ...NO_FAILURES, loggedIn: true });
+  await appendAuditEvent(tx, 'app_user', 'LOGIN', { id: user.id }, { ip: input.ip });
+  return openSession(tx, settings, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
 }

@@ -1,7 +1,8 @@
 // Checks on user fields and role grants shared by the create and update use cases.
 
+import type { Actor } from '../platform/auth/actor';
 import type { Db, Tx } from '../platform/db/store';
-import { type FieldProblem, invalid } from '../platform/errors';
+import { AppError, type FieldProblem, invalid } from '../platform/errors';
 import { passwordProblems } from './password-rules';
 import { isRole, ROLES, type RoleGrant } from './roles';
 import { entityIdsByCode, existingEntityIds } from './user-queries';
@@ -77,4 +78,32 @@ export async function resolveGrants(db: Db | Tx, inputs: GrantInput[]): Promise<
   });
   if (problems.length) throw invalid('Some roles are not valid', problems);
   return grants;
+}
+
+/**
+ * Refuses grants — given or taken away — beyond the acting user's own entities: a role for all entities
+ * needs someone who acts for all entities. (`admin` counts only from a grant for all entities, so an
+ * entity's administrator does not reach user administration at all; this guards the grant path itself.)
+ */
+export function assertGrantable(actor: Actor, grants: RoleGrant[]): void {
+  const own = actor.entityIds;
+  if (own === null) return;
+  const outside = grants.filter((grant) => grant.entityId === null || !own.includes(grant.entityId));
+  if (outside.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Roles can be granted or revoked only within your own entities; a role for all entities needs an administrator for all entities',
+    );
+  }
+}
+
+/** The grants in one list and not in the other, both ways: what a change of roles gives or takes away. */
+export function changedGrants(before: RoleGrant[], after: RoleGrant[]): RoleGrant[] {
+  const key = (grant: RoleGrant) => `${grant.role}@${grant.entityId ?? '*'}`;
+  const beforeKeys = new Set(before.map(key));
+  const afterKeys = new Set(after.map(key));
+  return [
+    ...after.filter((grant) => !beforeKeys.has(key(grant))),
+    ...before.filter((grant) => !afterKeys.has(key(grant))),
+  ];
 }

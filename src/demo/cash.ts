@@ -77,8 +77,30 @@ export function generateCash(
     return amount;
   };
 
+  // A bounced payment re-opens its invoices on the bounce day, not when it was received: until then they
+  // look paid, so no payment, credit note or write-off dated before the bounce may take that money again
+  // (it would allocate the invoice twice on those days — the ledger's earliestEffectiveOn rule).
+  const reopenings: { day: number; allocations: Allocation[] }[] = [];
+  const lastReopened = new Map<InvoiceState, number>();
+  const reopenUpTo = (day: number) => {
+    for (let k = 0; k < reopenings.length; ) {
+      const r = reopenings[k];
+      if (r.day > day) {
+        k++;
+        continue;
+      }
+      for (const a of r.allocations) {
+        a.invoice.open += a.amount;
+        lastReopened.set(a.invoice, Math.max(lastReopened.get(a.invoice) ?? r.day, r.day));
+      }
+      reopenings.splice(k, 1);
+      firstOpen = 0;
+    }
+  };
+
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d];
+    reopenUpTo(doc.day);
     if (doc.kind === 'credit') {
       writeCreditNote(ctx, spec, doc.events[0]);
       continue;
@@ -106,8 +128,7 @@ export function generateCash(
     const bounceDay = doc.day + rng.int(3, 20);
     const bounced = !doc.retry && rng.chance(p.bounceRate) && bounceDay <= ctx.asOfDay;
     if (bounced) {
-      for (const a of allocations) a.invoice.open += a.amount; // the reversal re-opens the invoices
-      firstOpen = 0;
+      reopenings.push({ day: bounceDay, allocations });
       const never = (p.profile === 'deadbeat' || p.profile === 'deteriorating') && rng.chance(0.5);
       const again = bounceDay + rng.int(5, 30);
       if (!never && again <= ctx.asOfDay) insertDoc(docs, d + 1, { ...doc, day: again, retry: true });
@@ -115,7 +136,8 @@ export function generateCash(
     const remittance = p.paymentMode === 'reference' ? doc.events.map((e) => e.invoice.number) : [];
     writePayment(ctx, spec, doc.day, amount, bill, remittance, allocations, bounced ? bounceDay : null);
   }
-  if (p.profile === 'deadbeat' || p.profile === 'deteriorating') writeOffs(ctx, rng, invoices);
+  reopenUpTo(Number.POSITIVE_INFINITY);
+  if (p.profile === 'deadbeat' || p.profile === 'deteriorating') writeOffs(ctx, rng, invoices, lastReopened);
 }
 
 function insertDoc(docs: CashDoc[], from: number, doc: CashDoc): void {
@@ -209,10 +231,18 @@ function writePayment(
 }
 
 /** Old debts of customers that stopped paying: some written off after approval (经审批核销). */
-function writeOffs(ctx: GenContext, rng: Rng, invoices: InvoiceState[]): void {
+function writeOffs(
+  ctx: GenContext,
+  rng: Rng,
+  invoices: InvoiceState[],
+  lastReopened: ReadonlyMap<InvoiceState, number>,
+): void {
   for (const inv of invoices) {
     if (inv.open === 0 || ctx.asOfDay - inv.dueDay < 400 || !rng.chance(0.35)) continue;
-    const day = Math.min(ctx.asOfDay, inv.dueDay + rng.int(380, 480));
+    const day = Math.max(
+      Math.min(ctx.asOfDay, inv.dueDay + rng.int(380, 480)),
+      lastReopened.get(inv) ?? Number.NEGATIVE_INFINITY,
+    );
     const id = ctx.nextId('write_off');
     const stamp = ctx.stamp(day, 16);
     ctx.push('write_off', [id, inv.id, inv.open, ctx.iso(day), '债务人失联，经审批核销坏账', null, stamp]);

@@ -6,7 +6,7 @@ import {
   isValidIsoDate,
   parseDate,
   parseDateWithFormat,
-  sniffSlashOrder,
+  slashOrderOf,
   todayIn,
 } from './dates';
 
@@ -67,12 +67,19 @@ describe('parseDateWithFormat', () => {
   });
 });
 
-describe('sniffSlashOrder', () => {
-  it('switches to day first only on evidence', () => {
-    expect(sniffSlashOrder(['1/6/2013', '2/7/2013'])).toBe('MDY');
-    expect(sniffSlashOrder(['1/6/2013', '25/7/2013'])).toBe('DMY');
-    expect(sniffSlashOrder(['2013-01-06', ''])).toBe('MDY');
-    expect(sniffSlashOrder(['12/31/2013'])).toBe('MDY');
+describe('slashOrderOf', () => {
+  it('tells which order an a/b/yyyy value allows', () => {
+    expect(slashOrderOf('13/6/2013')).toBe('DMY');
+    expect(slashOrderOf('12/31/2013')).toBe('MDY');
+    expect(slashOrderOf('1-13-2013 00:00')).toBe('MDY');
+    expect(slashOrderOf('1/6/2013')).toBe('either');
+    expect(slashOrderOf('13/13/2013')).toBe('either');
+    // Not read through the slash order: ISO, dotted (always day first), text.
+    expect([slashOrderOf('2013-01-06'), slashOrderOf('13.06.2013'), slashOrderOf('')]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 });
 

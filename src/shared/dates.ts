@@ -144,19 +144,22 @@ export function parseDateWithFormat(text: string, format: DateFormat): ParseDate
   return { ok: true, date: iso(year, month, day) };
 }
 
+/** How `a/b/yyyy` is read when no format is given: month first or day first. */
+export type SlashOrder = 'MDY' | 'DMY';
+
 /** Formats tried, in order, when the user gave none. Year-first and Chinese forms are unambiguous. */
 const AUTO_FORMATS = ['YYYY-M-D', 'YYYY/M/D', 'YYYY.M.D', 'YYYY年M月D日', 'YYYYMMDD'];
 
 /**
  * Parses a date without a declared format. Year-first and Chinese forms are unambiguous. For `1/6/2013`
  * the reading is `slashOrder`: month first by default (Excel's export, and 2013-01-06 in the domain's
- * examples); an importer that sees `13/6/2013` in the same column switches the whole column to day first
- * (see `sniffSlashOrder`). A value that is impossible in the chosen order is an error, never re-read.
+ * examples); the importer decides it for a whole file from its first rows (see `slashOrderOf`). A value
+ * that is impossible in the chosen order is an error, never re-read.
  */
 export function parseDate(
   text: string,
   format?: DateFormat,
-  slashOrder: 'MDY' | 'DMY' = 'MDY',
+  slashOrder: SlashOrder = 'MDY',
 ): ParseDateResult {
   if (format) return parseDateWithFormat(text, format);
   const value = text.trim();
@@ -180,13 +183,19 @@ export function parseDate(
   return { ok: false, reason: `"${text}" is not a date` };
 }
 
-/** Day-first when any sampled `a/b/yyyy` value has a first part over 12, else month-first. */
-export function sniffSlashOrder(samples: Iterable<string>): 'MDY' | 'DMY' {
-  for (const sample of samples) {
-    const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(sample);
-    if (match && Number(match[1]) > 12 && Number(match[2]) <= 12) return 'DMY';
-  }
-  return 'MDY';
+/**
+ * Which order an `a/b/yyyy` value (slashes or dashes) allows: only month first (1/13/2013), only day first
+ * (13/1/2013), or `either` (1/6/2013, and 13/13/2013, which fits none). Null for the values the order does
+ * not apply to: year first, dotted (always day first) and anything else.
+ */
+export function slashOrderOf(text: string): SlashOrder | 'either' | null {
+  const match = /^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{4}/.exec(text);
+  if (!match) return null;
+  const first = Number(match[1]);
+  const second = Number(match[2]);
+  if (first > 12 && second <= 12) return 'DMY';
+  if (second > 12 && first <= 12) return 'MDY';
+  return 'either';
 }
 
 /** A JS Date from an XLSX cell (exceljs gives UTC midnight for date cells) to an ISO date. */

@@ -118,6 +118,25 @@ describeEachStore('analytics reports', (store) => {
     expect(c).toMatchObject({ paidAmount: 28800, avgDaysToPay: 40, avgDaysLate: 10, settledCount: 0 });
   });
 
+  it('ends the last month and the countback at a period end that is not a month-end', async () => {
+    const r = await getPerformanceReport(store().db, actor, { from: '2026-03-01', to: '2026-03-15' });
+    // AR 123200 on 3/15; no sales 3/1–3/15 (15 days), February's 50000 (28 days) leaves 73200 of
+    // January's 171000 (I1 100000 + I4 USD 100.00 at January's 7.1): 15 + 28 + 73200/171000 × 31 = 56.27.
+    expect(r.months).toHaveLength(1);
+    expect(r.months[0]).toMatchObject({
+      month: '2026-03',
+      from: '2026-03-01',
+      to: '2026-03-15',
+      days: 15,
+      openingAr: 241000,
+      closingAr: 123200,
+      creditSales: 0,
+      countbackDso: 56.27,
+      cei: 48.88,
+    });
+    expect(r.period).toMatchObject({ to: '2026-03-15', days: 15, closingAr: 123200, countbackDso: 56.27 });
+  });
+
   it('builds statements whose closing balance reconciles with the aging', async () => {
     const a = await getStatement(store().db, actor, {
       customerId: fx.customers.A,

@@ -12,8 +12,13 @@ import {
   standardDso,
   weightedPaymentDays,
 } from '../../src/analytics/performance';
-import { agingMethodProvision, provisionMatrix } from '../../src/analytics/provision-rules';
-import { fromDecimal, toDecimal } from '../../src/analytics/rational';
+import {
+  agingMethodProvision,
+  provisionMatrix,
+  provisionOf,
+  totalOf,
+} from '../../src/analytics/provision-rules';
+import { fromDecimal, type Rational, toDecimal } from '../../src/analytics/rational';
 import { validateSetting } from '../../src/analytics/settings-rules';
 
 describe('buckets', () => {
@@ -98,6 +103,10 @@ describe('DSO and CEI', () => {
     expect(countbackDso(233200, months)).toBe(86.77);
     expect(countbackDso(20000, months)).toBe(20.67);
     expect(countbackDso(999999, months)).toBeNull();
+    // A month whose sales are unknown (no exchange rate) stops the walk only if it is reached.
+    const unknownJanuary = [months[0], months[1], { sales: null, days: 31 }];
+    expect(countbackDso(20000, unknownJanuary)).toBe(20.67);
+    expect(countbackDso(233200, unknownJanuary)).toBeNull();
   });
   it('CEI = (open + sales/N − closing) / (open + sales/N − current) × 100', () => {
     expect(collectionEffectivenessIndex(241000, 30000, 1, 233200, 30000)).toBe(15.68);
@@ -135,16 +144,32 @@ describe('provisions', () => {
       '0.5000',
       null,
     ]);
-    expect(rows.map((r) => toDecimal(r.historicalLossRate, 4))).toEqual([
-      '0.0500',
-      '0.1250',
-      '0.5000',
-      '1.0000',
-    ]);
-    expect(rows.map((r) => toDecimal(r.lossRate, 4))).toEqual(['0.0550', '0.1375', '0.5500', '1.0000']);
+    const decimal = (r: Rational | null) => r && toDecimal(r, 4);
+    expect(rows.map((r) => decimal(r.historicalLossRate))).toEqual(['0.0500', '0.1250', '0.5000', '1.0000']);
+    expect(rows.map((r) => decimal(r.lossRate))).toEqual(['0.0550', '0.1375', '0.5500', '1.0000']);
     const empty = provisionMatrix([{ entered: 0, rolled: 0 }], fromDecimal('1'), fromDecimal('1'));
     expect(empty[0].rollRate).toBeNull();
-    expect(toDecimal(empty[0].lossRate, 2)).toBe('0.00');
+    expect(decimal(empty[0].lossRate)).toBe('0.0000');
+  });
+  it('unknown amounts (no exchange rate) make what depends on them unknown, never 0', () => {
+    expect(
+      agingMethodProvision([1000, null], ['0.05', '0.1'].map(fromDecimal)).map((r) => r.provision),
+    ).toEqual([50, null]);
+    // An unknown cohort k: loss rates of k and the younger buckets are unknown, older ones are not.
+    const rows = provisionMatrix(
+      [
+        { entered: 1000, rolled: 400 },
+        { entered: null, rolled: 100 },
+        { entered: 100, rolled: 50 },
+      ],
+      fromDecimal('1'),
+      fromDecimal('1'),
+    );
+    expect(rows.map((r) => r.lossRate && toDecimal(r.lossRate, 4))).toEqual([null, null, '0.5000', '1.0000']);
+    expect(totalOf([1, 2, 3])).toBe(6);
+    expect(totalOf([1, null, 3])).toBeNull();
+    expect(provisionOf(null, fromDecimal('0.5'))).toBeNull();
+    expect(provisionOf(1001, null)).toBeNull();
   });
 });
 

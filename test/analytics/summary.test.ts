@@ -9,6 +9,7 @@ import { monthEnd, monthsBetween } from '../../src/analytics/months';
 import { selectSettings } from '../../src/analytics/settings-queries';
 import { updateAnalyticsSettings } from '../../src/analytics/settings-use-cases';
 import { selectScannedMonthEnds, selectSummaryDeltas } from '../../src/analytics/trend-queries';
+import { allocateManually } from '../../src/ledger/allocations/allocate-manually';
 import type { Actor } from '../../src/platform/auth/actor';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import type { Db } from '../../src/platform/db/store';
@@ -145,40 +146,29 @@ describeEachStore('analytics summary equals the scan', (store) => {
       });
     };
     const pay = async (n: number) => {
-      // Effective after the invoice's last reversal: a payment backdated into the time an earlier, later
-      // reversed, payment was active would over-allocate the invoice on those days (open below zero).
-      const { rows: open } = await sql<{
-        id: number;
-        entity_id: number;
-        customer_id: number;
-        currency: string;
-        open_amount: number;
-        issue_date: string;
-      }>`select i.id, i.entity_id, i.customer_id, i.currency, i.open_amount,
-                greatest(i.issue_date, (select max(a.reversed_on) from allocation a where a.invoice_id = i.id)) as issue_date
-         from invoice i where i.open_amount > 0`.execute(db);
+      const open = await db
+        .selectFrom('invoice')
+        .select(['id', 'entity_id', 'customer_id', 'currency', 'open_amount', 'issue_date'])
+        .where('open_amount', '>', 0)
+        .execute();
       for (let k = 0; k < n && open.length; k++) {
         const inv = open.splice(Math.floor(random() * open.length), 1)[0];
         const amount = random() < 0.5 ? inv.open_amount : Math.max(1, Math.floor(inv.open_amount * random()));
         const on = day(inv.issue_date, 200);
-        await inTransaction(db, actor, async (tx) => {
-          const p = await tx
-            .insertInto('payment')
-            .values({
-              entity_id: inv.entity_id,
-              customer_id: inv.customer_id,
-              reference: `SP${++serial}`,
-              received_date: on,
-              currency: inv.currency,
-              amount,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await tx
-            .insertInto('allocation')
-            .values({ invoice_id: inv.id, payment_id: p.id, amount, effective_on: on, method: 'fifo' })
-            .execute();
-        });
+        const p = await db
+          .insertInto('payment')
+          .values({
+            entity_id: inv.entity_id,
+            customer_id: inv.customer_id,
+            reference: `SP${++serial}`,
+            received_date: on,
+            currency: inv.currency,
+            amount,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        // Dated by the ledger's rule: after an earlier, later reversed, allocation of the invoice.
+        await allocateManually(db, actor, { invoiceId: inv.id, paymentId: p.id, amount });
       }
     };
     const reverse = async (n: number) => {

@@ -1,6 +1,9 @@
-// Every registered /api route is checked against the rules, so that a new route without a rule — or with a
-// right nobody has heard of — fails this suite: anonymous requests are refused (401), users without the
-// right get 403, read-only tokens cannot change anything, and cookie sessions need the CSRF header.
+// Every registered route is checked against the rules, so that a new route without a rule — or with a right
+// nobody has heard of — fails this suite, /api or not: anonymous requests are refused (401), users without
+// the right get 403, read-only tokens cannot change anything, and cookie sessions need the CSRF header.
+// Outside /api only the docs and the web app's files are public, declared so where they are registered.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, PSEUDO_RIGHTS, RIGHTS, ROLES, type Role } from '../../src/auth/roles';
@@ -17,6 +20,10 @@ function concrete(url: string): string {
 
 const apiRoutes = (server: FastifyInstance): RouteRule[] =>
   routeRules(server).filter((rule) => rule.url.startsWith('/api/') && rule.method !== 'HEAD');
+const allRoutes = (server: FastifyInstance): RouteRule[] =>
+  routeRules(server).filter((rule) => rule.method !== 'HEAD');
+// Routes this suite registers without a rule, to see them refused.
+const FORGOTTEN = ['/api/forgotten', '/forgotten', '/exports/forgotten.csv'];
 
 describe('route rules (static)', () => {
   let test: TestStore;
@@ -24,8 +31,10 @@ describe('route rules (static)', () => {
   beforeAll(async () => {
     test = await createTestStore('pglite');
     server = await authTestServer(test.store);
-    // A feature that forgot its rule, registered like any other route.
-    server.get('/api/forgotten', async () => ({ secret: 42 }));
+    // Features that forgot their rule, registered like any other route, under /api and outside it.
+    for (const url of FORGOTTEN) server.get(url, async () => ({ secret: 42 }));
+    // A route outside /api that does declare a right.
+    server.get('/outside/with-rule', { config: { permission: 'ledger:read' } }, async () => ({ ok: true }));
     await server.ready();
   });
   afterAll(async () => {
@@ -33,12 +42,43 @@ describe('route rules (static)', () => {
     await test.dispose();
   });
 
-  it('finds the routes, and every /api route names a known right', () => {
-    const routes = apiRoutes(server).filter((r) => r.url !== '/api/forgotten');
-    expect(routes.length).toBeGreaterThan(20);
+  it('finds the routes, and every route, /api or not, names a known right', () => {
+    const routes = allRoutes(server).filter((r) => !FORGOTTEN.includes(r.url));
+    expect(apiRoutes(server).length).toBeGreaterThan(20);
+    expect(routes.some((r) => r.url.startsWith('/docs'))).toBe(true);
     const known = new Set<string>([...RIGHTS, ...PSEUDO_RIGHTS]);
     const unruled = routes.filter((r) => !r.permission || !known.has(r.permission));
     expect(unruled.map((r) => `${r.method} ${r.url} → ${r.permission ?? '(none)'}`)).toEqual([]);
+  });
+
+  it('makes public outside /api only the docs and the web app’s files', () => {
+    const webDist = server.app.config.webDistDir;
+    const isAsset = (url: string) => url.startsWith('/docs') || url === '/' || existsSync(join(webDist, url));
+    const publicOutside = allRoutes(server).filter(
+      (r) => !r.url.startsWith('/api/') && r.permission === 'public',
+    );
+    expect(publicOutside.filter((r) => !isAsset(r.url)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('refuses a route outside /api without a rule to everyone, for GET and HEAD alike', async () => {
+    const admin = await apiClient(server, 'admin');
+    const anonymous = await apiClient(server, 'anonymous');
+    for (const url of FORGOTTEN.filter((u) => !u.startsWith('/api/'))) {
+      for (const client of [admin, anonymous]) {
+        for (const method of ['GET', 'HEAD'] as const) {
+          const response = await client.inject({ method, url });
+          expect(response.statusCode, `${method} ${url}`).toBe(403);
+          expect(response.body).not.toContain('42');
+        }
+      }
+    }
+  });
+
+  it('asks a route outside /api that declares a right for a signed-in user holding it', async () => {
+    expect((await (await apiClient(server, 'anonymous')).get('/outside/with-rule')).statusCode).toBe(401);
+    expect((await (await apiClient(server, 'auditor')).get('/outside/with-rule')).statusCode).toBe(200);
+    const nobody = await apiClientFor(server, { username: 'no_roles_outside', roles: [] });
+    expect((await nobody.get('/outside/with-rule')).statusCode).toBe(403);
   });
 
   it('refuses a route without a rule to everyone, even an administrator (deny by default)', async () => {
@@ -77,7 +117,8 @@ describeEachStore('route rules for every route', (store) => {
   beforeAll(async () => {
     server = await authTestServer(store());
     await server.ready();
-    routes = apiRoutes(server);
+    // Every route: /api, and any outside it that declares a right (none yet; the docs and files are public).
+    routes = allRoutes(server);
   });
   afterAll(() => server.close());
 

@@ -79,11 +79,16 @@ describe('sign-in and role-based screens', () => {
     expect(nav).not.toContain('用户与角色');
     expect(nav).not.toContain('审计日志');
     expect(nav).not.toContain('导入'); // imports need imports:write
+    expect(nav).not.toContain('策略模拟'); // company-wide figures: simulations:read
     await expect.poll(() => page.getByTestId('user-menu').textContent(), WAIT).toContain('李华');
     await env().screenshot(page, 'auth-collector-customers');
 
     await page.goto('/admin/users');
     await expect.poll(() => page.locator('.ant-result-403').count(), WAIT).toBe(1);
+    // The case list, but without the button that runs the engine for every customer.
+    await page.goto('/collections/cases');
+    await expect.poll(() => page.locator('h3').first().textContent(), WAIT).toContain('催收案件');
+    expect(await page.getByTestId('run-engine').count()).toBe(0);
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();

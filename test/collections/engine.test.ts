@@ -16,6 +16,18 @@ async function timeline(db: Parameters<typeof runEngine>[0]) {
   return rows.rows.map((r) => `${r.fired_on} ${r.step_key} ${r.outcome}`);
 }
 
+/** Message firings recorded against an outbox row that does not name their step (it never said it). */
+async function firingsMissingFromTheirMessage(db: Parameters<typeof runEngine>[0]) {
+  const rows = await sql<{ line: string }>`
+    select concat_ws(' ', f.fired_on, f.step_key, '→ outbox', o.id, o.payload->>'steps') as line
+    from step_firing f left join outbox o on o.id = f.outbox_id
+    where f.outcome = 'message' and (o.id is null or not (o.payload->'steps' ? f.step_key))`.execute(db);
+  return rows.rows.map((r) => r.line);
+}
+
+const invoiceNumbers = (payload: unknown) =>
+  ((payload as { invoices: Array<{ id: number }> }).invoices ?? []).map((i) => i.id);
+
 describeEachStore('collections engine', (store) => {
   let entityId: number;
   let collectorId: number;
@@ -185,5 +197,139 @@ describeEachStore('collections engine', (store) => {
     expect(await timeline(db)).toEqual(['2026-03-05 overdue-1 message']);
     const message = await db.selectFrom('outbox').select(['payload']).executeTakeFirstOrThrow();
     expect((message.payload as { invoices: unknown[] }).invoices).toHaveLength(1);
+  });
+
+  it('a second run of the day adds its steps to the day’s queued message, and drops what was paid', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const a = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-01', amount: 1_000_000 });
+    const b = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-09', amount: 500_000 });
+    await runDays(db, '2026-03-01', '2026-03-02'); // 03-01 reminder SMS for A, 03-02 overdue notice for A
+    await pay(db, { entityId, customerId, invoiceId: a, amount: 1_000_000, date: '2026-03-02' });
+    await runEngine(db, { asOf: '2026-03-02', kind: 'incremental' }); // A paid: B's 7-day reminder is due
+    expect(await timeline(db)).toEqual([
+      '2026-03-01 remind-sms-1 message',
+      '2026-03-02 overdue-1 message',
+      '2026-03-02 remind-7 message',
+    ]);
+    expect(await firingsMissingFromTheirMessage(db)).toEqual([]);
+    const messages = await db
+      .selectFrom('outbox')
+      .select(['id', 'channel', 'template_key', 'status', 'payload', 'dedupe_key'])
+      .orderBy('id')
+      .execute();
+    // The day's email now speaks for both steps: a reminder of B (the notice of A has nothing left to say).
+    const email = messages.find((m) => m.channel === 'email')!;
+    expect(email).toMatchObject({ template_key: 'reminder', status: 'queued' });
+    expect((email.payload as { steps: string[] }).steps).toEqual(['overdue-1', 'remind-7']);
+    expect(invoiceNumbers(email.payload)).toEqual([b]);
+    // Yesterday's reminder SMS, still unsent, was only about A: it is not sent.
+    const sms = messages.find((m) => m.channel === 'sms')!;
+    expect(sms).toMatchObject({ template_key: 'sms_reminder', status: 'cancelled' });
+    expect(messages).toHaveLength(2);
+
+    // Once the day's email has left, a step of the same day goes in a message of its own, after it.
+    await db.updateTable('outbox').set({ status: 'sent' }).where('id', '=', email.id).execute();
+    const c = await addInvoice(db, { entityId, customerId, dueDate: '2026-02-28', amount: 200_000 });
+    await runEngine(db, { asOf: '2026-03-02', kind: 'incremental' }); // C: overdue notice of 03-01, caught up
+    expect(await firingsMissingFromTheirMessage(db)).toEqual([]);
+    const emails = await db
+      .selectFrom('outbox')
+      .select(['status', 'template_key', 'dedupe_key', 'payload'])
+      .where('channel', '=', 'email')
+      .orderBy('id')
+      .execute();
+    expect(
+      emails.map((e) => `${e.status} ${e.template_key} ${e.dedupe_key.replace(/^case:\d+:/, '')}`),
+    ).toEqual(['sent reminder email:2026-03-02', 'queued overdue_notice email:2026-03-02#2']);
+    expect(invoiceNumbers(emails[1].payload)).toEqual([c]);
+  });
+
+  it('does not fire a stage’s steps again when the case comes back to it', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const a = await addInvoice(db, { entityId, customerId, dueDate: '2026-01-20', amount: 1_000_000 });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-05', amount: 500_000 });
+    await runDays(db, '2026-03-01', '2026-03-09'); // strong collection from 03-01 (day 40 of A)
+    // A disputed for a day: B (due 03-05) is the anchor, early overdue; then A is the anchor again.
+    await sql`update invoice set disputed = true where id = ${a}`.execute(db);
+    await runDays(db, '2026-03-10', '2026-03-10');
+    await sql`update invoice set disputed = false where id = ${a}`.execute(db);
+    await runDays(db, '2026-03-11', '2026-03-17');
+    expect(await timeline(db)).toEqual([
+      '2026-03-01 credit-hold task',
+      '2026-03-01 escalate task',
+      '2026-03-01 final-demand message',
+      '2026-03-01 statement message',
+      '2026-03-08 senior-call task',
+      '2026-03-10 first-call-2 task', // B's own first call: its second day overdue was three days ago
+      // Back in strong on 03-11: nothing again; the stage's clock goes on (9 days before, 1 day away), so
+      // the visit of day 14 comes on 03-16 rather than 03-15 — or 03-25, had the stage started anew.
+      '2026-03-16 visit task',
+    ]);
+    const kase = await db
+      .selectFrom('collection_case')
+      .select(['stage', 'stage_since', 'stage_clock'])
+      .executeTakeFirstOrThrow();
+    expect(kase).toMatchObject({ stage: 'strong', stage_since: '2026-03-11' });
+    expect((kase.stage_clock as Record<string, unknown>).strong).toEqual({ first: '2026-03-01', days: 9 });
+  });
+
+  it('postpones the steps a promise held across the strong boundary, and fires them when it breaks', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-01', amount: 1_000_000 });
+    await runDays(db, '2026-03-20', '2026-03-25');
+    const kase = await db.selectFrom('collection_case').select(['id']).executeTakeFirstOrThrow();
+    await db
+      .insertInto('promise')
+      .values({
+        case_id: kase.id,
+        customer_id: customerId,
+        entity_id: entityId,
+        currency: 'CNY',
+        amount: 1_000_000,
+        promised_on: '2026-03-25',
+        due_on: '2026-04-10',
+      })
+      .execute();
+    await runDays(db, '2026-03-26', '2026-04-16');
+    expect((await timeline(db)).filter((line) => line >= '2026-03-26')).toEqual([
+      // Strong collection began on 04-01 (day 31) under the promise, the senior call was due 04-08; the
+      // promise broke on 04-13 (due 04-10 + 2 days' grace): everything it held fires then, with the calls.
+      '2026-04-13 broken-promise-call task',
+      '2026-04-13 broken-promise-email message',
+      '2026-04-13 broken-promise-sms message',
+      '2026-04-13 credit-hold task',
+      '2026-04-13 escalate task',
+      '2026-04-13 final-demand message',
+      '2026-04-13 senior-call task',
+      '2026-04-13 statement message',
+      '2026-04-15 visit task', // day 14 of strong collection, as planned
+    ]);
+    expect(await firingsMissingFromTheirMessage(db)).toEqual([]);
+  });
+
+  it('a daytime full run evaluates again the customers whose ledger changed', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const a = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-01', amount: 1_000_000 });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 500_000 });
+    await runDays(db, '2026-03-01', '2026-03-05');
+    await pay(db, { entityId, customerId, invoiceId: a, amount: 1_000_000, date: '2026-03-05' });
+    const run = await runEngine(db, { asOf: '2026-03-05', kind: 'full' }); // `engine run` after the payment
+    expect(run.casesEvaluated).toBe(1);
+    const kase = await db
+      .selectFrom('collection_case')
+      .select(['stage', 'anchor_due_on', 'days_past_due', 'closed_on'])
+      .executeTakeFirstOrThrow();
+    expect(kase).toEqual({
+      stage: 'reminder',
+      anchor_due_on: '2026-03-10',
+      days_past_due: -5,
+      closed_on: null,
+    });
+    // The change marks are taken: the incremental cycle queued by the payment has nothing left to do.
+    expect((await runEngine(db, { asOf: '2026-03-05', kind: 'incremental' })).casesEvaluated).toBe(0);
   });
 });

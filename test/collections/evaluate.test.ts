@@ -13,6 +13,7 @@ function snap(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
     openedOn: '2026-03-03',
     stage: 'reminder',
     stageSince: '2026-03-03',
+    stageClock: {},
     stageFloor: null,
     manualStatus: null,
     pausedUntil: null,
@@ -101,6 +102,7 @@ describe('evaluateCase on the standard strategy (due 2026-03-10)', () => {
       id: 7,
       amount: 100,
       currency: 'CNY',
+      promisedOn: '2026-03-18',
       dueOn: '2026-03-20',
       status: 'open' as const,
       resolvedOn: null,
@@ -120,6 +122,7 @@ describe('evaluateCase on the standard strategy (due 2026-03-10)', () => {
       id: 7,
       amount: 100,
       currency: 'CNY',
+      promisedOn: '2026-03-18',
       dueOn: '2026-03-20',
       status: 'broken' as const,
       resolvedOn: '2026-03-23',
@@ -147,6 +150,7 @@ describe('evaluateCase on the standard strategy (due 2026-03-10)', () => {
     const plan = {
       id: 3,
       currency: 'CNY',
+      createdOn: '2026-03-21',
       status: 'active' as const,
       installments: [
         { seq: 1, dueOn: '2026-03-25', amount: 50, status: 'open' as const, resolvedOn: null },
@@ -174,7 +178,7 @@ describe('evaluateCase on the standard strategy (due 2026-03-10)', () => {
       '2026-03-28',
     );
     expect(e.status).toBe('active');
-    // day 18: the firm notice held on day 15 is within the catch-up days and fires with the event steps.
+    // day 18: the firm notice held on day 15 (the plan was agreed on day 11) fires with the event steps.
     expect(keys(e)).toEqual(['firm-15', 'missed-installment-call', 'missed-installment-email']);
   });
 
@@ -202,5 +206,95 @@ describe('evaluateCase on the standard strategy (due 2026-03-10)', () => {
     const e = evaluateCase(snap({ stage: 'early', stageSince: '2026-03-11' }), strict, '2026-03-26');
     expect(e.stage).toBe('strong'); // high-risk enters strong at day 16
     expect(keys(e)).toEqual(['credit-hold', 'escalate', 'final-demand']);
+  });
+
+  it('records the clock of a stage the case leaves, and resumes it where it stopped on re-entry', () => {
+    // Strong since 03-01 (anchor due 01-20); on 03-10 that invoice is disputed and one due 03-05 anchors.
+    const left = evaluateCase(
+      snap({ anchorDueOn: '2026-03-05', stage: 'strong', stageSince: '2026-03-01' }),
+      standard,
+      '2026-03-10',
+    );
+    expect(left).toMatchObject({ stage: 'early', stageSince: '2026-03-10' });
+    expect(left.stageClock).toEqual({ strong: { first: '2026-03-01', days: 9 } });
+    // 03-11: the dispute is withdrawn. Strong again, 9 days in: the entry steps (day 0) are long past and
+    // the senior call (day 7) keeps the name it fired under on 03-08, so the engine does not repeat them.
+    const back = evaluateCase(
+      snap({
+        anchorDueOn: '2026-01-20',
+        stage: 'early',
+        stageSince: '2026-03-10',
+        stageClock: left.stageClock,
+      }),
+      standard,
+      '2026-03-11',
+    );
+    expect(back).toMatchObject({ stage: 'strong', stageSince: '2026-03-11' });
+    expect(back.due.map((d) => `${d.step.key} ${d.occurrenceKey}`)).toEqual([
+      'senior-call s:strong:2026-03-01:0',
+    ]);
+    expect(back.stageClock).toEqual({
+      strong: { first: '2026-03-01', days: 9 },
+      early: { first: '2026-03-10', days: 1 },
+    });
+    expect(back.nextActionOn).toBe('2026-03-16'); // the visit, day 14 of the stage
+    expect(back.nextStepKey).toBe('visit');
+  });
+
+  it('postpones the time steps a promise held to the day it ended, then lets them go like any other', () => {
+    const promise = {
+      id: 9,
+      amount: 100,
+      currency: 'CNY',
+      promisedOn: '2026-03-25',
+      dueOn: '2026-04-10',
+      status: 'broken' as const,
+      resolvedOn: '2026-04-13',
+    };
+    // Due 03-01: strong collection from 04-01, while the promise held; the senior call fell on 04-08.
+    const s = snap({
+      anchorDueOn: '2026-03-01',
+      stage: 'strong',
+      stageSince: '2026-04-01',
+      promises: [promise],
+    });
+    const broken = evaluateCase(s, standard, '2026-04-13');
+    expect(keys(broken)).toEqual([
+      'broken-promise-call',
+      'broken-promise-email',
+      'broken-promise-sms',
+      'credit-hold',
+      'escalate',
+      'final-demand',
+      'senior-call',
+      'statement',
+    ]);
+    expect(broken.due.find((d) => d.step.key === 'escalate')).toMatchObject({
+      dueOn: '2026-04-13',
+      occurrenceKey: 's:strong:2026-04-01:0',
+    });
+    // Postponed, not kept forever: past the catch-up days after the hold they are gone like any step
+    // (only the visit of 04-15, day 14 of the stage, is still due).
+    expect(keys(evaluateCase(s, standard, '2026-04-17'))).toEqual(['visit']);
+    // A plan holds the same way, until its first missed installment.
+    const plan = {
+      id: 4,
+      currency: 'CNY',
+      createdOn: '2026-03-25',
+      status: 'defaulted' as const,
+      installments: [
+        { seq: 1, dueOn: '2026-04-10', amount: 50, status: 'missed' as const, resolvedOn: '2026-04-13' },
+      ],
+    };
+    const missed = evaluateCase({ ...s, promises: [], plans: [plan] }, standard, '2026-04-13');
+    expect(keys(missed)).toEqual([
+      'credit-hold',
+      'escalate',
+      'final-demand',
+      'missed-installment-call',
+      'missed-installment-email',
+      'senior-call',
+      'statement',
+    ]);
   });
 });

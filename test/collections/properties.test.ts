@@ -1,6 +1,10 @@
 // Property tests of the engine over random ledgers and event orders (seeded, so a failure replays):
 // - after every run, every open invoice due by the horizon (every overdue amount) is in exactly one case;
-// - no step fires twice for a case and trigger occurrence, and there is one message per case, channel, day;
+// - after every full run, every open case was evaluated on its ledger as it is (none left behind by a
+//   change made during the day);
+// - no step fires twice for a case and trigger occurrence — not even when the case leaves a stage and comes
+//   back to it — and at most one message per case, channel and day is waiting to be sent;
+// - every step recorded as a message is named by the message it points at;
 // - killing runs at random points (any batch, any statement) and re-running gives the same outbox, tasks
 //   and firings as clean runs;
 // - two workers running every cycle at the same time give the same result, without duplicates.
@@ -10,7 +14,14 @@ import { type EngineOptions, runEngine } from '../../src/collections/engine/run-
 import { draw } from '../../src/collections/simulator/behaviour';
 import type { Db } from '../../src/platform/db/store';
 import { describeEachStore } from '../support/stores';
-import { buildScenario, caseInvariantViolations, engineOutput } from './scenario';
+import {
+  buildScenario,
+  caseInvariantViolations,
+  engineOutput,
+  refiredSteps,
+  staleCases,
+  unsaidSteps,
+} from './scenario';
 
 type Mode = 'clean' | 'killed' | 'concurrent';
 const HORIZON = 10; // the high-risk strategy reminds 10 days before the due date
@@ -71,7 +82,12 @@ async function replay(db: Db, seed: number, mode: Mode) {
         kills += await runOnce(db, { asOf: day.date, kind: 'incremental' }, mode, seed, ++salt);
     }
     kills += await runOnce(db, { asOf: day.date, kind: 'full' }, mode, seed, ++salt);
+    for (const event of day.afterFull) {
+      await event(db);
+      kills += await runOnce(db, { asOf: day.date, kind: 'full' }, mode, seed, ++salt);
+    }
     violations.push(...(await caseInvariantViolations(db, day.date, HORIZON)));
+    violations.push(...(await staleCases(db, day.date, HORIZON)));
     const unevaluated = await sql<{ n: number }>`
       select count(*)::int as n from collection_case where closed_on is null and evaluated_on is distinct from ${day.date}::date`.execute(
       db,
@@ -83,11 +99,13 @@ async function replay(db: Db, seed: number, mode: Mode) {
     select count(*)::int as n from (
       select case_id, step_key, occurrence_key from step_firing group by 1, 2, 3 having count(*) > 1
       union all
-      select case_id::bigint, channel, scheduled_on::text from outbox group by 1, 2, 3 having count(*) > 1
+      select case_id::bigint, channel, scheduled_on::text from outbox where status = 'queued'
+      group by 1, 2, 3 having count(*) > 1
       union all
       select case_id, step_key, payload->>'occurrenceKey' from task group by 1, 2, 3 having count(*) > 1) d`.execute(
     db,
   );
+  violations.push(...(await refiredSteps(db)), ...(await unsaidSteps(db)));
   return { output: await engineOutput(db), violations, duplicates: duplicates.rows[0].n, kills };
 }
 

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { convertMinor, totalIn } from '../../src/collections/engine/convert';
 import { chooseRecipients } from '../../src/collections/engine/recipients';
 import type { ContactRow } from '../../src/collections/engine/snapshot-queries';
-import { afterTouch, behaviourOf, draw, naturalPayDay } from '../../src/collections/simulator/behaviour';
+import {
+  afterTouch,
+  behaviourOf,
+  draw,
+  naturalPayDay,
+  payDayFrom,
+} from '../../src/collections/simulator/behaviour';
 import { type StrategyRule, selectStrategyName } from '../../src/collections/strategy/select-strategy';
 import { renderTemplate } from '../../src/collections/templates/render';
 
@@ -168,5 +174,28 @@ describe('simulated behaviour', () => {
     expect(afterTouch(1001, 1000, slow, 0.25)).toBe(1001);
     const fitted = behaviourOf({}, { p25: 3, p75: 12, unpaidShare: 0.1 });
     expect(fitted).toMatchObject({ profile: 'fitted', lateDays: [3, 12], neverPays: 0.1 });
+  });
+
+  it('draws the payment day of an invoice still unpaid at the start knowing it is unpaid', () => {
+    const start = 2000;
+    const slow = behaviourOf({ demoProfile: { profile: 'slow', lateDays: [10, 40] } }, null);
+    const days: number[] = [];
+    for (let id = 1; id <= 400; id++) {
+      // Due 20 to 80 days before the start: for most, the profile's day has passed, unpaid.
+      const due = start - 20 - (id % 61);
+      const day = payDayFrom(slow, 7, id, due, start);
+      expect(day).toBe(payDayFrom(slow, 7, id, due, start)); // deterministic by seed
+      const natural = naturalPayDay(slow, 7, id, due);
+      if (natural >= start)
+        expect(day).toBe(natural); // a day still ahead is kept
+      else if (due + 40 >= start) expect(day).toBeLessThanOrEqual(due + 40); // within what the profile allows
+      if (Number.isFinite(day)) days.push(day);
+      expect(day).toBeGreaterThanOrEqual(start); // never before the start: it was unpaid then
+    }
+    // Not all on the first day (taking the passed day as it was paid them all there), but spread out.
+    const first = days.filter((d) => d === start).length;
+    expect(first / days.length).toBeLessThan(0.1);
+    expect(new Set(days).size).toBeGreaterThan(20);
+    expect(payDayFrom(slow, 8, 1, start - 30, start)).not.toBe(payDayFrom(slow, 9, 1, start - 30, start));
   });
 });

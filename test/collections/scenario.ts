@@ -1,6 +1,9 @@
 // Random ledgers and event orders for the engine's property tests: a seeded scenario of customers,
 // invoices and day-by-day events (payments, part payments, reversals, disputes raised and resolved,
-// promises, new invoices), replayed with engine runs between events in a seeded order.
+// promises, new invoices), replayed with engine runs between events in a seeded order. Some days an event
+// also comes after the daily cycle and a second full run follows it (`engine run` during the day). And one
+// customer in strong collection always has its anchor invoice disputed for a day, so that its case leaves
+// the stage and comes back to it.
 import { sql } from 'kysely';
 import { draw } from '../../src/collections/simulator/behaviour';
 import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
@@ -14,6 +17,8 @@ export interface ScenarioDay {
   date: string;
   /** Events of the day, each followed (or not) by an incremental run, in this order. */
   events: Array<{ apply: (db: Db) => Promise<void>; thenIncremental: boolean }>;
+  /** Events after the day's full run, followed by another full run. */
+  afterFull: Array<(db: Db) => Promise<void>>;
 }
 
 export interface Scenario {
@@ -58,10 +63,33 @@ export async function buildScenario(db: Db, seed: number): Promise<Scenario> {
       invoices.push({ id: invoiceId, customerId: id, entityId, amount });
     }
   }
+  // 40 days overdue on the first day (strong collection under either strategy), with a younger invoice:
+  // disputing the old one makes the young one the anchor, in early overdue; withdrawing it, strong again.
+  const flipper = await addCustomer(db, { collectorId: collector, attributes: { grade: 'A' } });
+  const anchor = await addInvoice(db, {
+    entityId: entities[0],
+    customerId: flipper,
+    dueDate: addDays(START, -40),
+    amount: 700_000,
+    issueDate: addDays(START, -70),
+  });
+  await addInvoice(db, {
+    entityId: entities[0],
+    customerId: flipper,
+    dueDate: addDays(START, -5),
+    amount: 200_000,
+    issueDate: addDays(START, -35),
+  });
+  const setDisputed = (disputed: boolean) => async (db: Db) => {
+    await sql`update invoice set disputed = ${disputed} where id = ${anchor}`.execute(db);
+  };
+
   const days: ScenarioDay[] = [];
   let date = START;
   for (let d = 0; d < 14; d++) {
     const events: ScenarioDay['events'] = [];
+    if (d === 2 || d === 3)
+      events.push({ apply: setDisputed(d === 2), thenIncremental: draw(seed, 18, d) < 0.5 });
     const nEvents = int(draw(seed, 10, d), 0, 3);
     for (let e = 0; e < nEvents; e++) {
       const u = draw(seed, 11, d, e);
@@ -136,7 +164,28 @@ export async function buildScenario(db: Db, seed: number): Promise<Scenario> {
         });
       }
     }
-    days.push({ date, events });
+    // During the day, after the daily cycle: a payment of what is left of an invoice, then `engine run`.
+    const afterFull: ScenarioDay['afterFull'] = [];
+    if (draw(seed, 19, d) < 0.4) {
+      const inv = invoices[int(draw(seed, 20, d), 0, invoices.length - 1)];
+      const on = date;
+      afterFull.push(async (db) => {
+        const row = await db
+          .selectFrom('invoice')
+          .select(['open_amount'])
+          .where('id', '=', inv.id)
+          .executeTakeFirstOrThrow();
+        if (row.open_amount > 0)
+          await pay(db, {
+            entityId: inv.entityId,
+            customerId: inv.customerId,
+            invoiceId: inv.id,
+            amount: row.open_amount,
+            date: on,
+          });
+      });
+    }
+    days.push({ date, events, afterFull });
     date = addDays(date, int(draw(seed, 17, d), 1, 3));
   }
   return { days };
@@ -163,6 +212,47 @@ export async function caseInvariantViolations(db: Db, asOf: string, horizonDays:
       .map((r) => `invoice ${r.id} is in ${r.cases} open cases on ${asOf}`),
     ...empty.rows.map((r) => `case ${r.id} is open without invoices on ${asOf}`),
   ];
+}
+
+/**
+ * Every open case was evaluated on what its ledger is now: its anchor (the oldest due date of its
+ * undisputed open invoices due by the horizon) is the one the ledger gives. A change the engine took the
+ * mark of without evaluating the case again would leave an anchor behind.
+ */
+export async function staleCases(db: Db, asOf: string, horizonDays: number): Promise<string[]> {
+  const horizon = addDays(asOf, horizonDays);
+  const rows = await sql<{ id: number; stored: string | null; actual: string | null }>`
+    select k.id, k.anchor_due_on as stored, (
+      select min(i.due_date) from invoice i
+      where i.customer_id = k.customer_id and i.entity_id = k.entity_id and i.allocated_amount < i.amount
+        and not i.disputed and i.due_date <= ${horizon}::date and i.issue_date <= ${asOf}::date) as actual
+    from collection_case k where k.closed_on is null order by k.id`.execute(db);
+  return rows.rows
+    .filter((r) => r.stored !== r.actual)
+    .map((r) => `case ${r.id} anchored on ${r.stored}, its ledger on ${r.actual} (${asOf})`);
+}
+
+/**
+ * Firings that break "a step fires at most once per case and trigger": the same days-in-stage occurrence
+ * (stage and repetition) of a step fired twice for one case, whatever day its name carries — the stage
+ * entered a second time must not start its steps again.
+ */
+export async function refiredSteps(db: Db): Promise<string[]> {
+  const rows = await sql<{ line: string }>`
+    select concat_ws(' ', case_id, step_key, string_agg(occurrence_key || '@' || fired_on, ', ' order by id)) as line
+    from step_firing where occurrence_key like 's:%'
+    group by case_id, step_key, split_part(occurrence_key, ':', 2), split_part(occurrence_key, ':', 4)
+    having count(*) > 1`.execute(db);
+  return rows.rows.map((r) => r.line);
+}
+
+/** Message firings recorded against a message that does not name their step (so never said it). */
+export async function unsaidSteps(db: Db): Promise<string[]> {
+  const rows = await sql<{ line: string }>`
+    select concat_ws(' ', f.case_id, f.step_key, f.fired_on, o.id, o.payload->>'steps') as line
+    from step_firing f left join outbox o on o.id = f.outbox_id
+    where f.outcome = 'message' and (o.id is null or not (o.payload->'steps' ? f.step_key))`.execute(db);
+  return rows.rows.map((r) => r.line);
 }
 
 /** What the engine produced, independent of generated ids: comparable across runs. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../src/shared/dates';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore } from '../support/stores';
 import { makeInvoice, makeParty, makePayment, type Party, testServer } from './allocations.fixtures';
@@ -90,10 +91,24 @@ describeEachStore('allocations and write-offs API', (store) => {
 
   describe('POST /api/write-offs', () => {
     it('writes off (201), refuses beyond open (409), validates (400), 404s', async () => {
-      const created = await api.post('/api/write-offs', {
+      // An allocation of the invoice was reversed today (above): a write-off dated before would count the
+      // money twice on the days between, so it is refused.
+      const backdated = await api.post('/api/write-offs', {
         invoiceId: inv,
         amount: 100_00,
         writtenOffOn: '2026-06-30',
+        reason: '无法收回',
+      });
+      expect(backdated.statusCode).toBe(400);
+      expect(backdated.json().error.problems[0]).toMatchObject({
+        field: 'writtenOffOn',
+        reason: expect.stringContaining('an earlier allocation of the invoice was reversed then'),
+      });
+      const today = todayIn();
+      const created = await api.post('/api/write-offs', {
+        invoiceId: inv,
+        amount: 100_00,
+        writtenOffOn: today,
         reason: '无法收回',
       });
       expect(created.statusCode, created.body).toBe(201);
@@ -106,20 +121,19 @@ describeEachStore('allocations and write-offs API', (store) => {
       const beyond = await api.post('/api/write-offs', {
         invoiceId: inv,
         amount: 900_01,
-        writtenOffOn: '2026-06-30',
+        writtenOffOn: today,
         reason: 'x',
       });
       expect(beyond.statusCode).toBe(409);
       expect(
-        (await api.post('/api/write-offs', { invoiceId: inv, amount: 1, writtenOffOn: '2026-06-30' }))
-          .statusCode,
+        (await api.post('/api/write-offs', { invoiceId: inv, amount: 1, writtenOffOn: today })).statusCode,
       ).toBe(400);
       expect(
         (
           await api.post('/api/write-offs', {
             invoiceId: 999999,
             amount: 1,
-            writtenOffOn: '2026-06-30',
+            writtenOffOn: today,
             reason: 'x',
           })
         ).statusCode,

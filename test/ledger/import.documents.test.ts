@@ -2,6 +2,9 @@
 // payments and credit notes (allocated by the invoices they name, then oldest due first), sales orders.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { recordPayment } from '../../src/ledger/payments/record-payment';
+import { reversePayment } from '../../src/ledger/payments/reverse-payment';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import type { Store } from '../../src/platform/db/store';
 import { describeEachStore } from '../support/stores';
 import { fixture, runImport, tempFile } from './import.fixtures';
@@ -135,6 +138,112 @@ describeEachStore('import history', (store) => {
       36_050,
       0,
       ['H-010', 'H-011', 'H-012'],
+    ]);
+  });
+});
+
+describeEachStore('import history beside payments recorded otherwise', (store) => {
+  it('refuses a settlement naming a payment that no history import made, and changes nothing', async () => {
+    const db = store().db;
+    const entity = await db
+      .insertInto('entity')
+      .values({ code: 'MAIN', name: '主体', base_currency: 'CNY' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('customer').values({ code: 'C1', name: '甲公司', attributes: '{}' }).execute();
+    const recorded = await recordPayment(db, SYSTEM_ACTOR, {
+      entityId: entity.id,
+      customerCode: 'C1',
+      reference: 'B1',
+      receivedDate: '2024-03-01',
+      currency: 'CNY',
+      amount: 1_200_00,
+    });
+    await reversePayment(db, SYSTEM_ACTOR, {
+      paymentId: recorded.payment.id,
+      reversedOn: '2024-03-10',
+      reason: 'bounced',
+    });
+    const before = await db.selectFrom('payment').selectAll().where('reference', '=', 'B1').execute();
+    const path = tempFile(
+      'history-b1.csv',
+      [
+        'Customer Code,Invoice No,Invoice Date,Due Date,Amount,Currency,Settled Date,Payment Ref',
+        'C1,INV-2,2024-03-15,2024-04-14,100.00,CNY,2024-04-01,HIST-OK',
+        'C1,INV-3,2024-03-15,2024-04-14,300.00,CNY,2024-04-01,B1',
+      ].join('\n'),
+    );
+    const report = await runImport(store(), 'history', path);
+    expect(report.status).toBe('rejected');
+    expect(report.errors).toEqual([
+      {
+        line: 3,
+        field: 'payment_reference',
+        value: 'B1',
+        reason:
+          'payment B1 already exists and was not made by a history import; give this settlement its own payment reference',
+      },
+    ]);
+    expect(await db.selectFrom('payment').selectAll().where('reference', '=', 'B1').execute()).toEqual(
+      before,
+    );
+    expect(before[0]).toMatchObject({
+      amount: 1_200_00,
+      received_date: '2024-03-01',
+      reversed_on: '2024-03-10',
+    });
+    expect(await db.selectFrom('invoice').select('number').execute()).toEqual([]);
+    expect(await db.selectFrom('payment').select('reference').execute()).toEqual([{ reference: 'B1' }]);
+  });
+
+  it('dates a settlement no earlier than a reversal on its invoice, so no day is allocated twice', async () => {
+    const db = store().db;
+    const header =
+      'Customer Code,Customer Name,Invoice No,Invoice Date,Due Date,Amount,Currency,Settled Date,Payment Ref';
+    const open = tempFile(
+      'history-open.csv',
+      [header, 'C5,戊公司,INV-5,2024-03-01,2024-03-31,500.00,CNY,,'].join('\n'),
+    );
+    expect((await runImport(store(), 'history', open)).status).toBe('loaded');
+    const entity = await db.selectFrom('entity').select('id').executeTakeFirstOrThrow();
+    // Paid on 3/20 by a cheque that bounced on 4/05: the invoice was covered from 3/20 until 4/05.
+    const cheque = await recordPayment(db, SYSTEM_ACTOR, {
+      entityId: entity.id,
+      customerCode: 'C5',
+      reference: 'CHQ-9',
+      receivedDate: '2024-03-20',
+      currency: 'CNY',
+      amount: 500_00,
+    });
+    await reversePayment(db, SYSTEM_ACTOR, {
+      paymentId: cheque.payment.id,
+      reversedOn: '2024-04-05',
+      reason: 'bounced',
+    });
+    const settled = tempFile(
+      'history-settled.csv',
+      [header, 'C5,戊公司,INV-5,2024-03-01,2024-03-31,500.00,CNY,2024-03-25,HIST-5'].join('\n'),
+    );
+    expect((await runImport(store(), 'history', settled)).status).toBe('loaded');
+    expect((await ledger(store())).allocations).toEqual([
+      'CHQ-9→INV-5 50000 fifo 2024-03-20 reversed 2024-04-05',
+      'HIST-5→INV-5 50000 history 2024-04-05',
+    ]);
+  });
+
+  it("keeps the word 'history' for the payments a history import makes", async () => {
+    const path = tempFile(
+      'pay-history.csv',
+      '客户编码,收款单号,收款日期,收款金额,结算方式\nC1,B2,2024-03-01,1,history\n',
+    );
+    const report = await runImport(store(), 'payments', path);
+    expect(report.errors).toEqual([
+      {
+        line: 2,
+        field: 'method',
+        value: 'history',
+        reason: 'method "history" marks the payments a history import makes; name the method otherwise',
+      },
     ]);
   });
 });

@@ -122,3 +122,79 @@ describeEachStore('import file formats', (store) => {
     expect(batch.file_sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describeEachStore('import encodings', (store) => {
+  const MiB = 1 << 20;
+  const customerName = async (code: string) =>
+    (
+      await store()
+        .db.selectFrom('customer')
+        .select('name')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow()
+    ).name;
+
+  it('reads GBK whose first megabyte is plain ASCII: the first Chinese bytes decide', async () => {
+    const header = 'Customer Code,Customer Name,Invoice No,Invoice Date,Due Date,Amount,Currency,Description';
+    const note = 'x'.repeat(200);
+    const rows = Array.from(
+      { length: Math.ceil((1.1 * MiB) / 250) },
+      (_, i) => `A1,Acme,ASC-${i},2024-01-06,2024-02-05,10.00,CNY,${note}`,
+    );
+    expect(rows.join('\n').length).toBeGreaterThan(MiB);
+    const late = 'C2,北京乙公司,ASC-LATE,2024-01-09,2024-02-08,88.00,CNY,首批货款';
+    const path = tempFile('ascii-then-gbk.csv', iconv.encode([header, ...rows, late].join('\n'), 'gbk'));
+    const report = await runImport(store(), 'invoices', path);
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ status: 'loaded', inserted: rows.length + 1 });
+    expect(report.source.encoding).toBe('gb18030');
+    expect(await customerName('C2')).toBe('北京乙公司');
+    const late2 = await store()
+      .db.selectFrom('invoice')
+      .select('description')
+      .where('number', '=', 'ASC-LATE')
+      .executeTakeFirstOrThrow();
+    expect(late2.description).toBe('首批货款');
+  });
+
+  it('reports the exact line where a UTF-8 file stops being UTF-8, and says it is probably GBK', async () => {
+    const header = Buffer.from('客户编码,客户名称,发票号,开票日期,到期日,金额,币种,备注\n', 'utf8');
+    const rows: string[] = [];
+    for (let line = 2; line < 18_603; line++) {
+      rows.push(
+        `C1,Acme,U8-${String(line).padStart(6, '0')},2024-01-06,2024-02-05,10.00,CNY,${'p'.repeat(20)}`,
+      );
+    }
+    const bad = iconv.encode('C9,北京乙公司,U8-BAD,2024-01-09,2024-02-08,88.00,CNY\n', 'gbk');
+    const after = Buffer.from('C1,Acme,U8-AFTER,2024-01-06,2024-02-05,10.00,CNY\n', 'utf8');
+    const body = Buffer.from(`${rows.join('\n')}\n`, 'utf8');
+    expect(header.length + body.length).toBeGreaterThan(MiB);
+    const path = tempFile('utf8-then-gbk.csv', Buffer.concat([header, body, bad, after]));
+    const report = await runImport(store(), 'invoices', path);
+    expect(report.status).toBe('rejected');
+    expect(report.errors).toEqual([
+      {
+        line: 18_603,
+        field: null,
+        value: null,
+        reason: expect.stringMatching(/not valid UTF-8.*probably GBK/),
+      },
+    ]);
+    expect(report.errors[0].reason).toContain('"encoding": "gbk"');
+  });
+
+  it('follows the encoding the mapping states', async () => {
+    // 一为业 in GBK happens to be valid UTF-8 (һΪҵ): only the user can tell.
+    const text =
+      'Customer Code,Customer Name,Invoice No,Invoice Date,Due Date,Amount\nY1,一为业,ENC-1,2024-01-06,2024-02-05,1\n';
+    const path = tempFile('gbk-looks-utf8.csv', iconv.encode(text, 'gbk'));
+    const guessed = await runImport(store(), 'invoices', path, { dryRun: true });
+    expect(guessed.source.encoding).toBe('utf-8');
+    const stated = await runImport(store(), 'invoices', path, {
+      mapping: parseMappingJson('invoices', '{"encoding": "GBK"}'),
+    });
+    expect(stated).toMatchObject({ status: 'loaded', inserted: 1 });
+    expect(stated.source.encoding).toBe('gb18030');
+    expect(await customerName('Y1')).toBe('一为业');
+  });
+});

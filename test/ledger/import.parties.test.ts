@@ -98,6 +98,50 @@ describeEachStore('import customers and contacts', (store) => {
     ]);
   });
 
+  it('reads countries as ISO codes or as their names in Chinese and English', async () => {
+    const rows = [
+      ['K01', 'CN'],
+      ['K02', 'cn'],
+      ['K03', '中国大陆'],
+      ['K04', 'China'],
+      ['K05', ' 香港 '],
+      ['K06', 'Hong Kong'],
+      ['K07', 'united states'],
+      ['K08', '德国'],
+      ['K09', 'USA'],
+    ];
+    const path = tempFile(
+      'countries.csv',
+      ['客户编码,客户名称,国家', ...rows.map(([code, country]) => `${code},公司${code},${country}`)].join(
+        '\n',
+      ),
+    );
+    const report = await runImport(store(), 'customers', path);
+    expect(report.errors).toEqual([]);
+    const stored = await store()
+      .db.selectFrom('customer')
+      .select(['code', 'country'])
+      .where('code', 'like', 'K0%')
+      .orderBy('code')
+      .execute();
+    expect(stored.map((c) => c.country)).toEqual(['CN', 'CN', 'CN', 'CN', 'HK', 'HK', 'US', 'DE', 'US']);
+    const bad = tempFile('countries-bad.csv', '客户编码,客户名称,国家\nK10,公司K10,Narnia\nK11,公司K11,C\n');
+    expect((await runImport(store(), 'customers', bad)).errors).toEqual([
+      {
+        line: 2,
+        field: 'country',
+        value: 'Narnia',
+        reason: 'not a country: give its 2-letter ISO code (CN) or its name (中国, China)',
+      },
+      {
+        line: 3,
+        field: 'country',
+        value: 'C',
+        reason: 'not a country: give its 2-letter ISO code (CN) or its name (中国, China)',
+      },
+    ]);
+  });
+
   it('loads contacts keyed by customer and name, reading roles and hours as people write them', async () => {
     const report = await runImport(store(), 'contacts', fixture('contacts.csv'));
     expect(report.errors).toEqual([]);

@@ -259,3 +259,60 @@ describeEachStore('import validation and idempotency', (store) => {
     expect(byDefault).toMatchObject({ status: 'loaded', inserted: 0, updated: 1 });
   });
 });
+
+describeEachStore('import dates written a/b/yyyy', (store) => {
+  const dated = (name: string, ...rows: Array<[string, string, string]>) =>
+    csv(name, ...rows.map(([number, issue, due]) => `C001,上海甲公司,${number},${issue},${due},100.00,CNY`));
+
+  it('reads day first when a value fits only day first, and says so in the outcome', async () => {
+    const path = dated('dmy.csv', ['D-1', '1/6/2013', '1/7/2013'], ['D-2', '13/6/2013', '13/7/2013']);
+    const report = await runImport(store(), 'invoices', path);
+    expect(report.errors).toEqual([]);
+    expect(report.source.dateFormat).toEqual({
+      format: 'D/M/YYYY',
+      basis: 'inferred',
+      evidence: { line: 3, field: 'issue_date', value: '13/6/2013' },
+    });
+    expect((await invoiceLines(store())).filter((line) => line.includes('/D-'))).toEqual([
+      'MAIN/D-1: 10000 CNY 2013-06-01→2013-07-01 C001',
+      'MAIN/D-2: 10000 CNY 2013-06-13→2013-07-13 C001',
+    ]);
+  });
+
+  it('refuses to guess when some values fit only month first and others only day first', async () => {
+    const path = dated('mixed.csv', ['M-1', '1/13/2013', '2/13/2013'], ['M-2', '13/1/2013', '13/2/2013']);
+    const report = await runImport(store(), 'invoices', path);
+    expect(report.status).toBe('rejected');
+    expect(report.errors).toEqual([
+      {
+        line: 3,
+        field: 'issue_date',
+        value: '13/1/2013',
+        reason:
+          'this date is day first, but line 2 issue_date "1/13/2013" is month first: set "dateFormat" in the mapping ("D/M/YYYY" or "M/D/YYYY")',
+      },
+    ]);
+    expect(report.source.dateFormat).toBeNull();
+    const told = await runImport(store(), 'invoices', path, { mapping: { dateFormat: 'D/M/YYYY' } });
+    expect(told.source.dateFormat).toEqual({ format: 'D/M/YYYY', basis: 'mapping', evidence: null });
+    expect(told.errors.map((e) => [e.line, e.field])).toEqual([
+      [2, 'issue_date'],
+      [2, 'due_date'],
+    ]);
+  });
+
+  it('reads month first when every value fits both, and says that it assumed so', async () => {
+    const report = await runImport(store(), 'invoices', dated('either.csv', ['E-1', '1/6/2013', '2/6/2013']));
+    expect(report).toMatchObject({ status: 'loaded', inserted: 1 });
+    expect(report.source.dateFormat).toEqual({
+      format: 'M/D/YYYY',
+      basis: 'assumed',
+      evidence: { line: 2, field: 'issue_date', value: '1/6/2013' },
+    });
+    expect((await invoiceLines(store())).find((line) => line.includes('/E-1'))).toBe(
+      'MAIN/E-1: 10000 CNY 2013-01-06→2013-02-06 C001',
+    );
+    const iso = await runImport(store(), 'invoices', dated('iso.csv', ['I-1', '2013-01-06', '2013-02-06']));
+    expect(iso.source.dateFormat).toBeNull();
+  });
+});

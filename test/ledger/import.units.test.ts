@@ -4,6 +4,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { copyLine } from '../../src/ledger/import/copy-text';
 import { type CsvRecord, CsvSplitter } from '../../src/ledger/import/csv-splitter';
+import { decideDateOrder } from '../../src/ledger/import/date-order';
+import { TextReader, type TextReaderOptions } from '../../src/ledger/import/decode-text';
 import { normalizeHeader, suggestColumns } from '../../src/ledger/import/headers';
 import { parseMapping, parseMappingJson, resolveColumns } from '../../src/ledger/import/mapping';
 import { contactRole } from '../../src/ledger/import/rows-parties';
@@ -115,6 +117,18 @@ describe('mapping files', () => {
     expect(() => parseMappingJson('invoices', '{not json')).toThrow(/not valid JSON/);
   });
 
+  it('accepts an encoding by its usual names', () => {
+    expect(parseMapping('invoices', { encoding: ' GBK ' })).toEqual({ encoding: 'gb18030' });
+    expect(parseMapping('invoices', { encoding: 'gb2312' })).toEqual({ encoding: 'gb18030' });
+    expect(parseMapping('invoices', { encoding: 'UTF8' })).toEqual({ encoding: 'utf-8' });
+    expect(parseMapping('invoices', { encoding: 'utf-16le' })).toEqual({ encoding: 'utf-16le' });
+    expect(() => parseMapping('invoices', { encoding: 'latin1' })).toThrow(
+      expect.objectContaining({
+        details: { problems: [expect.objectContaining({ field: 'encoding', value: 'latin1' })] },
+      }),
+    );
+  });
+
   it('maps named columns first and recognises the rest; missing required columns are line-1 problems', () => {
     const headers = ['Cust', 'Inv #', 'Invoice Date', 'Due Date', 'Total', 'Notes'];
     const resolved = resolveColumns(
@@ -198,6 +212,50 @@ describe('cell values', () => {
   });
 });
 
+describe('reading a/b/yyyy dates', () => {
+  const at = (line: number, value: string, field = 'issue_date') => ({ line, field, value });
+  it('takes the mapping first, then a value that fits one order only, then month first', () => {
+    expect(decideDateOrder([at(2, '13/6/2013')], 'M/D/YYYY')).toEqual({
+      reading: { format: 'M/D/YYYY', basis: 'mapping', evidence: null },
+      problem: null,
+    });
+    expect(decideDateOrder([at(2, '1/6/2013'), at(3, '2013-06-01'), at(4, '25/6/2013')])).toEqual({
+      reading: { format: 'D/M/YYYY', basis: 'inferred', evidence: at(4, '25/6/2013') },
+      problem: null,
+    });
+    expect(decideDateOrder([at(2, '1/6/2013'), at(3, '6/25/2013', 'due_date')]).reading).toEqual({
+      format: 'M/D/YYYY',
+      basis: 'inferred',
+      evidence: at(3, '6/25/2013', 'due_date'),
+    });
+    expect(decideDateOrder([at(2, ''), at(3, '1/6/2013')]).reading).toEqual({
+      format: 'M/D/YYYY',
+      basis: 'assumed',
+      evidence: at(3, '1/6/2013'),
+    });
+    expect(decideDateOrder([at(2, '2013-01-06'), at(3, '06.01.2013')])).toEqual({
+      reading: null,
+      problem: null,
+    });
+  });
+
+  it('refuses a sample holding both orders, at the value that contradicts the first', () => {
+    const { reading, problem } = decideDateOrder([
+      at(2, '25/6/2013'),
+      at(2, '1/6/2013', 'due_date'),
+      at(5, '6/25/2013'),
+    ]);
+    expect(reading).toBeNull();
+    expect(problem).toEqual({
+      line: 5,
+      field: 'issue_date',
+      value: '6/25/2013',
+      reason:
+        'this date is month first, but line 2 issue_date "25/6/2013" is day first: set "dateFormat" in the mapping ("D/M/YYYY" or "M/D/YYYY")',
+    });
+  });
+});
+
 describe('encoding and delimiter sniffing', () => {
   const gbk = iconv.encode('客户编码,金额\nC1,100\n', 'gbk');
   it('tells BOM, UTF-8, UTF-16 and GB18030 apart', () => {
@@ -228,6 +286,63 @@ describe('encoding and delimiter sniffing', () => {
     expect(sniffDelimiter('"x,y";b;c')).toBe(';');
     expect(sniffDelimiter('应收账款明细表\n客户;金额')).toBe(';');
     expect(sniffDelimiter('one column')).toBe(',');
+  });
+});
+
+describe('TextReader', () => {
+  const read = (chunks: Uint8Array[], options: Partial<TextReaderOptions> = {}) => {
+    const seen: string[] = [];
+    const reader = new TextReader({
+      encoding: 'utf-8',
+      bomLength: 0,
+      crOnly: false,
+      onEncoding: (encoding) => seen.push(encoding),
+      ...options,
+    });
+    let text = '';
+    for (const chunk of chunks) text += reader.write(Buffer.from(chunk));
+    return { text: text + reader.end(), seen };
+  };
+  const problemOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as { details: { problems: Array<{ line: number; reason: string }> } }).details
+        .problems[0];
+    }
+    throw new Error('no error');
+  };
+
+  it('reads UTF-8 whatever the chunk boundaries, without its BOM', () => {
+    const bytes = Buffer.from('\ufeff客户,金额\n甲公司,¥5\n', 'utf8');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const { text } = read([bytes.subarray(0, cut), bytes.subarray(cut)], { bomLength: 3 });
+      expect(text).toBe('客户,金额\n甲公司,¥5\n');
+    }
+  });
+
+  it('reports the exact line of the first byte that is not UTF-8', () => {
+    const good = Buffer.from('a,b\n"x\ny",1\n', 'utf8');
+    const bad = Buffer.concat([Buffer.from('3,'), iconv.encode('北京', 'gbk'), Buffer.from('\n4,4\n')]);
+    const problem = problemOf(() => read([good.subarray(0, 5), good.subarray(5), bad]));
+    expect(problem.line).toBe(4);
+    expect(problem.reason).toMatch(/probably GBK/);
+    // CR-only line ends count as well.
+    const cr = Buffer.concat([Buffer.from('a\rb\r'), iconv.encode('北京', 'gbk')]);
+    expect(problemOf(() => read([cr], { crOnly: true })).line).toBe(3);
+  });
+
+  it('decides an ASCII start at its first other bytes, holding a few until there are enough', () => {
+    const gbk = iconv.encode('甲公司,北京乙公司,上海丙公司\n', 'gbk');
+    const ascii = Buffer.from('code,name\nC1,Acme\n');
+    const gbkRead = read([ascii, gbk.subarray(0, 1), gbk.subarray(1)], { encoding: null });
+    expect(gbkRead).toEqual({ text: `${ascii}甲公司,北京乙公司,上海丙公司\n`, seen: ['gb18030'] });
+    const utf8 = Buffer.from('甲公司\n', 'utf8');
+    expect(read([ascii, utf8.subarray(0, 2), utf8.subarray(2)], { encoding: null })).toEqual({
+      text: `${ascii}甲公司\n`,
+      seen: ['utf-8'],
+    });
+    expect(read([ascii, ascii], { encoding: null })).toEqual({ text: `${ascii}${ascii}`, seen: [] });
   });
 });
 

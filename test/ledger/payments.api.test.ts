@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore } from '../support/stores';
-import { makeInvoice, makeParty, type Party, testServer } from './allocations.fixtures';
+import { makeCreditNote, makeInvoice, makeParty, type Party, testServer } from './allocations.fixtures';
 
 describeEachStore('payments and credit notes API', (store) => {
   let server: FastifyInstance;
@@ -101,6 +101,47 @@ describeEachStore('payments and credit notes API', (store) => {
       expect(one.statusCode).toBe(200);
       expect(one.json().allocations).toEqual(expect.any(Array));
       expect((await api.get('/api/payments/999999')).statusCode).toBe(404);
+    });
+  });
+
+  describe('keyset cursors', () => {
+    // Pages through `url` with `sort`, then reuses the cursor with `otherSort`.
+    async function mismatch(url: string, sort: string, otherSort: string) {
+      const first = await api.get(`${url}&sort=${sort}&limit=1`);
+      expect(first.statusCode, first.body).toBe(200);
+      const cursor = first.json().nextCursor;
+      expect(cursor).toEqual(expect.any(String));
+      const second = await api.get(`${url}&sort=${sort}&limit=1&cursor=${cursor}`);
+      expect(second.statusCode, second.body).toBe(200);
+      expect(second.json().items[0].id).not.toBe(first.json().items[0].id);
+      return api.get(`${url}&sort=${otherSort}&limit=1&cursor=${cursor}`);
+    }
+
+    it('refuses a payment cursor made for another sort (400) instead of a wrong page', async () => {
+      const wrong = await mismatch(`/api/payments?customerId=${party.customerId}`, 'receivedDate', '-amount');
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: 'cursor was made for sort receivedDate, not -amount; start again without it',
+        problems: [expect.objectContaining({ field: 'cursor', reason: 'cursor does not match the sort' })],
+      });
+      const reversed = await mismatch(`/api/payments?customerId=${party.customerId}`, 'amount', '-amount');
+      expect(reversed.statusCode).toBe(400);
+    });
+
+    it('refuses a credit-note cursor made for another sort (400)', async () => {
+      const other = await makeParty(store().db);
+      await makeCreditNote(store().db, other, 'KS-CN-1', 10_00, '2026-03-01');
+      await makeCreditNote(store().db, other, 'KS-CN-2', 20_00, '2026-03-02');
+      const wrong = await mismatch(
+        `/api/credit-notes?customerId=${other.customerId}`,
+        '-issueDate',
+        'amount',
+      );
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.message).toBe(
+        'cursor was made for sort -issueDate, not amount; start again without it',
+      );
     });
   });
 

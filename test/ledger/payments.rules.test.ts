@@ -45,6 +45,16 @@ describe('normalizePayment', () => {
     expect(normalizePayment({ ...raw, amount: 2 ** 53 }).problems.map((p) => p.field)).toEqual(['amount']);
   });
 
+  it("refuses the method 'history', which marks the payments a history import makes", () => {
+    expect(normalizePayment({ ...raw, method: ' History ' }).problems).toEqual([
+      {
+        field: 'method',
+        value: ' History ',
+        reason: 'method "history" marks the payments a history import makes; name the method otherwise',
+      },
+    ]);
+  });
+
   it('cleans invoice number lists', () => {
     expect(cleanInvoiceNumbers(undefined)).toEqual([]);
     expect(cleanInvoiceNumbers([' A ', 'B', 'A', ' '])).toEqual(['A', 'B']);

@@ -1,12 +1,12 @@
-// `huikuan import <kind> <file> [--mapping FILE] [--dry-run] [--json]`: loads an ERP export through the
-// same use case as POST /api/imports. Exit code 0 when loaded or validated, 3 when rejected.
+// `huikuan import <kind> <file> [--mapping FILE] [--encoding NAME] [--dry-run] [--json]`: loads an ERP
+// export through the same use case as POST /api/imports. Exit code 0 when loaded or validated, 3 when rejected.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { IMPORT_KINDS, isImportKind } from '../../ledger/import/fields';
 import { importFile } from '../../ledger/import/import-file';
-import { parseMappingJson } from '../../ledger/import/mapping';
+import { parseMapping, parseMappingJson } from '../../ledger/import/mapping';
 import type { ImportReport } from '../../ledger/import/report';
 import { delimiterName } from '../../ledger/import/sniff';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
@@ -15,6 +15,17 @@ import { printJson, withApp } from '../context';
 
 const SHOWN_ERRORS = 50;
 const PROGRESS_FROM_BYTES = 5 * 1024 * 1024;
+
+/** How a/b/yyyy dates were read, when no mapping said: the user should know it was a guess. */
+function datesLine(dates: ImportReport['source']['dateFormat']): string | null {
+  if (!dates || dates.basis === 'mapping') return null;
+  const hint = 'set "dateFormat" in the mapping if that is wrong';
+  if (dates.basis === 'assumed' || !dates.evidence) {
+    return `dates: read as ${dates.format} (month first), as no value in the first rows tells; ${hint}`;
+  }
+  const { line, field, value } = dates.evidence;
+  return `dates: read as ${dates.format}, inferred from line ${line} ${field} "${value}"; ${hint}`;
+}
 
 function summary(report: ImportReport): string {
   const lines: string[] = [];
@@ -47,6 +58,8 @@ function summary(report: ImportReport): string {
     report.allocations.count ? `${report.allocations.count} allocation(s)` : null,
   ].filter(Boolean);
   if (made.length) lines.push(`created: ${made.join(', ')}`);
+  const dates = datesLine(source.dateFormat);
+  if (dates) lines.push(dates);
   if (source.ignoredColumns.length) lines.push(`ignored columns: ${source.ignoredColumns.join(', ')}`);
   return lines.join('\n');
 }
@@ -59,12 +72,20 @@ export function registerImportCommands(program: Command): void {
     )
     .option(
       '--mapping <file>',
-      'JSON mapping: {"columns": {field: header}, "dateFormat": "M/D/YYYY", "defaults": {...}}',
+      'JSON mapping: {"columns": {field: header}, "dateFormat": "M/D/YYYY", "defaults": {...}, "encoding": "gbk"}',
+    )
+    .option(
+      '--encoding <name>',
+      "the CSV's encoding when sniffing gets it wrong: utf-8, gbk, utf-16le, utf-16be",
     )
     .option('--dry-run', 'validate and count, write nothing')
     .option('--json', 'print the import report as JSON')
     .action(
-      async (kind: string, file: string, options: { mapping?: string; dryRun?: boolean; json?: boolean }) => {
+      async (
+        kind: string,
+        file: string,
+        options: { mapping?: string; encoding?: string; dryRun?: boolean; json?: boolean },
+      ) => {
         if (!isImportKind(kind)) throw invalid(`kind must be one of ${IMPORT_KINDS.join(', ')}, not ${kind}`);
         let mappingText: string | undefined;
         if (options.mapping) {
@@ -75,6 +96,9 @@ export function registerImportCommands(program: Command): void {
           }
         }
         const mapping = parseMappingJson(kind, mappingText);
+        if (options.encoding !== undefined) {
+          mapping.encoding = parseMapping(kind, { encoding: options.encoding }).encoding;
+        }
         const interactive = Boolean(process.stdout.isTTY) && !options.json;
         let bar: cliProgress.SingleBar | null = null;
         const report = await withApp((app) =>

@@ -1,6 +1,6 @@
 // `huikuan report aging|invoices|dso|cei|provisions|statement|dashboard|settings|specific-provision`: the
-// analytics reports from the command line, through the same use cases as the API. JSON goes to stdout;
-// CSV to stdout or --out; Excel needs --out.
+// analytics reports from the command line, through the same use cases as the API. JSON and CSV go to
+// stdout or --out; Excel to --out, or to stdout when it is redirected (`> aging.xlsx`), never a terminal.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { GroupBy } from '../../analytics/aging-queries';
@@ -42,6 +42,13 @@ interface Common {
   reportCurrency?: string;
 }
 
+/** Resolves once the bytes are handed over, so that nothing is lost if the process ends right after. */
+function writeStdout(bytes: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
 async function emit(format: string | undefined, json: unknown, tables: () => Table[], out?: string) {
   const f = format ?? 'json';
   if (f === 'json') {
@@ -51,8 +58,12 @@ async function emit(format: string | undefined, json: unknown, tables: () => Tab
     if (out) writeFileSync(out, toCsv(tables()));
     else process.stdout.write(toCsv(tables()));
   } else if (f === 'xlsx') {
-    if (!out) throw invalid('--format xlsx needs --out FILE.xlsx');
-    writeFileSync(out, await toXlsx(tables()));
+    if (!out && process.stdout.isTTY) {
+      throw invalid('--format xlsx writes a binary workbook: give --out FILE.xlsx or redirect (> FILE.xlsx)');
+    }
+    const workbook = await toXlsx(tables());
+    if (out) writeFileSync(out, workbook);
+    else await writeStdout(workbook);
   } else throw invalid(`--format must be json, csv or xlsx, not ${f}`);
   if (out) process.stderr.write(`wrote ${out}\n`);
 }
@@ -71,7 +82,7 @@ async function scope(app: AppContext, o: Common) {
 function common(command: Command): Command {
   return command
     .option('--format <format>', 'json | csv | xlsx', 'json')
-    .option('--out <file>', 'write to a file (required for xlsx)')
+    .option('--out <file>', 'write to a file (xlsx without it: to stdout, which must be redirected)')
     .option('--entity <code>', 'only this selling entity')
     .option('--customer <code>', 'only this customer')
     .option('--currency <code>', 'only invoices in this currency')

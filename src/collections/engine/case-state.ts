@@ -7,6 +7,8 @@ export interface PromiseState {
   id: number;
   amount: number;
   currency: string;
+  /** The day it was made: from then on it holds the case (until its date plus grace, or until resolved). */
+  promisedOn: string;
   dueOn: string;
   status: 'open' | 'kept' | 'broken' | 'cancelled';
   resolvedOn: string | null;
@@ -23,15 +25,27 @@ export interface InstallmentState {
 export interface PlanState {
   id: number;
   currency: string;
+  /** The day it was agreed: from then on it holds the case while it is in good standing. */
+  createdOn: string;
   status: 'active' | 'completed' | 'defaulted' | 'cancelled';
   installments: InstallmentState[];
 }
+
+/**
+ * The days-in-stage clock of the stages a case has been in before its current stay (DOMAIN: a step fires at
+ * most once per case and trigger). `first`: the day the case first entered the stage, which names the
+ * stage's occurrences, so re-entering it (a dispute raised and withdrawn moves the anchor away and back)
+ * finds the steps that already fired; `days`: the days spent in it before, so the clock goes on where it
+ * stopped instead of starting again. A stage missing here was never left: it starts at `stageSince`.
+ */
+export type StageClock = Partial<Record<CaseStage, { first: string; days: number }>>;
 
 export interface CaseSnapshot {
   caseId: number;
   openedOn: string;
   stage: CaseStage;
   stageSince: string;
+  stageClock: StageClock;
   stageFloor: 'early' | 'strong' | null;
   manualStatus: 'paused' | 'legal' | 'agency' | null;
   pausedUntil: string | null;
@@ -57,6 +71,7 @@ export interface DueStep {
 export interface Evaluation {
   stage: Stage;
   stageSince: string;
+  stageClock: StageClock;
   stageFloor: 'early' | 'strong' | null;
   status: Exclude<CaseStatus, 'closed'>;
   manualStatus: 'paused' | 'legal' | 'agency' | null;

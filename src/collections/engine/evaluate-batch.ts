@@ -1,25 +1,29 @@
 // One batch of cases in one transaction: claim (locked), load, evaluate (pure), write. Either the whole
 // batch is written or none of it, so a run killed anywhere leaves cases either done for the day or untouched
-// for the next run.
+// for the next run. Messages are fitted into the case's outbox (consolidate-messages.ts): a second run of
+// the day renders the day's queued message again rather than recording new steps against the old one.
 
 import type { Tx } from '../../platform/db/store';
 import { addDays } from '../../shared/dates';
 import { selectStrategyName } from '../strategy/select-strategy';
 import { MESSAGE_ACTIONS, type Strategy } from '../strategy/strategy-schema';
 import type { CaseSnapshot, DueStep } from './case-state';
+import { consolidateMessages, type OutboxPlan } from './consolidate-messages';
 import { totalIn } from './convert';
 import { type EngineContext, NO_STRATEGY } from './engine-context';
 import { evaluateCase } from './evaluate';
-import { type CaseFacts, planActions } from './plan-actions';
+import { type CaseFacts, type FiringRef, type PlannedTask, planActions } from './plan-actions';
 import {
   type CaseRow,
   claimCases,
   loadCommitments,
   loadCurrencyTotals,
   loadMessageData,
+  loadOutboxRows,
 } from './snapshot-queries';
 import {
   type CaseUpdate,
+  cancelMessages,
   type FiringInsert,
   type FiringRow,
   firingKey,
@@ -28,6 +32,7 @@ import {
   insertTasks,
   selectNewFirings,
   updateCases,
+  updateMessages,
 } from './write-actions';
 
 export interface BatchCounts {
@@ -39,6 +44,34 @@ export interface BatchCounts {
 }
 
 export type Checkpoint = (label: string) => void | Promise<void>;
+
+/** What the evaluation decided for a case of the batch. */
+interface Evaluated {
+  strategy: Strategy;
+  due: DueStep[];
+  stage: CaseUpdate['stage'];
+}
+
+function caseFacts(
+  ctx: EngineContext,
+  row: CaseRow,
+  stage: CaseUpdate['stage'],
+  data: Awaited<ReturnType<typeof loadMessageData>>,
+): CaseFacts {
+  return {
+    caseId: row.id,
+    customerId: row.customer_id,
+    entityId: row.entity_id,
+    customerCode: row.customer_code,
+    customerName: row.customer_name,
+    language: row.language,
+    collectorId: row.collector_id,
+    entityName: ctx.entityNames.get(row.entity_id) ?? '',
+    stage: stage as CaseFacts['stage'],
+    invoices: data.invoices.get(row.id) ?? [],
+    contacts: data.contacts.get(row.customer_id) ?? [],
+  };
+}
 
 function strategyFor(ctx: EngineContext, row: CaseRow, amountIn: (c: string) => number | null): Strategy {
   if (ctx.forced) return ctx.forced;
@@ -75,7 +108,7 @@ export async function evaluateBatch(
 
   const firings: FiringInsert[] = [];
   const updates: CaseUpdate[] = [];
-  const dueByCase = new Map<number, { strategy: Strategy; due: DueStep[]; stage: CaseUpdate['stage'] }>();
+  const evaluated = new Map<number, Evaluated>();
   const totalsByCase = new Map<number, typeof totals>();
   for (const t of totals) {
     const list = totalsByCase.get(t.case_id);
@@ -97,6 +130,7 @@ export async function evaluateBatch(
       openedOn: row.opened_on,
       stage: row.stage,
       stageSince: row.stage_since,
+      stageClock: row.stage_clock ?? {},
       stageFloor: row.stage_floor,
       manualStatus: row.manual_status,
       pausedUntil: row.paused_until,
@@ -119,11 +153,12 @@ export async function evaluateBatch(
         outcome: MESSAGE_ACTIONS.has(due.step.action) ? 'message' : 'task',
       });
     }
-    if (ev.due.length > 0) dueByCase.set(row.id, { strategy, due: ev.due, stage: ev.stage });
+    evaluated.set(row.id, { strategy, due: ev.due, stage: ev.stage });
     updates.push({
       id: row.id,
       stage: ev.stage,
       stage_since: ev.stageSince,
+      stage_clock: ev.stageClock,
       stage_floor: ev.stageFloor,
       status: ev.status,
       manual_status: ev.manualStatus,
@@ -148,41 +183,57 @@ export async function evaluateBatch(
 
   const fresh = await selectNewFirings(tx, firings);
   await opts.checkpoint?.('batch:firings');
+  const isFresh = (caseId: number, d: DueStep) => fresh.has(firingKey(caseId, d.step.key, d.occurrenceKey));
+  // The outbox rows a message may join or that may have gone stale: of cases with a new message step, or
+  // whose ledger changed since they were last evaluated (nothing else makes a queued message stale).
+  const messaging = rows.filter(
+    (r) =>
+      r.changed ||
+      evaluated.get(r.id)!.due.some((d) => MESSAGE_ACTIONS.has(d.step.action) && isFresh(r.id, d)),
+  );
+  const outbox = await loadOutboxRows(
+    tx,
+    messaging.map((r) => r.id),
+    asOf,
+  );
+  // Cases with something to write: steps that newly fired, or a queued message that went stale.
+  const busy = rows.filter(
+    (r) => evaluated.get(r.id)!.due.some((d) => isFresh(r.id, d)) || outbox.get(r.id)?.some((m) => m.stale),
+  );
   const results = new Map<string, FiringRow>();
-  if (fresh.size > 0) {
-    const busy = rows.filter((r) =>
-      dueByCase.get(r.id)?.due.some((d) => fresh.has(firingKey(r.id, d.step.key, d.occurrenceKey))),
-    );
+  if (busy.length > 0) {
     const data = await loadMessageData(
       tx,
       busy.map((r) => r.id),
       asOf,
     );
-    const messages = [];
-    const tasks = [];
-    const skipped = [];
+    const tasks: PlannedTask[] = [];
+    const skipped: Array<FiringRef & { caseId: number; detail: string }> = [];
+    const messages: OutboxPlan = { inserts: [], updates: [], cancels: [], placed: [] };
     for (const row of busy) {
-      const { strategy, due, stage } = dueByCase.get(row.id)!;
-      const facts: CaseFacts = {
-        caseId: row.id,
-        customerId: row.customer_id,
-        entityId: row.entity_id,
-        customerCode: row.customer_code,
-        customerName: row.customer_name,
-        language: row.language,
-        collectorId: row.collector_id,
-        entityName: ctx.entityNames.get(row.entity_id) ?? '',
-        stage: stage as CaseFacts['stage'],
-        invoices: data.invoices.get(row.id) ?? [],
-        contacts: data.contacts.get(row.customer_id) ?? [],
-      };
-      const newDue = due.filter((d) => fresh.has(firingKey(row.id, d.step.key, d.occurrenceKey)));
+      const { strategy, due, stage } = evaluated.get(row.id)!;
+      const facts = caseFacts(ctx, row, stage, data);
+      const newDue = due.filter((d) => isFresh(row.id, d));
       const planned = planActions(facts, strategy, newDue, asOf, horizonDate);
-      messages.push(...planned.messages);
+      const mine = consolidateMessages({
+        facts,
+        strategy,
+        asOf,
+        horizonDate,
+        fresh: planned.messages,
+        outbox: outbox.get(row.id) ?? [],
+        commitments: { promises: promises.get(row.id) ?? [], plans: plans.get(row.id) ?? [] },
+      });
+      messages.inserts.push(...mine.inserts);
+      messages.updates.push(...mine.updates);
+      messages.cancels.push(...mine.cancels);
+      messages.placed.push(...mine.placed);
       tasks.push(...planned.tasks);
       skipped.push(...planned.skipped.map((s) => ({ ...s, caseId: row.id })));
     }
-    const outboxIds = await insertMessages(tx, messages);
+    await updateMessages(tx, messages.updates);
+    await cancelMessages(tx, messages.cancels);
+    const outboxIds = await insertMessages(tx, messages.inserts);
     await opts.checkpoint?.('batch:outbox');
     const taskIds = await insertTasks(tx, tasks, asOf);
     await opts.checkpoint?.('batch:tasks');
@@ -196,12 +247,10 @@ export async function evaluateBatch(
         task_id: null,
         ...extra,
       });
-    for (const m of messages) {
-      for (const f of m.firings) {
-        record(firingKey(m.caseId, f.stepKey, f.occurrenceKey), 'message', {
-          outbox_id: outboxIds.get(m.dedupeKey) ?? null,
-        });
-      }
+    for (const m of messages.placed) {
+      const outboxId = m.outboxId ?? outboxIds.get(m.dedupeKey!) ?? null;
+      for (const f of m.firings)
+        record(firingKey(m.caseId, f.stepKey, f.occurrenceKey), 'message', { outbox_id: outboxId });
     }
     for (const t of tasks) {
       const key = firingKey(t.caseId, t.firing.stepKey, t.firing.occurrenceKey);

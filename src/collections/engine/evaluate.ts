@@ -8,13 +8,25 @@
 // - Stage = by days past due (strategy thresholds), raised by a floor that event steps set (a broken promise
 //   escalates at once).
 // - An open promise, or a payment plan in good standing, holds every time-based step until its date; a
-//   broken promise or missed installment fires its event steps at once.
+//   broken promise or missed installment fires its event steps at once. A hold postpones, it does not
+//   waive: a time step that fell due while the case was held falls due on the day the hold ended.
 // - A time step is due on its occurrence date. If the engine missed that day it still fires up to
 //   `catchUpDays` later; of several due steps with the same stage and action only the latest fires (one
 //   follow-up call, not three, for a case that opened late).
+// - Days in stage run on a clock per stage that survives leaving the stage: a case that re-enters a stage
+//   (its anchor moved away and back) goes on where it stopped, and its occurrences keep their names, so
+//   nothing that fired fires again (a step fires at most once per case and trigger).
 import { addDays, daysBetween, fromDayNumber, toDayNumber } from '../../shared/dates';
 import type { Stage, Strategy, StrategyStepT } from '../strategy/strategy-schema';
-import { type CaseSnapshot, type DueStep, type Evaluation, maxStage, STAGE_RANK } from './case-state';
+import {
+  type CaseSnapshot,
+  type DueStep,
+  type Evaluation,
+  maxStage,
+  type PlanState,
+  STAGE_RANK,
+  type StageClock,
+} from './case-state';
 
 // Time steps are worked out on UTC day numbers (the evaluation runs for every case every day, and parsing
 // ISO strings dominated it); ISO dates appear only in what is returned.
@@ -22,6 +34,7 @@ interface TimeState {
   day: number;
   anchor: number;
   stage: Stage;
+  /** Where the stage's clock starts: the day of entry less the days spent in the stage before. */
   since: number;
 }
 
@@ -31,10 +44,71 @@ interface Occurrence {
   n: number;
 }
 
-const occurrenceKey = (o: Occurrence, st: TimeState) =>
+/**
+ * Names an occurrence for the idempotency key (with the case and the step key). Days from due belong to the
+ * anchor's due date; days in stage to the stage's first entry in this case (`episode`), never to the day of
+ * the current stay, which a stage re-entry would reset.
+ */
+const occurrenceKey = (o: Occurrence, st: TimeState, episode: string) =>
   o.step.trigger.type === 'daysFromDue'
     ? `d:${fromDayNumber(st.anchor)}:${o.n}`
-    : `s:${st.stage}:${fromDayNumber(st.since)}:${o.n}`;
+    : `s:${st.stage}:${episode}:${o.n}`;
+
+/** The stage clock after the case goes from its current stage to `stage` on `date` (kept if it stays). */
+export function moveClock(snap: CaseSnapshot, stage: Stage, date: string): StageClock {
+  if (stage === snap.stage) return snap.stageClock;
+  const before = snap.stageClock[snap.stage];
+  const spent = Math.max(0, daysBetween(snap.stageSince, date));
+  return {
+    ...snap.stageClock,
+    [snap.stage]: { first: before?.first ?? snap.stageSince, days: (before?.days ?? 0) + spent },
+  };
+}
+
+/** Days spent in a stage before its current stay (0 for a stage never left). */
+const spentIn = (clock: StageClock, stage: Stage) => clock[stage]?.days ?? 0;
+
+/** A span of days during which a promise or plan held the case: [from, to), `to` being the first free day. */
+interface Hold {
+  from: number;
+  to: number;
+}
+
+/** The day a plan stopped holding: its first missed installment, or its last paid one once complete. */
+function planHoldEnd(plan: PlanState): string | null {
+  const missed = plan.installments.filter((i) => i.status === 'missed' && i.resolvedOn);
+  if (missed.length > 0) return missed.map((i) => i.resolvedOn!).sort()[0];
+  if (plan.status === 'cancelled' || plan.installments.some((i) => i.status === 'open')) return null;
+  const paid = plan.installments.map((i) => i.resolvedOn).filter((d): d is string => d !== null);
+  return paid.length > 0 ? paid.sort().at(-1)! : null;
+}
+
+/** The holds that have ended by `day`, merged where they overlap or touch (a new promise on the day one broke). */
+function endedHolds(snap: CaseSnapshot, strategy: Strategy, day: number): Hold[] {
+  const spans: Hold[] = [];
+  const add = (from: string, to: string | null) => {
+    if (to !== null && toDayNumber(to) <= day) spans.push({ from: toDayNumber(from), to: toDayNumber(to) });
+  };
+  for (const p of snap.promises) {
+    const end = p.status === 'open' ? addDays(p.dueOn, strategy.settings.promiseGraceDays + 1) : p.resolvedOn;
+    add(p.promisedOn, end);
+  }
+  for (const plan of snap.plans) add(plan.createdOn, planHoldEnd(plan));
+  spans.sort((a, b) => a.from - b.from);
+  const merged: Hold[] = [];
+  for (const h of spans) {
+    const last = merged.at(-1);
+    if (last && h.from <= last.to) last.to = Math.max(last.to, h.to);
+    else merged.push({ ...h });
+  }
+  return merged;
+}
+
+/** The day an occurrence falls due: its own, or the end of the hold it fell in (postponed, not dropped). */
+function dueAfterHolds(due: number, holds: readonly Hold[]): number {
+  const hold = holds.find((h) => due >= h.from && due < h.to);
+  return hold ? hold.to : due;
+}
 
 export function stageByDays(strategy: Strategy, daysPastDue: number): Stage {
   if (daysPastDue >= strategy.stages.strong.fromDay) return 'strong';
@@ -104,6 +178,7 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
   const base = {
     stage: snap.stage,
     stageSince: snap.stageSince,
+    stageClock: snap.stageClock,
     stageFloor: snap.stageFloor,
     manualStatus: snap.manualStatus,
     pausedUntil: snap.pausedUntil,
@@ -165,7 +240,8 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
 
   const stage = stageState(strategy, anchor, floor, asOf);
   const stageSince = stage === snap.stage ? snap.stageSince : asOf;
-  const result = { ...base, stage, stageSince, stageFloor: floor, due };
+  const stageClock = moveClock(snap, stage, asOf);
+  const result = { ...base, stage, stageSince, stageClock, stageFloor: floor, due };
 
   // Holds: an open promise not yet past its date (plus grace), or a plan with no missed installment.
   const holdChecks: string[] = [];
@@ -189,17 +265,24 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
     day: toDayNumber(asOf),
     anchor: toDayNumber(anchor),
     stage,
-    since: toDayNumber(stageSince),
+    since: toDayNumber(stageSince) - spentIn(stageClock, stage),
   };
+  const episode = stageClock[stage]?.first ?? stageSince;
+  const holds = endedHolds(snap, strategy, st.day);
   const eligible = timeSteps(strategy, snap);
   for (const occ of currentTimeSteps(eligible, st)) {
-    if (st.day - occ.due <= catchUpDays) {
-      due.push({ step: occ.step, occurrenceKey: occurrenceKey(occ, st), dueOn: fromDayNumber(occ.due) });
+    const dueDay = dueAfterHolds(occ.due, holds);
+    if (st.day - dueDay <= catchUpDays) {
+      due.push({
+        step: occ.step,
+        occurrenceKey: occurrenceKey(occ, st, episode),
+        dueOn: fromDayNumber(dueDay),
+      });
     }
   }
   let manualStatus = result.manualStatus;
   for (const d of due) if (d.step.setStatus) manualStatus = d.step.setStatus;
-  const next = nextTimeStep(strategy, eligible, st, floor);
+  const next = nextTimeStep(strategy, eligible, st, floor, stageClock);
   return {
     ...result,
     manualStatus,
@@ -219,12 +302,14 @@ export function nextTimeStep(
   eligible: readonly StrategyStepT[],
   st: TimeState,
   floor: Stage | null,
+  clock: StageClock,
 ): Occurrence | null {
   const horizon = st.day + 400;
+  // Where a stage's clock would start: a stage entered later resumes from the days it already ran.
   const entry = (stage: Stage): number => {
     if (stage === st.stage) return st.since;
     const byDays = stage === 'reminder' ? st.anchor : st.anchor + strategy.stages[stage].fromDay;
-    return byDays > st.day ? byDays : st.day + 1;
+    return (byDays > st.day ? byDays : st.day + 1) - spentIn(clock, stage);
   };
   const candidates = new Set<number>();
   for (const step of eligible) {

@@ -30,17 +30,23 @@ export interface FiringRef {
   occurrenceKey: string;
 }
 
+export type MessageChannel = 'email' | 'sms' | 'letter';
+
 export interface PlannedMessage {
   caseId: number;
   customerId: number;
   entityId: number;
-  channel: 'email' | 'sms' | 'letter';
+  channel: MessageChannel;
   rendered: Rendered;
   recipients: Recipient[];
   payload: Record<string, unknown>;
   dedupeKey: string;
   scheduledOn: string;
   firings: FiringRef[];
+  /** The steps it speaks for, kept so that a later run of the day can render it again with more. */
+  dues: DueStep[];
+  /** Nothing left to list: every candidate template's invoices were paid, disputed or are not due. */
+  empty: boolean;
 }
 
 export interface PlannedTask {
@@ -89,13 +95,12 @@ export function planActions(
   horizonDate: string,
 ): PlannedActions {
   const out: PlannedActions = { messages: [], tasks: [], skipped: [] };
-  const order = new Map(strategy.steps.map((s, i) => [s.key, i]));
-  const byChannel = new Map<'email' | 'sms' | 'letter', DueStep[]>();
+  const byChannel = new Map<MessageChannel, DueStep[]>();
   for (const due of fired) {
     const { step } = due;
     const ref = { stepKey: step.key, occurrenceKey: due.occurrenceKey };
     if (MESSAGE_ACTIONS.has(step.action)) {
-      const channel = step.channel as 'email' | 'sms' | 'letter';
+      const channel = step.channel as MessageChannel;
       byChannel.set(channel, [...(byChannel.get(channel) ?? []), due]);
       continue;
     }
@@ -129,62 +134,81 @@ export function planActions(
     });
   }
   for (const [channel, dues] of byChannel) {
-    const refs = dues.map((d) => ({ stepKey: d.step.key, occurrenceKey: d.occurrenceKey }));
-    const recipients = chooseRecipients(facts.contacts, channel, facts.stage);
-    if (recipients.length === 0 && channel !== 'letter') {
-      for (const ref of refs) out.skipped.push({ ...ref, detail: `no contact who accepts ${channel}` });
-      continue;
+    const planned = planMessage(facts, strategy, channel, dues, asOf, horizonDate);
+    if ('skipped' in planned) {
+      for (const d of dues)
+        out.skipped.push({ stepKey: d.step.key, occurrenceKey: d.occurrenceKey, detail: planned.skipped });
+    } else {
+      out.messages.push(planned);
     }
-    if (recipients.length === 0) {
-      recipients.push({
-        contactId: null,
-        name: facts.customerName,
-        address: facts.customerName,
-        language: null,
-      });
-    }
-    const locale = resolveLocale(recipients[0].language ?? facts.language, strategy.locale);
-    // The strongest message of the day speaks for all (formal > firm > friendly, then the later step).
-    const candidates = dues.map((due) => ({
-      due,
-      rendered: renderTemplate(
-        due.step.template,
-        renderContext(
-          facts,
-          due.step.template,
-          asOf,
-          horizonDate,
-          locale,
-          recipients[0].contactId ? recipients[0].name : null,
-          due,
-        ),
-      ),
-    }));
-    candidates.sort(
-      (a, b) =>
-        TONE_RANK[b.rendered.tone] - TONE_RANK[a.rendered.tone] ||
-        (order.get(b.due.step.key) ?? 0) - (order.get(a.due.step.key) ?? 0),
-    );
-    const chosen = candidates[0];
-    const ctx = renderContext(facts, chosen.due.step.template, asOf, horizonDate, locale, null, chosen.due);
-    out.messages.push({
-      caseId: facts.caseId,
-      customerId: facts.customerId,
-      entityId: facts.entityId,
-      channel,
-      rendered: chosen.rendered,
-      recipients,
-      payload: {
-        stage: facts.stage,
-        tone: chosen.rendered.tone,
-        steps: refs.map((r) => r.stepKey),
-        invoices: ctx.invoices,
-        totals: ctx.totals,
-      },
-      dedupeKey: `case:${facts.caseId}:${channel}:${asOf}`,
-      scheduledOn: asOf,
-      firings: refs,
-    });
   }
   return out;
+}
+
+/** Key of a case's first message of a channel and day; a message that follows one already sent adds `#n`. */
+export const messageKey = (caseId: number, channel: MessageChannel, date: string, n = 1) =>
+  `case:${caseId}:${channel}:${date}${n > 1 ? `#${n}` : ''}`;
+
+/**
+ * One consolidated message of a channel speaking for `dues` (the day's steps of that channel), or why there
+ * is none. The strongest template speaks for all (formal > firm > friendly, then the later step), among those
+ * that still have invoices to list: a reminder of an invoice due next week rather than an overdue notice of
+ * one paid this morning. `keepSteps`: step keys the message already named (rendered again, it keeps them).
+ */
+export function planMessage(
+  facts: CaseFacts,
+  strategy: Strategy,
+  channel: MessageChannel,
+  dues: readonly DueStep[],
+  asOf: string,
+  horizonDate: string,
+  keepSteps: readonly string[] = [],
+): PlannedMessage | { skipped: string } {
+  if (dues.length === 0) return { skipped: 'no step of the strategy left to render' };
+  const recipients = chooseRecipients(facts.contacts, channel, facts.stage);
+  if (recipients.length === 0 && channel !== 'letter')
+    return { skipped: `no contact who accepts ${channel}` };
+  if (recipients.length === 0) {
+    recipients.push({
+      contactId: null,
+      name: facts.customerName,
+      address: facts.customerName,
+      language: null,
+    });
+  }
+  const locale = resolveLocale(recipients[0].language ?? facts.language, strategy.locale);
+  const contactName = recipients[0].contactId ? recipients[0].name : null;
+  const order = new Map(strategy.steps.map((s, i) => [s.key, i]));
+  const candidates = dues.map((due) => {
+    const ctx = renderContext(facts, due.step.template, asOf, horizonDate, locale, contactName, due);
+    return { due, ctx, rendered: renderTemplate(due.step.template, ctx) };
+  });
+  candidates.sort(
+    (a, b) =>
+      Number(b.ctx.invoices.length > 0) - Number(a.ctx.invoices.length > 0) ||
+      TONE_RANK[b.rendered.tone] - TONE_RANK[a.rendered.tone] ||
+      (order.get(b.due.step.key) ?? 0) - (order.get(a.due.step.key) ?? 0),
+  );
+  const chosen = candidates[0];
+  const refs = dues.map((d) => ({ stepKey: d.step.key, occurrenceKey: d.occurrenceKey }));
+  return {
+    caseId: facts.caseId,
+    customerId: facts.customerId,
+    entityId: facts.entityId,
+    channel,
+    rendered: chosen.rendered,
+    recipients,
+    payload: {
+      stage: facts.stage,
+      tone: chosen.rendered.tone,
+      steps: [...new Set([...keepSteps, ...refs.map((r) => r.stepKey)])],
+      invoices: chosen.ctx.invoices,
+      totals: chosen.ctx.totals,
+    },
+    dedupeKey: messageKey(facts.caseId, channel, asOf),
+    scheduledOn: asOf,
+    firings: refs,
+    dues: [...dues],
+    empty: chosen.ctx.invoices.length === 0,
+  };
 }

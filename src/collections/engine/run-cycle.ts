@@ -1,5 +1,6 @@
 // Use case behind `huikuan engine run` and POST /api/collections/engine/run: a full cycle, or one for named
-// customers, as of a date (default today in the business time zone).
+// customers, as of a date (default today in the business time zone). A run reaches every customer and may
+// be dated at will, so it needs collections:manage (managers), and who asked for it goes on the audit log.
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { invalid, notFound } from '../../platform/errors';
@@ -11,7 +12,7 @@ export async function runCycle(
   actor: Actor,
   input: { asOf: string; customerCodes?: string[]; customerIds?: number[]; concurrency?: number },
 ): Promise<EngineResult> {
-  assertCan(actor, 'collections:write');
+  assertCan(actor, 'collections:manage');
   if (!isValidIsoDate(input.asOf))
     throw invalid('asOf must be a date', [{ field: 'asOf', value: input.asOf, reason: 'YYYY-MM-DD' }]);
   let ids = input.customerIds ?? [];
@@ -25,7 +26,8 @@ export async function runCycle(
     if (missing.length) throw notFound('Customer', missing.join(', '));
     ids = [...ids, ...rows.map((r) => r.id)];
   }
+  const common = { asOf: input.asOf, concurrency: input.concurrency, requestedBy: actor };
   return ids.length > 0
-    ? runEngine(db, { asOf: input.asOf, kind: 'customer', customerIds: ids, concurrency: input.concurrency })
-    : runEngine(db, { asOf: input.asOf, kind: 'full', concurrency: input.concurrency });
+    ? runEngine(db, { ...common, kind: 'customer', customerIds: ids })
+    : runEngine(db, { ...common, kind: 'full' });
 }

@@ -5,11 +5,13 @@
 // keyed, so nothing fires twice. A run killed half-way leaves its unfinished cases unevaluated for the date;
 // the next run picks exactly those up.
 import { sql } from 'kysely';
-import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import type { Db } from '../../platform/db/store';
+import { appendAuditEvent } from '../../auth/audit-queries';
+import type { Actor } from '../../platform/auth/actor';
+import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { ensureDefaultStrategies } from '../strategy/strategy-queries';
 import { loadEngineContext } from './engine-context';
+import { engineTransaction } from './engine-transaction';
 import { type Checkpoint, evaluateBatch } from './evaluate-batch';
 import { syncCases } from './sync-cases';
 
@@ -27,6 +29,11 @@ export interface EngineOptions {
   concurrency?: number;
   /** Fault injection for tests: throwing here kills the run at that point. */
   checkpoint?: Checkpoint;
+  /**
+   * Who asked for the run (API, CLI): the run is then an audit-log entry in their name, with its date and
+   * customers. The scheduled and incremental cycles and the simulator's runs are the system's own.
+   */
+  requestedBy?: Actor;
 }
 
 export interface EngineResult {
@@ -42,16 +49,43 @@ export interface EngineResult {
   durationMs: number;
 }
 
+/** Takes the change marks (collection_dirty): the customers whose ledger changed since a run last took them. */
+async function takeChangedCustomers(tx: Tx): Promise<number[]> {
+  const taken = await sql<{
+    customer_id: number;
+  }>`delete from collection_dirty returning customer_id`.execute(tx);
+  return taken.rows.map((r) => r.customer_id);
+}
+
+/** The engine_run row, and for a requested run the audit entry naming who asked, written together. */
+async function startRun(db: Db, options: EngineOptions): Promise<{ id: number }> {
+  const insert = (tx: Db) =>
+    tx
+      .insertInto('engine_run')
+      .values({ kind: options.kind, as_of: options.asOf })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const requester = options.requestedBy;
+  if (!requester) return insert(db);
+  return inTransaction(db, requester, async (tx) => {
+    const run = await insert(tx);
+    await appendAuditEvent(
+      tx,
+      'engine_run',
+      'RUN',
+      { id: run.id },
+      { kind: options.kind, asOf: options.asOf, customerIds: options.customerIds ?? null },
+    );
+    return run;
+  });
+}
+
 export async function runEngine(db: Db, options: EngineOptions): Promise<EngineResult> {
   const started = Date.now();
   const { asOf, kind } = options;
   await ensureDefaultStrategies(db);
   const ctx = await loadEngineContext(db, asOf, options.forceStrategy);
-  const run = await db
-    .insertInto('engine_run')
-    .values({ kind, as_of: asOf })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const run = await startRun(db, options);
   const result: EngineResult = {
     runId: run.id,
     asOf,
@@ -65,18 +99,18 @@ export async function runEngine(db: Db, options: EngineOptions): Promise<EngineR
     durationMs: 0,
   };
   try {
-    await inTransaction(db, SYSTEM_ACTOR, async (tx) => {
-      let customerIds: number[] | null = null;
-      if (kind === 'customer') customerIds = options.customerIds ?? [];
-      if (kind === 'incremental') {
-        const taken = await sql<{
-          customer_id: number;
-        }>`delete from collection_dirty returning customer_id`.execute(tx);
-        customerIds = taken.rows.map((r) => r.customer_id);
-      }
-      // A full sync covers every customer, so pending change marks are settled by it.
-      if (kind === 'full') await sql`delete from collection_dirty`.execute(tx);
-      const counts = await syncCases(tx, { asOf, horizonDate: ctx.horizonDate, customerIds });
+    await engineTransaction(db, async (tx) => {
+      // Customers whose ledger changed since the last run. Either kind of cycle takes the marks, and either
+      // evaluates those customers again: a full run only evaluates cases not yet evaluated for the date, so
+      // taking the marks without that would leave a daytime payment unseen until the next day.
+      const changed = kind === 'customer' ? [] : await takeChangedCustomers(tx);
+      const named = options.customerIds ?? [];
+      const counts = await syncCases(tx, {
+        asOf,
+        horizonDate: ctx.horizonDate,
+        customerIds: kind === 'full' ? null : kind === 'incremental' ? changed : named,
+        reevaluate: kind === 'customer' ? named : changed,
+      });
       result.casesOpened = counts.opened;
       result.casesClosed = counts.closed;
       await options.checkpoint?.('sync');
@@ -92,7 +126,7 @@ export async function runEngine(db: Db, options: EngineOptions): Promise<EngineR
       for (let pass = 0; pass < 2; pass++) {
         let afterId = 0;
         while (!failed) {
-          const batch = await inTransaction(db, SYSTEM_ACTOR, (tx) =>
+          const batch = await engineTransaction(db, (tx) =>
             evaluateBatch(tx, ctx, {
               full: kind === 'full',
               afterId,

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import type { ContactChannels } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/store';
 import type { InvoiceLine } from '../templates/render';
-import type { PlanState, PromiseState } from './case-state';
+import type { PlanState, PromiseState, StageClock } from './case-state';
+import type { OutboxRow } from './consolidate-messages';
 
 export interface CaseRow {
   id: number;
@@ -13,6 +14,7 @@ export interface CaseRow {
   entity_id: number;
   stage: 'reminder' | 'early' | 'strong';
   stage_since: string;
+  stage_clock: StageClock;
   stage_floor: 'early' | 'strong' | null;
   manual_status: 'paused' | 'legal' | 'agency' | null;
   paused_until: string | null;
@@ -25,6 +27,11 @@ export interface CaseRow {
   segment: string | null;
   grade: string | null;
   override: string | null;
+  /**
+   * Marked for evaluation (new, or its ledger or commitments changed since it was last evaluated): only
+   * then can a message still queued for it have gone stale.
+   */
+  changed: boolean;
 }
 
 export interface CurrencyRow {
@@ -58,10 +65,11 @@ export async function claimCases(tx: Tx, scope: BatchScope): Promise<CaseRow[]> 
   if (claimed.rows.length === 0) return [];
   const ids = claimed.rows.map((r) => r.id);
   const rows = await sql<CaseRow>`
-    select k.id, k.customer_id, k.entity_id, k.stage, k.stage_since, k.stage_floor, k.manual_status,
+    select k.id, k.customer_id, k.entity_id, k.stage, k.stage_since, k.stage_clock, k.stage_floor, k.manual_status,
            k.paused_until, k.collector_id, k.strategy_id, k.opened_on,
            c.code as customer_code, c.name as customer_name, c.language, c.segment,
-           nullif(c.attributes->>'grade', '') as grade, cs.strategy_name as override
+           nullif(c.attributes->>'grade', '') as grade, cs.strategy_name as override,
+           k.evaluated_on is null as changed
     from collection_case k
     join customer c on c.id = k.customer_id
     left join customer_strategy cs on cs.customer_id = k.customer_id
@@ -100,9 +108,9 @@ export async function loadCommitments(
   const promises = new Map<number, PromiseState[]>();
   const plans = new Map<number, PlanState[]>();
   const promiseRows = await sql<
-    PromiseState & { case_id: number; due_on: string; resolved_on: string | null }
+    PromiseState & { case_id: number; promised_on: string; due_on: string; resolved_on: string | null }
   >`
-    select id, case_id, amount, currency, due_on, status, resolved_on from promise
+    select id, case_id, amount, currency, promised_on, due_on, status, resolved_on from promise
     where case_id = any(${caseIds}::bigint[]) and (status = 'open' or resolved_on >= ${sinceDate}::date)
     order by case_id, id`.execute(tx);
   for (const r of promiseRows.rows) {
@@ -111,6 +119,7 @@ export async function loadCommitments(
       id: r.id,
       amount: r.amount,
       currency: r.currency,
+      promisedOn: r.promised_on,
       dueOn: r.due_on,
       status: r.status,
       resolvedOn: r.resolved_on,
@@ -121,6 +130,7 @@ export async function loadCommitments(
     id: number;
     case_id: number;
     currency: string;
+    created_on: string;
     status: PlanState['status'];
     seq: number;
     due_on: string;
@@ -128,7 +138,7 @@ export async function loadCommitments(
     inst_status: 'open' | 'paid' | 'missed';
     resolved_on: string | null;
   }>`
-    select pp.id, pp.case_id, pp.currency, pp.status, pi.seq, pi.due_on, pi.amount, pi.status as inst_status, pi.resolved_on
+    select pp.id, pp.case_id, pp.currency, pp.created_on, pp.status, pi.seq, pi.due_on, pi.amount, pi.status as inst_status, pi.resolved_on
     from payment_plan pp join payment_plan_installment pi on pi.plan_id = pp.id
     where pp.case_id = any(${caseIds}::bigint[])
       and (pp.status = 'active' or exists (select 1 from payment_plan_installment m where m.plan_id = pp.id
@@ -138,7 +148,7 @@ export async function loadCommitments(
     const list = plans.get(r.case_id) ?? [];
     let plan = list.find((p) => p.id === r.id);
     if (!plan) {
-      plan = { id: r.id, currency: r.currency, status: r.status, installments: [] };
+      plan = { id: r.id, currency: r.currency, createdOn: r.created_on, status: r.status, installments: [] };
       list.push(plan);
       plans.set(r.case_id, list);
     }
@@ -215,4 +225,72 @@ export async function loadMessageData(
     contacts.set(r.customer_id, list);
   }
   return { invoices, contacts };
+}
+
+/**
+ * The cases' outbox rows that a new message may join or that may have gone stale: every queued one, and
+ * every one of today (a message that follows one already sent is numbered after it), with the firings
+ * recorded against them. Locked, so that a sender claiming messages (FOR UPDATE SKIP LOCKED) never sends
+ * one while it is being rendered again. Stale: an invoice it lists is no longer open at the amount shown,
+ * or (dunning, not a statement, which shows disputed invoices too) is now disputed.
+ */
+export async function loadOutboxRows(
+  tx: Tx,
+  caseIds: number[],
+  asOf: string,
+): Promise<Map<number, OutboxRow[]>> {
+  const byCase = new Map<number, OutboxRow[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await sql<{
+    id: number;
+    case_id: number;
+    channel: OutboxRow['channel'];
+    scheduled_on: string;
+    status: OutboxRow['status'];
+    steps: string[] | null;
+    invoice_ids: number[] | null;
+    stale: boolean;
+  }>`
+    select o.id, o.case_id, o.channel, o.scheduled_on, o.status, o.payload->'steps' as steps,
+      jsonb_path_query_array(o.payload, '$.invoices[*].id') as invoice_ids,
+      o.status = 'queued' and exists (
+        select 1 from jsonb_to_recordset(coalesce(o.payload->'invoices', '[]'::jsonb)) as l(id bigint, "openAmount" bigint)
+        left join invoice i on i.id = l.id
+        where i.id is null or i.open_amount <> l."openAmount" or (i.disputed and o.template_key <> 'statement')
+      ) as stale
+    from outbox o
+    where o.case_id = any(${caseIds}::bigint[]) and (o.status = 'queued' or o.scheduled_on = ${asOf}::date)
+    order by o.case_id, o.id
+    for update of o`.execute(tx);
+  if (rows.rows.length === 0) return byCase;
+  const firings = await sql<{
+    outbox_id: number;
+    step_key: string;
+    occurrence_key: string;
+    fired_on: string;
+  }>`
+    select outbox_id, step_key, occurrence_key, fired_on from step_firing
+    where case_id = any(${caseIds}::bigint[]) and outbox_id = any(${rows.rows.map((r) => r.id)}::bigint[])
+    order by id`.execute(tx);
+  const refs = new Map<number, OutboxRow['firings']>();
+  for (const f of firings.rows) {
+    const list = refs.get(f.outbox_id) ?? [];
+    list.push({ stepKey: f.step_key, occurrenceKey: f.occurrence_key, firedOn: f.fired_on });
+    refs.set(f.outbox_id, list);
+  }
+  for (const r of rows.rows) {
+    const list = byCase.get(r.case_id) ?? [];
+    list.push({
+      id: r.id,
+      channel: r.channel,
+      scheduledOn: r.scheduled_on,
+      status: r.status,
+      steps: r.steps ?? [],
+      invoiceIds: r.invoice_ids ?? [],
+      firings: refs.get(r.id) ?? [],
+      stale: r.stale,
+    });
+    byCase.set(r.case_id, list);
+  }
+  return byCase;
 }

@@ -11,6 +11,8 @@ export interface SyncScope {
   horizonDate: string;
   /** null: every customer (full cycle); otherwise only these. */
   customerIds: number[] | null;
+  /** Customers whose ledger changed (or who were named): their open cases are evaluated again today. */
+  reevaluate: number[];
 }
 
 export interface SyncCounts {
@@ -61,10 +63,11 @@ export async function syncCases(tx: Tx, s: SyncScope): Promise<SyncCounts> {
     await sql`update payment_plan set status = 'completed'
               where status = 'active' and case_id = any(${closedIds}::bigint[])`.execute(tx);
   }
-  // A customer whose ledger changed is evaluated again today even if the daily cycle already did.
-  if (s.customerIds !== null) {
+  // A customer whose ledger changed is evaluated again today even if a cycle already did (a full run as
+  // well as an incremental one: both take the change marks).
+  if (s.reevaluate.length > 0) {
     await sql`update collection_case set evaluated_on = null
-              where closed_on is null and customer_id = any(${s.customerIds}::bigint[])`.execute(tx);
+              where closed_on is null and customer_id = any(${s.reevaluate}::bigint[])`.execute(tx);
   }
   await settlePromises(tx, s);
   await settleInstallments(tx, s);

@@ -1,6 +1,6 @@
 // The engine's writes for one batch, each one set-based statement over a JSON record set. Idempotency is in
-// the keys: a firing that already exists is not inserted again (and so produces no message or task), a
-// message whose dedupe key exists is reused.
+// the keys: a firing that already exists is not inserted again (and so produces no message or task); the
+// day's queued message of a channel is rendered again rather than doubled (see consolidate-messages.ts).
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/store';
 import type { PlannedMessage, PlannedTask } from './plan-actions';
@@ -57,7 +57,20 @@ export async function insertFirings(tx: Tx, rows: FiringRow[], asOf: string, run
   return result.rows.length;
 }
 
-/** Queues consolidated messages; returns dedupe key → outbox id (new or already there). */
+const messageColumns = (m: PlannedMessage) => ({
+  template_key: m.rendered.templateKey,
+  locale: m.rendered.locale,
+  recipients: m.recipients,
+  subject: m.channel === 'sms' ? null : m.rendered.subject,
+  body: m.rendered.body,
+  payload: m.payload,
+});
+
+/**
+ * Queues new consolidated messages; returns dedupe key → outbox id. No `on conflict do nothing` here: the
+ * keys were chosen knowing the case's rows of the day under the case's lock, so a clash is a bug to surface,
+ * not a message to drop (dropping it once recorded new steps against an older message).
+ */
 export async function insertMessages(tx: Tx, messages: PlannedMessage[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (messages.length === 0) return ids;
@@ -66,12 +79,7 @@ export async function insertMessages(tx: Tx, messages: PlannedMessage[]): Promis
     customer_id: m.customerId,
     entity_id: m.entityId,
     channel: m.channel,
-    template_key: m.rendered.templateKey,
-    locale: m.rendered.locale,
-    recipients: m.recipients,
-    subject: m.channel === 'sms' ? null : m.rendered.subject,
-    body: m.rendered.body,
-    payload: m.payload,
+    ...messageColumns(m),
     dedupe_key: m.dedupeKey,
     scheduled_on: m.scheduledOn,
   }));
@@ -84,16 +92,33 @@ export async function insertMessages(tx: Tx, messages: PlannedMessage[]): Promis
          channel text, template_key text, locale text, recipients jsonb, subject text, body text, payload jsonb,
          dedupe_key text, scheduled_on date)
     order by r.dedupe_key
-    on conflict (dedupe_key) do nothing
     returning id, dedupe_key`.execute(tx);
   for (const r of inserted.rows) ids.set(r.dedupe_key, r.id);
-  const missing = rows.map((r) => r.dedupe_key).filter((k) => !ids.has(k));
-  if (missing.length > 0) {
-    const existing = await sql<{ id: number; dedupe_key: string }>`
-      select id, dedupe_key from outbox where dedupe_key = any(${missing}::text[])`.execute(tx);
-    for (const r of existing.rows) ids.set(r.dedupe_key, r.id);
-  }
   return ids;
+}
+
+/** Renders queued messages again (more steps, or invoices that changed); a message that left is not touched. */
+export async function updateMessages(
+  tx: Tx,
+  updates: Array<{ id: number; message: PlannedMessage }>,
+): Promise<void> {
+  if (updates.length === 0) return;
+  const rows = updates.map((u) => ({ id: u.id, ...messageColumns(u.message) }));
+  await sql`
+    update outbox o set template_key = r.template_key, locale = r.locale, recipients = r.recipients,
+      subject = r.subject, body = r.body, payload = r.payload
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id bigint, template_key text, locale text,
+         recipients jsonb, subject text, body text, payload jsonb)
+    where o.id = r.id and o.status = 'queued'`.execute(tx);
+}
+
+/** Cancels queued messages that have nothing left to say, with the reason. */
+export async function cancelMessages(tx: Tx, cancels: Array<{ id: number; reason: string }>): Promise<void> {
+  if (cancels.length === 0) return;
+  await sql`
+    update outbox o set status = 'cancelled', error = r.reason
+    from jsonb_to_recordset(${JSON.stringify(cancels)}::jsonb) as r(id bigint, reason text)
+    where o.id = r.id and o.status = 'queued'`.execute(tx);
 }
 
 /** Creates worklist tasks (and credit holds); returns firing key → task id. */
@@ -146,6 +171,7 @@ export interface CaseUpdate {
   id: number;
   stage: string;
   stage_since: string;
+  stage_clock: unknown;
   stage_floor: string | null;
   status: string;
   manual_status: string | null;
@@ -164,14 +190,15 @@ export interface CaseUpdate {
 export async function updateCases(tx: Tx, updates: CaseUpdate[], asOf: string): Promise<void> {
   if (updates.length === 0) return;
   await sql`
-    update collection_case k set stage = r.stage, stage_since = r.stage_since, stage_floor = r.stage_floor,
+    update collection_case k set stage = r.stage, stage_since = r.stage_since, stage_clock = r.stage_clock,
+      stage_floor = r.stage_floor,
       status = r.status, manual_status = r.manual_status, paused_until = r.paused_until, strategy_id = r.strategy_id,
       strategy_name = r.strategy_name, strategy_version = r.strategy_version, anchor_due_on = r.anchor_due_on,
       days_past_due = r.days_past_due, totals = r.totals, amount_cny = r.amount_cny,
       next_action_on = r.next_action_on, next_step_key = r.next_step_key, evaluated_on = ${asOf}::date,
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as r(id bigint, stage text, stage_since date,
-         stage_floor text, status text, manual_status text, paused_until date, strategy_id bigint, strategy_name text,
+         stage_clock jsonb, stage_floor text, status text, manual_status text, paused_until date, strategy_id bigint, strategy_name text,
          strategy_version integer, anchor_due_on date, days_past_due integer, totals jsonb, amount_cny bigint,
          next_action_on date, next_step_key text)
     where k.id = r.id`.execute(tx);

@@ -1,4 +1,5 @@
-// /api/collections/simulations: compare strategies on a copy of the data (runs as a background job).
+// /api/collections/simulations: compare strategies on a copy of the data (runs as a background job). The
+// results cover the whole company, so reading them needs simulations:read (managers), not collections:read.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParam, IsoDate } from '../../platform/http/schemas';
@@ -45,7 +46,7 @@ export const simulationRoutes: FastifyPluginAsyncTypebox = async (server) => {
   server.get(
     '/simulations',
     {
-      config: { permission: 'collections:read' },
+      config: { permission: 'simulations:read' },
       schema: {
         tags,
         summary: 'Recent simulations (without results)',
@@ -58,7 +59,7 @@ export const simulationRoutes: FastifyPluginAsyncTypebox = async (server) => {
   server.get(
     '/simulations/:id',
     {
-      config: { permission: 'collections:read' },
+      config: { permission: 'simulations:read' },
       schema: {
         tags,
         summary: 'A simulation and, when done, its comparison',

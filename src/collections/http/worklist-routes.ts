@@ -102,7 +102,8 @@ export const worklistRoutes: FastifyPluginAsyncTypebox = async (server) => {
   server.post(
     '/engine/run',
     {
-      config: { permission: 'collections:write' },
+      // Every customer, any as-of date: a manager's decision, not a collector's (recorded on the audit log).
+      config: { permission: 'collections:manage' },
       schema: {
         tags,
         summary: 'Run an engine cycle now (all customers, or the named ones)',

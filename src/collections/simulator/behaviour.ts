@@ -77,6 +77,31 @@ export function naturalPayDay(b: Behaviour, seed: number, invoiceId: number, due
   return dueDay + min + Math.floor(draw(seed, invoiceId, 2) * (max - min + 1));
 }
 
+/**
+ * The natural payment day of an invoice that is still unpaid on the first simulated day (`startDay`): the
+ * profile's draw, conditioned on that. An invoice whose drawn day is still ahead keeps it (the same draw as
+ * any other invoice, so strategies still face the same customers). One whose drawn day has passed was
+ * evidently not paid on it: the rest of its delay is drawn again from the start date — uniformly over the
+ * days the profile still allows, or, for an invoice older than the profile's latest day, as if it fell due
+ * on the start date. (Taking the passed day as it was paid every such invoice on the first day, most of a
+ * simulation's collections, whatever the strategy.)
+ */
+export function payDayFrom(
+  b: Behaviour,
+  seed: number,
+  invoiceId: number,
+  dueDay: number,
+  startDay: number,
+): number {
+  const natural = naturalPayDay(b, seed, invoiceId, dueDay);
+  if (natural >= startDay) return natural; // also never (Infinity)
+  const [min, max] = b.lateDays;
+  const u = draw(seed, invoiceId, 3);
+  const latest = dueDay + max;
+  if (latest >= startDay) return startDay + Math.floor(u * (latest - startDay + 1));
+  return startDay + min + Math.floor(u * (max - min + 1));
+}
+
 export const TOUCH_WEIGHT: Record<string, number> = {
   statement: 0.05,
   email: 0.1,

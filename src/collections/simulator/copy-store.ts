@@ -2,7 +2,8 @@
 // store (read-only queries) and loads it into a private PGlite database of its own, migrated like any store,
 // where the real engine then runs day by day. This works the same whether the real store is PGlite or
 // PostgreSQL, and dropping the copy is deleting a temporary directory. Invoices are copied with their open
-// amount as of the start date; a large ledger is sampled by customer (deterministically).
+// amount as of the start date, with the collection work under way then (cases, fired steps, promises,
+// plans); a large ledger is sampled by customer (deterministically).
 //
 // Creating a PGlite database (initdb) takes seconds, so copies are made by copying directories: a migrated
 // empty template (cached in the temp directory per set of migrations), a base loaded with the snapshot,
@@ -148,6 +149,7 @@ export async function readSnapshot(
         ['from_currency', 'to_currency', 'rate_date', 'rate'],
         await rows(db, sql`select * from exchange_rate where rate_date <= ${to}::date`),
       ),
+      ...(await collectionState(db, ids, from)),
     },
     history: new Map(
       history.map((h) => {
@@ -163,6 +165,117 @@ export async function readSnapshot(
       }),
     ),
     sales90: sales.map((s) => ({ currency: String(s.currency), amount: Number(s.amount) })),
+  };
+}
+
+/**
+ * The collection work already under way at the start date, so that the copy's first day goes on from it
+ * rather than starting every case afresh (a first day then fired every step of the last catch-up days
+ * again, a burst the real customers never saw): the cases open on that date with their stage, clock, pause
+ * and status, the steps they fired before it (no message or task: only the keys, which stop a step firing
+ * twice), and their promises and plans as they stood then (a promise or installment settled later is open
+ * again; payments before the date are in the invoices' open amounts, not replayed).
+ */
+async function collectionState(db: Db, customerIds: number[], from: string) {
+  const cases = await rows(
+    db,
+    sql`select k.id, k.customer_id, k.entity_id, k.stage, k.stage_since, k.stage_clock, k.stage_floor,
+               case when k.closed_on is null then k.status else 'active' end as status, k.manual_status,
+               k.paused_until, k.collector_id, k.strategy_id, k.opened_on
+        from collection_case k
+        where k.customer_id = any(${customerIds}::bigint[]) and k.opened_on <= ${from}::date
+          and (k.closed_on is null or k.closed_on > ${from}::date)
+        order by k.id`,
+  );
+  const caseIds = cases.map((k) => Number(k.id));
+  // Settled after the start date: as of then it was still open.
+  const later = (column: string) =>
+    sql`(${sql.ref(column)} is not null and ${sql.ref(column)} > ${from}::date)`;
+  const table = (columns: string[], data: Row[]) => ({ columns, rows: data });
+  return {
+    collection_case: table(
+      [
+        'id',
+        'customer_id',
+        'entity_id',
+        'stage',
+        'stage_since',
+        'stage_clock',
+        'stage_floor',
+        'status',
+        'manual_status',
+        'paused_until',
+        'collector_id',
+        'strategy_id',
+        'opened_on',
+      ],
+      cases,
+    ),
+    step_firing: table(
+      [
+        'id',
+        'case_id',
+        'step_key',
+        'occurrence_key',
+        'strategy_id',
+        'stage',
+        'action',
+        'fired_on',
+        'outcome',
+        'detail',
+      ],
+      await rows(
+        db,
+        sql`select id, case_id, step_key, occurrence_key, strategy_id, stage, action, fired_on, outcome, detail
+            from step_firing where case_id = any(${caseIds}::bigint[]) and fired_on < ${from}::date order by id`,
+      ),
+    ),
+    promise: table(
+      [
+        'id',
+        'case_id',
+        'customer_id',
+        'entity_id',
+        'currency',
+        'amount',
+        'promised_on',
+        'due_on',
+        'status',
+        'paid_amount',
+        'resolved_on',
+      ],
+      await rows(
+        db,
+        sql`select id, case_id, customer_id, entity_id, currency, amount, promised_on, due_on,
+                   case when ${later('resolved_on')} then 'open' else status end as status,
+                   case when ${later('resolved_on')} then 0 else paid_amount end as paid_amount,
+                   case when ${later('resolved_on')} then null else resolved_on end as resolved_on
+            from promise where case_id = any(${caseIds}::bigint[]) and promised_on <= ${from}::date order by id`,
+      ),
+    ),
+    payment_plan: table(
+      ['id', 'case_id', 'customer_id', 'entity_id', 'currency', 'created_on', 'status'],
+      await rows(
+        db,
+        sql`select pp.id, pp.case_id, pp.customer_id, pp.entity_id, pp.currency, pp.created_on,
+                   case when pp.status <> 'cancelled' and exists (select 1 from payment_plan_installment pi
+                          where pi.plan_id = pp.id and ${later('pi.resolved_on')}) then 'active' else pp.status end as status
+            from payment_plan pp where pp.case_id = any(${caseIds}::bigint[]) and pp.created_on <= ${from}::date
+            order by pp.id`,
+      ),
+    ),
+    payment_plan_installment: table(
+      ['plan_id', 'seq', 'due_on', 'amount', 'status', 'resolved_on'],
+      await rows(
+        db,
+        sql`select pi.plan_id, pi.seq, pi.due_on, pi.amount,
+                   case when ${later('pi.resolved_on')} then 'open' else pi.status end as status,
+                   case when ${later('pi.resolved_on')} then null else pi.resolved_on end as resolved_on
+            from payment_plan_installment pi join payment_plan pp on pp.id = pi.plan_id
+            where pp.case_id = any(${caseIds}::bigint[]) and pp.created_on <= ${from}::date
+            order by pi.plan_id, pi.seq`,
+      ),
+    ),
   };
 }
 
@@ -258,6 +371,10 @@ async function loadSnapshot(store: Store, snapshot: LedgerSnapshot): Promise<voi
       'invoice',
       'strategy',
       'strategy_rule',
+      'collection_case',
+      'step_firing',
+      'promise',
+      'payment_plan',
     ]) {
       await raw.query(
         `select setval(pg_get_serial_sequence('${name}', 'id'), greatest((select max(id) from ${name}), 1))`,

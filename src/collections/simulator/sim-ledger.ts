@@ -95,12 +95,17 @@ export async function summarise(
     type: string;
     n: number;
   }>`select type, count(*)::int as n from task group by type`.execute(db);
-  const promises = await sql<{ status: string; n: number }>`
-    select status, count(*)::int as n from promise group by status`.execute(db);
-  const fired = await sql<{ n: number }>`select count(*)::int as n from step_firing`.execute(db);
+  // The copy starts with the real promises and fired steps (copy-store.ts): count only the period's.
+  const from = run.snapshot.from;
+  const promises = await sql<{ made: number; kept: number; broken: number }>`
+    select count(*) filter (where promised_on >= ${from}::date)::int as made,
+           count(*) filter (where status = 'kept' and resolved_on >= ${from}::date)::int as kept,
+           count(*) filter (where status = 'broken' and resolved_on >= ${from}::date)::int as broken
+    from promise`.execute(db);
+  const fired = await sql<{ n: number }>`
+    select count(*)::int as n from step_firing where fired_on >= ${from}::date`.execute(db);
   const byChannel = Object.fromEntries(messages.rows.map((r) => [r.channel, r.n]));
   const byType: Record<string, number> = Object.fromEntries(tasks.rows.map((r) => [r.type, r.n]));
-  const byStatus = Object.fromEntries(promises.rows.map((r) => [r.status, r.n]));
   const endDay = run.daily.length;
   const open = run.invoices.filter((i) => i.open > 0).map((i) => ({ currency: i.currency, amount: i.open }));
   const openEnd = cny(open);
@@ -124,11 +129,7 @@ export async function summarise(
       total: messages.rows.reduce((s, r) => s + r.n, 0),
     },
     tasks: { ...byType, total: tasks.rows.reduce((s, r) => s + r.n, 0) },
-    promises: {
-      made: promises.rows.reduce((s, r) => s + r.n, 0),
-      kept: byStatus.kept ?? 0,
-      broken: byStatus.broken ?? 0,
-    },
+    promises: promises.rows[0] ?? { made: 0, kept: 0, broken: 0 },
     stepsFired: fired.rows[0]?.n ?? 0,
     daily: run.daily,
     durationMs: run.durationMs,

@@ -8,8 +8,8 @@ import { addDays, toDayNumber } from '../../shared/dates';
 import { convertMinor, type RateMap } from '../engine/convert';
 import { loadRates } from '../engine/engine-context';
 import { runEngine } from '../engine/run-engine';
-import { loadStrategyByName } from '../strategy/strategy-queries';
-import { afterTouch, type Behaviour, behaviourOf, draw, naturalPayDay, TOUCH_WEIGHT } from './behaviour';
+import { ensureDefaultStrategies, loadStrategyByName } from '../strategy/strategy-queries';
+import { afterTouch, type Behaviour, behaviourOf, draw, payDayFrom, TOUCH_WEIGHT } from './behaviour';
 import { type LedgerSnapshot, prepareCopies, readSnapshot, type SimulationCopies } from './copy-store';
 import { payDueInvoices, type SimInvoice, type StrategyOutcome, summarise } from './sim-ledger';
 
@@ -41,6 +41,9 @@ export async function simulate(
   progress?: Progress,
 ): Promise<SimulationResult> {
   const seed = params.seed ?? 1;
+  // The copy takes its strategies from the store: a fresh one (right after `demo`) gets the shipped ones
+  // first, as every other use of strategies does.
+  await ensureDefaultStrategies(source);
   const snapshot = await readSnapshot(source, params.from, params.days, params.maxCustomers ?? 3000);
   const outcomes: StrategyOutcome[] = [];
   const copies = await prepareCopies(snapshot);
@@ -91,6 +94,7 @@ async function simulateOne(
     const strategy = name === 'none' ? null : await loadStrategyByName(db, name);
     if (name !== 'none' && !strategy) throw new Error(`No strategy named ${name}`);
     const who = behaviours(snapshot);
+    const startDay = toDayNumber(params.from);
     const invoices: SimInvoice[] = snapshot.tables.invoice.rows.map((r) => {
       const id = Number(r.id);
       const customerId = Number(r.customer_id);
@@ -104,9 +108,10 @@ async function simulateOne(
         issueDay: toDayNumber(String(r.issue_date)),
         dueDay,
         disputed: Boolean(r.disputed),
+        // Every invoice of the snapshot is unpaid on the start date: its payment day is drawn knowing that.
         planned: r.disputed
           ? Number.POSITIVE_INFINITY
-          : naturalPayDay(who.get(customerId)!, seed, id, dueDay),
+          : payDayFrom(who.get(customerId)!, seed, id, dueDay, startDay),
       };
     });
     const byCustomer = new Map<number, SimInvoice[]>();

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { type FieldProblem, invalid, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
+import { ensureDefaultStrategies } from '../strategy/strategy-queries';
 import { type SimulationParams, type SimulationResult, simulate } from './simulate';
 
 export interface SimulationView {
@@ -38,6 +39,7 @@ export async function createSimulation(
 ): Promise<SimulationView> {
   assertCan(actor, 'strategies:write');
   validateSimulationParams(params);
+  await ensureDefaultStrategies(db); // a fresh store (right after `demo`) has the shipped strategies too
   const names = new Set(
     (await db.selectFrom('strategy').select('name').distinct().execute()).map((r) => r.name),
   );
@@ -59,15 +61,16 @@ export async function createSimulation(
   return getSimulation(db, actor, id);
 }
 
+// Results are the whole company's AR, DSO and collections, whoever's portfolio: managers only.
 export async function getSimulation(db: Db, actor: Actor, id: number): Promise<SimulationView> {
-  assertCan(actor, 'collections:read');
+  assertCan(actor, 'simulations:read');
   const row = await db.selectFrom('simulation').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Simulation', id);
   return toView(row);
 }
 
 export async function listSimulations(db: Db, actor: Actor): Promise<SimulationView[]> {
-  assertCan(actor, 'collections:read');
+  assertCan(actor, 'simulations:read');
   const rows = await db.selectFrom('simulation').selectAll().orderBy('id', 'desc').limit(50).execute();
   return rows.map((r) => ({ ...toView(r), result: null }));
 }

@@ -73,12 +73,13 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
       id: number;
       stage: CaseSnapshot['stage'];
       stage_since: string;
+      stage_clock: CaseSnapshot['stageClock'];
       stage_floor: CaseSnapshot['stageFloor'];
       manual_status: CaseSnapshot['manualStatus'];
       paused_until: string | null;
       opened_on: string;
     }>`
-      select id, stage, stage_since, stage_floor, manual_status, paused_until, opened_on from collection_case
+      select id, stage, stage_since, stage_clock, stage_floor, manual_status, paused_until, opened_on from collection_case
       where customer_id = ${customer.id} and entity_id = ${entityId} and closed_on is null`.execute(db);
     const kase = open.rows[0] ?? null;
     const invoices = await invoicesOf(db, customer.id, entityId, addDays(input.from, input.days));
@@ -108,6 +109,7 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
           id: p.id,
           amount: p.amount,
           currency: p.currency,
+          promisedOn: p.promised_on,
           dueOn: p.due_on,
           status: 'open',
           resolvedOn: null,
@@ -116,6 +118,7 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
     let state = {
       stage: kase?.stage ?? ('reminder' as CaseSnapshot['stage']),
       stageSince: kase?.stage_since ?? input.from,
+      stageClock: kase?.stage_clock ?? {},
       stageFloor: kase?.stage_floor ?? null,
       manualStatus: kase?.manual_status ?? null,
       pausedUntil: kase?.paused_until ?? null,
@@ -147,6 +150,7 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
       state = {
         stage: ev.stage,
         stageSince: ev.stageSince,
+        stageClock: ev.stageClock,
         stageFloor: ev.stageFloor,
         manualStatus: ev.manualStatus,
         pausedUntil: ev.pausedUntil,

@@ -9,12 +9,12 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import {
   insertAllocations,
-  laterDate,
   lockCreditNotes,
   lockInvoices,
   lockPayments,
+  selectLastReversals,
 } from './allocation-queries';
-import { exceedProblems, mismatchProblems } from './allocation-rules';
+import { earliestEffectiveOn, exceedProblems, mismatchProblems } from './allocation-rules';
 import { type AllocationView, loadAllocation } from './allocation-view';
 import { mappingRaces } from './conflicts';
 
@@ -83,10 +83,24 @@ export async function allocateManually(
       }
       const mismatch = mismatchProblems(invoice, source, sourceField);
       if (mismatch.length > 0) throw invalid('These documents cannot be allocated to each other', mismatch);
-      const effectiveOn = input.effectiveOn ?? laterDate(source.date, invoice.issue_date);
-      if (effectiveOn < source.date) {
-        throw invalid('An allocation cannot take effect before the money existed', [
-          { field: 'effectiveOn', value: effectiveOn, reason: `must be on or after ${source.date}` },
+      const reversals = await selectLastReversals(tx, {
+        invoiceIds: [invoice.id],
+        paymentIds: input.paymentId === undefined ? [] : [input.paymentId],
+        creditNoteIds: input.creditNoteId === undefined ? [] : [input.creditNoteId],
+      });
+      const earliest = earliestEffectiveOn(
+        invoice,
+        { paymentId: input.paymentId, creditNoteId: input.creditNoteId, date: source.date },
+        reversals,
+      );
+      const effectiveOn = input.effectiveOn ?? earliest.date;
+      if (effectiveOn < earliest.date) {
+        throw invalid('The allocation cannot take effect on that date', [
+          {
+            field: 'effectiveOn',
+            value: effectiveOn,
+            reason: `must be on or after ${earliest.date}: ${earliest.reason}`,
+          },
         ]);
       }
       const exceeded = exceedProblems(

@@ -5,6 +5,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor';
 import type { AllocationMethod } from '../../platform/db/schema';
 import type { Db, Tx } from '../../platform/db/store';
+import type { LastReversals } from './allocation-rules';
 import { visibleCustomer } from './scope';
 
 /** `column = any($ids)`: one bind parameter however many ids (thousands from an import). */
@@ -151,6 +152,35 @@ export async function insertAllocations(db: Db | Tx, rows: readonly NewAllocatio
     for (const row of inserted) ids.push(row.id);
   }
   return ids;
+}
+
+/**
+ * The last reversal date of earlier allocations of these invoices, payments and credit notes, for
+ * earliestEffectiveOn(). An allocation reversed on its own effective date was never in effect and does not
+ * count (the history import voids a stale settlement that way). Call it after locking the documents: every
+ * reversal locks them too, so none can slip in before the new allocation is inserted.
+ */
+export async function selectLastReversals(
+  db: Db | Tx,
+  ids: { invoiceIds: readonly number[]; paymentIds?: readonly number[]; creditNoteIds?: readonly number[] },
+): Promise<LastReversals> {
+  const reversals = {
+    invoice: new Map<number, string>(),
+    payment: new Map<number, string>(),
+    creditNote: new Map<number, string>(),
+  };
+  const { rows } = await sql<{ kind: keyof LastReversals; id: number; last: string }>`
+    select 'invoice' as kind, invoice_id as id, max(reversed_on)::text as last from allocation
+     where invoice_id = any(${[...ids.invoiceIds]}::bigint[]) and reversed_on > effective_on group by invoice_id
+    union all
+    select 'payment', payment_id, max(reversed_on)::text from allocation
+     where payment_id = any(${[...(ids.paymentIds ?? [])]}::bigint[]) and reversed_on > effective_on group by payment_id
+    union all
+    select 'creditNote', credit_note_id, max(reversed_on)::text from allocation
+     where credit_note_id = any(${[...(ids.creditNoteIds ?? [])]}::bigint[]) and reversed_on > effective_on
+     group by credit_note_id`.execute(db);
+  for (const row of rows) reversals[row.kind].set(row.id, row.last);
+  return reversals;
 }
 
 /** The later of two ISO dates. */

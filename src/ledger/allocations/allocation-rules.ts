@@ -52,3 +52,57 @@ export function exceedProblems(
   }
   return problems;
 }
+
+/** Per invoice, payment and credit note: the last day an earlier allocation of it stopped being in effect. */
+export interface LastReversals {
+  invoice: ReadonlyMap<number, string>;
+  payment: ReadonlyMap<number, string>;
+  creditNote: ReadonlyMap<number, string>;
+}
+
+/** What a new allocation draws on: a payment or credit note with its date; null for a write-off. */
+export interface AllocationSource {
+  paymentId?: number | null;
+  creditNoteId?: number | null;
+  date: string;
+}
+
+export interface EarliestEffective {
+  date: string;
+  /** Why not earlier, for the user. */
+  reason: string;
+}
+
+/**
+ * The earliest date on which a new allocation (核销) may take effect: not before the money existed (the
+ * payment's or credit note's date), not before the invoice was issued, and not before the last reversal of
+ * an earlier allocation of the same invoice or of the same payment or credit note. The amount checks see
+ * only the allocations in effect now; one reversed later still counts on the days before its reversal, so
+ * dating the new allocation into that time would settle the invoice (or spend the payment) twice on those
+ * days and reports as of them would show a negative open amount. From this date on, the allocations in
+ * effect on any day are a subset of those in effect now, which passed the checks.
+ */
+export function earliestEffectiveOn(
+  invoice: { id: number; issue_date: string },
+  source: AllocationSource | null,
+  reversals: LastReversals,
+): EarliestEffective {
+  const lastOf = (map: ReadonlyMap<number, string>, id: number | null | undefined) =>
+    id ? map.get(id) : undefined;
+  const candidates: [string | undefined, string][] = [
+    [invoice.issue_date, 'the invoice was issued then'],
+    [
+      source?.date,
+      source?.creditNoteId ? 'the credit note was issued then' : 'the payment was received then',
+    ],
+    [lastOf(reversals.invoice, invoice.id), 'an earlier allocation of the invoice was reversed then'],
+    [lastOf(reversals.payment, source?.paymentId), 'an earlier allocation of the payment was reversed then'],
+    [
+      lastOf(reversals.creditNote, source?.creditNoteId),
+      'an earlier allocation of the credit note was reversed then',
+    ],
+  ];
+  let latest: EarliestEffective = { date: invoice.issue_date, reason: candidates[0][1] };
+  for (const [date, reason] of candidates) if (date && date > latest.date) latest = { date, reason };
+  return latest;
+}

@@ -2,20 +2,22 @@
 // invoice numbers they name, then oldest due first (see allocate.ts). Runs inside the caller's transaction
 // — record-payment, the auto-allocate route and the import all call it — and works set-wise so that an
 // import of thousands of payments costs a few queries: one read of the sources, one locking read of the
-// customers' open invoices, one locking read per source table, bulk inserts.
+// customers' open invoices, one locking read per source table, one read of earlier reversals, bulk
+// inserts.
 import type { Actor } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
-import { type OpenInvoice, type PlanSource, planBatch } from './allocate';
+import { type OpenInvoice, type PlannedAllocation, type PlanSource, planBatch } from './allocate';
 import {
   idIn,
   insertAllocations,
   type LockedInvoice,
-  laterDate,
   lockCreditNotes,
   lockOpenInvoicesOfCustomers,
   lockPayments,
   type NewAllocation,
+  selectLastReversals,
 } from './allocation-queries';
+import { earliestEffectiveOn } from './allocation-rules';
 import { visibleCustomer } from './scope';
 
 export interface AutoAllocateInput {
@@ -119,9 +121,8 @@ export async function autoAllocate(
     });
   }
 
-  // 4. Plan each group in memory and insert every line in bulk.
-  const rows: NewAllocation[] = [];
-  let allocatedAmount = 0;
+  // 4. Plan each group in memory.
+  const planned: { invoice: LockedInvoice; source: Source; line: PlannedAllocation }[] = [];
   for (const [groupKey, sources] of sourcesByGroup) {
     const groupInvoices = invoicesByGroup.get(groupKey)!;
     const byId = new Map(groupInvoices.map((invoice) => [invoice.id, invoice]));
@@ -136,21 +137,35 @@ export async function autoAllocate(
     const plans = planBatch(sources, open);
     for (const source of sources) {
       for (const line of plans.get(source.key)?.lines ?? []) {
-        allocatedAmount += line.amount;
-        rows.push({
-          invoice_id: line.invoiceId,
-          payment_id: source.kind === 'payment' ? source.id : null,
-          credit_note_id: source.kind === 'credit_note' ? source.id : null,
-          amount: line.amount,
-          // Money cannot settle an invoice before the invoice exists: a payment on account applied to a
-          // later invoice takes effect on that invoice's issue date, so reports as of earlier dates stay true.
-          effective_on: laterDate(source.date, byId.get(line.invoiceId)!.issue_date),
-          method: line.method,
-          created_by: actor.userId,
-        });
+        planned.push({ invoice: byId.get(line.invoiceId)!, source, line });
       }
     }
   }
+
+  // 5. Insert every line in bulk, each on the earliest date it may take effect: a payment on account
+  // applied to a later invoice on that invoice's issue date, one applied after an earlier allocation was
+  // reversed on the reversal date — so that reports as of earlier dates stay true.
+  const reversals = await selectLastReversals(db, {
+    invoiceIds: [...new Set(planned.map((p) => p.invoice.id))],
+    paymentIds: payments.map((p) => p.id),
+    creditNoteIds: creditNotes.map((c) => c.id),
+  });
+  let allocatedAmount = 0;
+  const rows = planned.map(({ invoice, source, line }): NewAllocation => {
+    allocatedAmount += line.amount;
+    const paymentId = source.kind === 'payment' ? source.id : null;
+    const creditNoteId = source.kind === 'credit_note' ? source.id : null;
+    return {
+      invoice_id: invoice.id,
+      payment_id: paymentId,
+      credit_note_id: creditNoteId,
+      amount: line.amount,
+      effective_on: earliestEffectiveOn(invoice, { paymentId, creditNoteId, date: source.date }, reversals)
+        .date,
+      method: line.method,
+      created_by: actor.userId,
+    };
+  });
   await insertAllocations(db, rows);
   return { allocationCount: rows.length, allocatedAmount };
 }

@@ -4,8 +4,16 @@ import type { Actor } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
 import { visibleCustomer, visibleEntity } from '../allocations/scope';
-import { afterCursor, containsPattern, pageOf, parseSort } from '../payments/keyset';
 import type { AllocationLine } from '../payments/payment-queries';
+import {
+  afterPosition,
+  normalizeLimit,
+  parseSort,
+  readCursor,
+  type SortField,
+  toPage,
+} from '../reference/keyset';
+import { containsPattern } from '../reference/like-pattern';
 
 export interface CreditNoteView {
   id: number;
@@ -84,11 +92,15 @@ const toView = (row: Row): CreditNoteView => ({
   reason: row.reason,
 });
 
-const SORTS = { issueDate: 'credit_note.issue_date', amount: 'credit_note.amount' };
+const SORTS: Record<'issueDate' | 'amount', SortField> = {
+  issueDate: { column: 'credit_note.issue_date', type: 'date' },
+  amount: { column: 'credit_note.amount', type: 'int' },
+};
 
 export async function queryCreditNotes(db: Db | Tx, actor: Actor, filters: CreditNoteFilters) {
-  const limit = filters.limit ?? 50;
+  const limit = normalizeLimit(filters.limit);
   const sort = parseSort(filters.sort, SORTS, '-issueDate', 'credit_note.id');
+  const after = readCursor(filters.cursor, sort);
   let query = baseQuery(db, actor);
   if (filters.customerId !== undefined)
     query = query.where('credit_note.customer_id', '=', filters.customerId);
@@ -99,16 +111,15 @@ export async function queryCreditNotes(db: Db | Tx, actor: Actor, filters: Credi
   if (filters.to) query = query.where('credit_note.issue_date', '<=', filters.to);
   if (filters.status === 'unapplied') query = query.where('credit_note.unapplied_amount', '>', 0);
   if (filters.status === 'applied') query = query.where('credit_note.unapplied_amount', '=', 0);
-  const after = afterCursor(sort, filters.cursor);
-  if (after) query = query.where(after);
+  if (after) query = query.where(afterPosition(sort, after));
   const direction = sort.descending ? 'desc' : 'asc';
   const rows = await query
     .orderBy(sql.ref(sort.column), direction)
     .orderBy('credit_note.id', direction)
     .limit(limit + 1)
     .execute();
-  const sortKey = sort.column === 'credit_note.amount' ? 'amount' : 'issue_date';
-  return pageOf(rows, limit, (row) => [row[sortKey], row.id], toView);
+  const value = (row: (typeof rows)[number]) => (sort.key === 'amount' ? row.amount : row.issue_date);
+  return toPage(rows, limit, sort, (row) => ({ value: value(row), id: row.id }), toView);
 }
 
 export async function loadCreditNoteDetail(db: Db | Tx, actor: Actor, id: number): Promise<CreditNoteDetail> {

@@ -86,7 +86,14 @@ export const KIND_FIELDS: Record<ImportKind, FieldDef[]> = {
       ),
     ),
     opt(text('region', 'region (地区)', a('region|area|territory|地区|区域|片区'), 100)),
-    opt(text('country', 'ISO country code, 2 letters', a('country|country code|国家|国家地区'), 2)),
+    opt(
+      text(
+        'country',
+        'country: ISO code (CN) or name (中国, China)',
+        a('country|country code|国家|国家地区'),
+        100,
+      ),
+    ),
     opt(text('time_zone', 'IANA time zone, e.g. Asia/Shanghai', a('time zone|timezone|时区'), 64)),
     opt(text('language', 'language, e.g. zh-CN or en', a('language|lang|语言'), 20)),
     opt(

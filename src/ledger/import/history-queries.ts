@@ -2,7 +2,8 @@
 // unless the file names one) allocated to the invoice on the settlement date with method 'history'. Rows
 // sharing a payment reference are one payment of their total. Re-importing changes nothing; a changed
 // settlement reverses the old history allocation (on its own effective date, so it never counted) and
-// makes a new one — allocations are never deleted.
+// makes a new one — allocations are never deleted. A payment that no history import made (method other than
+// 'history', which nothing else may use) is never taken over: naming its reference is a row error.
 import type { RawConnection } from '../../platform/db/connection';
 import type { ProblemLog } from './report';
 import { collectProblems, STAGE } from './stage-queries';
@@ -24,6 +25,15 @@ export async function checkSettlements(raw: RawConnection, log: ProblemLog): Pro
        from ${STAGE} s join firsts f on f.entity_id = s.entity_id and f.payment_reference = s.payment_reference
       where s.settled_date is not null and s.line <> f.line
         and (f.customer_code, f.currency, f.settled_date) is distinct from (s.customer_code, s.currency, s.settled_date)`,
+  );
+  await collectProblems(
+    raw,
+    log,
+    `select s.line, 'payment_reference' as field, s.payment_reference as value,
+            'payment ' || s.payment_reference || ' already exists and was not made by a history import; ' ||
+            'give this settlement its own payment reference' as reason
+       from ${STAGE} s join payment p on p.entity_id = s.entity_id and p.reference = s.payment_reference
+      where s.settled_date is not null and p.method is distinct from 'history'`,
   );
 }
 
@@ -86,7 +96,9 @@ export async function upsertSettlementPayments(raw: RawConnection): Promise<numb
               currency = excluded.currency, amount = excluded.amount,
               remittance_invoice_numbers = excluded.remittance_invoice_numbers,
               reversed_on = null, reversal_reason = null, updated_at = now()
-        where (p.customer_id, p.received_date, p.currency, p.amount, p.remittance_invoice_numbers, p.reversed_on)
+        -- checkSettlements refuses the others; this only keeps a payment recorded meanwhile safe.
+        where p.method = 'history'
+          and (p.customer_id, p.received_date, p.currency, p.amount, p.remittance_invoice_numbers, p.reversed_on)
               is distinct from (excluded.customer_id, excluded.received_date, excluded.currency, excluded.amount,
                                 excluded.remittance_invoice_numbers, null::date)
        returning p.entity_id, p.reference, (p.xmax = 0) as inserted),
@@ -104,7 +116,13 @@ export async function allocateSettlements(raw: RawConnection, userId: number | n
   const { rows } = await raw.query<{ count: number; amount: string | number | null }>(
     `with wanted as (
        select i.id as invoice_id, p.id as payment_id, s.line,
-              greatest(s.settled_date, i.issue_date) as effective_on,
+              -- Never before a reversal on either side (allocation-rules.ts earliestEffectiveOn): otherwise
+              -- the invoice or payment would be allocated twice over on the days in between.
+              greatest(s.settled_date, i.issue_date,
+                       (select max(a.reversed_on) from allocation a
+                         where a.invoice_id = i.id and a.reversed_on > a.effective_on),
+                       (select max(a.reversed_on) from allocation a
+                         where a.payment_id = p.id and a.reversed_on > a.effective_on)) as effective_on,
               least(s.amount, i.amount - i.allocated_amount) as amount,
               sum(least(s.amount, i.amount - i.allocated_amount))
                 over (partition by p.id order by s.line) as running,
@@ -112,7 +130,7 @@ export async function allocateSettlements(raw: RawConnection, userId: number | n
          from ${STAGE} s
          join invoice i on i.entity_id = s.entity_id and i.number = s.number
          join payment p on p.entity_id = s.entity_id and p.reference = s.payment_reference
-        where s.settled_date is not null and p.reversed_on is null
+        where s.settled_date is not null and p.method = 'history' and p.reversed_on is null
           and not exists (select 1 from allocation a
                            where a.invoice_id = i.id and a.payment_id = p.id and a.reversed_on is null)),
      made as (

@@ -5,7 +5,15 @@ import type { BatchOutcome, BatchRow } from './import-queries';
 import type { ImportReport } from './report';
 
 const EMPTY_DETAILS: BatchOutcome['details'] = {
-  source: { format: null, encoding: null, delimiter: null, totalBytes: 0, columns: {}, ignoredColumns: [] },
+  source: {
+    format: null,
+    encoding: null,
+    delimiter: null,
+    totalBytes: 0,
+    columns: {},
+    ignoredColumns: [],
+    dateFormat: null,
+  },
   created: { entity: null, customers: 0, staff: 0, payments: 0 },
   allocations: { count: 0, amount: 0 },
 };
@@ -24,7 +32,8 @@ export function batchToReport(row: BatchRow, options: { withErrors?: boolean } =
     unchanged: row.unchanged,
     errorCount: row.error_count,
     errors: options.withErrors === false ? [] : (row.errors ?? []),
-    source: details.source,
+    // Batches recorded before a field was added lack it.
+    source: { ...EMPTY_DETAILS.source, ...details.source },
     created: details.created,
     allocations: details.allocations,
     sha256: row.file_sha256,

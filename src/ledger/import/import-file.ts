@@ -77,15 +77,16 @@ export async function importFile(store: Store, actor: Actor, input: ImportFileIn
             totalBytes: 0,
             columns: {},
             ignoredColumns: [],
+            dateFormat: null,
           },
           created: { entity: null, customers: 0, staff: 0, payments: 0 },
           allocations: { count: 0, amount: 0 },
         },
       }),
     );
-    if (rejected) return batchToReport((await selectBatch(store.db, batch.id))!);
+    if (rejected) return batchToReport((await selectBatch(store.db, actor, batch.id))!);
     throw error;
   }
   await inTransaction(store.db, actor, (tx) => finishBatch(tx, batch.id, outcome));
-  return batchToReport((await selectBatch(store.db, batch.id))!);
+  return batchToReport((await selectBatch(store.db, actor, batch.id))!);
 }

@@ -1,6 +1,7 @@
 // The import_batch rows: one per run, written before the load starts ('running') and finished after it,
 // outside the load's transaction so that a rejected or failed run is still on record.
 import { type Selectable, sql } from 'kysely';
+import { type Actor, madeByVisible } from '../../platform/auth/actor';
 import type { ImportBatchTable, ImportError } from '../../platform/db/schema';
 import type { Db, Tx } from '../../platform/db/store';
 import type { ImportKind } from './fields';
@@ -64,13 +65,21 @@ export async function finishBatch(db: Db | Tx, id: number, outcome: BatchOutcome
 
 export type BatchRow = Selectable<ImportBatchTable>;
 
-export async function selectBatch(db: Db, id: number): Promise<BatchRow | undefined> {
-  return db.selectFrom('import_batch').selectAll().where('id', '=', id).executeTakeFirst();
+// A batch shows whatever its file held, any customer's rows included, so portfolio-scoped users see only the
+// batches they uploaded (madeByVisible); the others see every batch.
+export async function selectBatch(db: Db, actor: Actor, id: number): Promise<BatchRow | undefined> {
+  return db
+    .selectFrom('import_batch')
+    .selectAll()
+    .where('id', '=', id)
+    .where(madeByVisible(actor, 'import_batch.created_by'))
+    .executeTakeFirst();
 }
 
 /** Newest first; `beforeId` is the keyset cursor (the last id of the previous page). */
 export async function selectBatches(
   db: Db,
+  actor: Actor,
   input: { limit: number; beforeId?: number; kind?: ImportKind },
 ): Promise<BatchRow[]> {
   // Lists leave the error lists (up to 1000 each) out; the detail has them.
@@ -95,6 +104,7 @@ export async function selectBatches(
       'started_at',
       'finished_at',
     ])
+    .where(madeByVisible(actor, 'import_batch.created_by'))
     .orderBy('id', 'desc')
     .limit(input.limit);
   if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId);

@@ -1,5 +1,6 @@
 // /api/imports: the field catalogue, a preview of an uploaded file, the import itself and its batches.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { UploadKind } from '../../auth/upload-guard';
 import { invalid } from '../../platform/errors';
 import { Page } from '../../platform/http/pagination';
 import { ErrorBody, IdParam } from '../../platform/http/schemas';
@@ -20,6 +21,8 @@ import { previewImport } from './preview-import';
 import { receiveUpload, type Upload } from './upload';
 
 const tags = ['imports'];
+// What an import reads: CSV-like text or an XLSX workbook. Anything else is refused before it is parsed.
+const IMPORT_UPLOADS: UploadKind[] = ['csv', 'xlsx'];
 const errors = { 400: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody };
 
 function kindOf(upload: Upload): ImportKind {
@@ -61,7 +64,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (server) => {
       },
     },
     async (request) => {
-      const upload = await receiveUpload(request);
+      const upload = await receiveUpload(request, IMPORT_UPLOADS);
       try {
         const kind = kindOf(upload);
         const mapping = parseMappingJson(kind, upload.fields.mapping);
@@ -91,7 +94,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (server) => {
       },
     },
     async (request) => {
-      const upload = await receiveUpload(request);
+      const upload = await receiveUpload(request, IMPORT_UPLOADS);
       try {
         const kind = kindOf(upload);
         const mapping = parseMappingJson(kind, upload.fields.mapping);

@@ -41,6 +41,21 @@ export const ImportReportSchema = Type.Object({
     totalBytes: Type.Integer(),
     columns: Type.Record(Type.String(), Type.String(), { description: 'field → header it was read from' }),
     ignoredColumns: Type.Array(Type.String()),
+    dateFormat: Nullable(
+      Type.Object(
+        {
+          format: Type.String({ description: 'e.g. D/M/YYYY' }),
+          basis: Type.Union([Type.Literal('mapping'), Type.Literal('inferred'), Type.Literal('assumed')], {
+            description:
+              'mapping: its dateFormat; inferred: the first rows hold a value that fits this order only (evidence); assumed: every value fits both, read month first',
+          }),
+          evidence: Nullable(
+            Type.Object({ line: Type.Integer(), field: Type.String(), value: Type.String() }),
+          ),
+        },
+        { description: 'how a/b/yyyy dates were read; null when the file has none' },
+      ),
+    ),
   }),
   created: Type.Object({
     entity: Nullable(Type.String()),
@@ -90,4 +105,4 @@ export const ImportListQuery = Type.Object({ ...PageQuery, kind: Type.Optional(K
 export const UPLOAD_DESCRIPTION =
   'multipart/form-data with the fields `file` (CSV in UTF-8/GBK with any delimiter, or XLSX), `kind` (' +
   `${IMPORT_KINDS.join(', ')}), \`mapping\` (optional JSON string: {"columns": {field: header}, ` +
-  '"dateFormat": "M/D/YYYY", "defaults": {field: value}})';
+  '"dateFormat": "M/D/YYYY", "defaults": {field: value}, "encoding": "gbk"})';

@@ -1,4 +1,5 @@
-// Use case: the import batches, newest first (keyset on id), without their error lists.
+// Use case: the import batches, newest first (keyset on id), without their error lists. Collectors and
+// salespeople see only the batches they uploaded (import-queries.ts says why).
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
@@ -15,7 +16,7 @@ export async function listImports(
   assertCan(actor, 'ledger:read');
   const limit = input.limit ?? 50;
   const beforeId = input.cursor ? Number(decodeCursor(input.cursor, 1)[0]) : undefined;
-  const rows = await selectBatches(db, { limit: limit + 1, beforeId, kind: input.kind });
+  const rows = await selectBatches(db, actor, { limit: limit + 1, beforeId, kind: input.kind });
   const page = rows.slice(0, limit);
   return {
     items: page.map((row) => batchToReport(row, { withErrors: false })),

@@ -63,6 +63,7 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     },
     headerScore: (texts) =>
       recognisedHeaderCount(kind, texts) + texts.filter((text) => mappedSources.has(text)).length,
+    encoding: mapping.encoding,
   });
   input.onPhase?.('reading');
   const outcome: BatchOutcome = {
@@ -74,7 +75,7 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     errorCount: 0,
     errors: [],
     details: {
-      source: { ...source.info, columns: {}, ignoredColumns: [] },
+      source: { ...source.info, columns: {}, ignoredColumns: [], dateFormat: null },
       created: { entity: null, customers: 0, staff: 0, payments: 0 },
       allocations: { count: 0, amount: 0 },
     },
@@ -92,7 +93,7 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     outcome.details.source.ignoredColumns = headers.filter((text, i) => text && !used.has(i));
     if (columns.problems.length) reject(columns.problems as ImportError[]);
 
-    // The first rows decide how to read ambiguous dates and the currency of a new default entity.
+    // The first rows decide how to read a/b/yyyy dates and the currency of a new default entity.
     const pending: SourceRow[][] = [];
     let sampled = 0;
     while (sampled < SAMPLE_ROWS) {
@@ -105,6 +106,7 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     const prepared = await prepareRowContext(raw, actor, kind, mapping, columns, sample, header.line);
     if (prepared.problems.length) reject(prepared.problems);
     outcome.details.created.entity = prepared.createdEntity;
+    outcome.details.source.dateFormat = prepared.ctx.dateReading;
 
     await createStage(raw, handler.stage);
     const log = new ProblemLog();
@@ -148,6 +150,8 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     }
     await copyIntoStage(raw, handler.stage, copyText());
     outcome.rowsTotal = rowsTotal;
+    // A file that started with a megabyte of ASCII shows its encoding only further down.
+    outcome.details.source.encoding = source.info.encoding;
     input.onPhase?.('checking');
     await analyzeStage(raw);
     await handler.check(raw, log);

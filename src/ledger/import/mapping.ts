@@ -1,11 +1,14 @@
-// The mapping file: which source column feeds which field, the date format, defaults for absent values.
-//   {"columns": {"invoice_number": "Inv #", ...}, "dateFormat": "M/D/YYYY", "defaults": {"currency": "USD"}}
+// The mapping file: which source column feeds which field, the date format, defaults for absent values and,
+// when sniffing cannot tell, the file's encoding.
+//   {"columns": {"invoice_number": "Inv #", ...}, "dateFormat": "M/D/YYYY", "defaults": {"currency": "USD"},
+//    "encoding": "gbk"}
 // Fields the mapping leaves out are still recognised from the headers, so a mapping only has to name
 // what the recogniser cannot guess.
 import type { FieldProblem } from '../../platform/errors';
 import { invalid } from '../../platform/errors';
 import { fieldOf, fieldsOf, type ImportKind } from './fields';
 import { normalizeHeader, suggestColumns } from './headers';
+import { encodingNamed, type TextEncoding } from './sniff';
 
 export interface ImportMapping {
   columns?: Record<string, string>;
@@ -14,9 +17,11 @@ export interface ImportMapping {
   defaults?: Record<string, string>;
   /** Amounts written 1.234,50 (European exports). */
   decimalComma?: boolean;
+  /** The CSV's encoding, when sniffing is not to be trusted (gbk is read as its superset gb18030). */
+  encoding?: TextEncoding;
 }
 
-const MAPPING_KEYS = new Set(['columns', 'dateFormat', 'defaults', 'decimalComma']);
+const MAPPING_KEYS = new Set(['columns', 'dateFormat', 'defaults', 'decimalComma', 'encoding']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -64,6 +69,16 @@ export function parseMapping(kind: ImportKind, value: unknown): ImportMapping {
     } else mapping.dateFormat = value.dateFormat;
   }
   if (value.decimalComma !== undefined) mapping.decimalComma = value.decimalComma === true;
+  if (value.encoding !== undefined) {
+    const encoding = typeof value.encoding === 'string' ? encodingNamed(value.encoding) : undefined;
+    if (encoding) mapping.encoding = encoding;
+    else
+      problems.push({
+        field: 'encoding',
+        value: String(value.encoding),
+        reason: 'encoding must be utf-8, gbk (or gb2312, gb18030), utf-16le or utf-16be',
+      });
+  }
   if (problems.length) throw invalid('The mapping is not valid', problems);
   return mapping;
 }

@@ -1,10 +1,11 @@
 // Use case: look at a file before importing it — how it is read, its headers and first rows, and which
 // column the importer would take for each field (the mapping screen starts from this suggestion).
 import { type Actor, assertCan } from '../../platform/auth/actor';
-import { sniffSlashOrder } from '../../shared/dates';
-import { fieldsOf, type ImportKind } from './fields';
+import { decideDateOrder } from './date-order';
+import type { ImportKind } from './fields';
 import { recognisedHeaderCount } from './headers';
 import { type ImportMapping, resolveColumns, unmappedRequired } from './mapping';
+import { dateSamples } from './row-context';
 import { headerTexts, openSource, type SourceRow } from './source';
 import { cellText } from './values';
 
@@ -31,6 +32,7 @@ export async function previewImport(
   const source = await openSource(input.filePath, {
     headerScore: (texts) =>
       recognisedHeaderCount(input.kind, texts) + texts.filter((t) => mapped.has(t)).length,
+    encoding: mapping.encoding,
   });
   const rows: SourceRow[] = [];
   try {
@@ -44,14 +46,9 @@ export async function previewImport(
   const headers = headerTexts(source.header);
   const resolved = resolveColumns(input.kind, headers, mapping, source.header?.line ?? 1);
   const suggestedMapping: ImportPreview['suggestedMapping'] = { columns: resolved.columns };
-  // Slash dates are ambiguous (1/6/2013): say which reading the first rows suggest.
-  const dateSamples = fieldsOf(input.kind)
-    .filter((field) => field.type === 'date' && resolved.index.has(field.name))
-    .flatMap((field) => rows.map((row) => cellText(row.cells[resolved.index.get(field.name)!] ?? null)));
-  if (mapping.dateFormat) suggestedMapping.dateFormat = mapping.dateFormat;
-  else if (dateSamples.some((text) => /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text))) {
-    suggestedMapping.dateFormat = sniffSlashOrder(dateSamples) === 'DMY' ? 'D/M/YYYY' : 'M/D/YYYY';
-  }
+  // Slash dates are ambiguous (1/6/2013): say which reading the first rows suggest (none if they disagree).
+  const dates = decideDateOrder(dateSamples(input.kind, resolved, rows), mapping.dateFormat);
+  if (dates.reading) suggestedMapping.dateFormat = dates.reading.format;
   return {
     fileName: input.fileName,
     format: source.info.format,

@@ -1,103 +1,93 @@
-// Streams a delimited text file as batches of records with flat memory: bytes → decoder (UTF-8, UTF-16 or
-// GB18030 via iconv-lite) → CsvSplitter. Encoding and delimiter are sniffed from the first megabyte.
+// Streams a delimited text file as batches of records with flat memory: bytes → TextReader (UTF-8,
+// UTF-16 or GB18030) → CsvSplitter. Encoding and delimiter are sniffed from the first megabyte, unless the
+// mapping states the encoding.
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { AppError } from '../../platform/errors';
 import { type CsvRecord, CsvSplitter } from './csv-splitter';
-import { type Delimiter, type EncodingGuess, sniffDelimiter, sniffEncoding } from './sniff';
+import { TextReader } from './decode-text';
+import {
+  type Delimiter,
+  type EncodingGuess,
+  sniffDelimiter,
+  sniffEncoding,
+  type TextEncoding,
+} from './sniff';
 
 const SAMPLE_BYTES = 1 << 20;
 const CHUNK_BYTES = 1 << 20;
 
 export interface CsvLayout extends EncodingGuess {
+  /** The sample is plain ASCII but not the whole file: the encoding is decided at the first other byte. */
+  undecided: boolean;
   delimiter: Delimiter;
   /** Old Mac exports end lines with a bare CR. */
   crOnly: boolean;
 }
 
-interface Decoder {
-  write(chunk: Buffer): string;
-  end(): string;
+const BOMS: Partial<Record<TextEncoding, number[]>> = {
+  'utf-8': [0xef, 0xbb, 0xbf],
+  'utf-16le': [0xff, 0xfe],
+  'utf-16be': [0xfe, 0xff],
+};
+
+/** The stated encoding, skipping its byte-order mark when the file has one. */
+function statedEncoding(encoding: TextEncoding, sample: Buffer): EncodingGuess {
+  const bom = BOMS[encoding] ?? [];
+  const hasBom = bom.length > 0 && bom.every((byte, i) => sample[i] === byte);
+  return { encoding, bomLength: hasBom ? bom.length : 0 };
 }
 
-function decoderFor(encoding: EncodingGuess['encoding']): Decoder {
-  if (encoding === 'gb18030') {
-    const decoder = iconv.getDecoder('gb18030');
-    return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
-  }
-  // fatal: a GBK byte sequence later in a file that started as UTF-8 is an error, not silent mojibake.
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
-  return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
-}
-
-export async function sniffCsvLayout(path: string): Promise<CsvLayout> {
+export async function sniffCsvLayout(path: string, stated?: TextEncoding): Promise<CsvLayout> {
   const handle = await open(path, 'r');
   try {
     const sample = Buffer.alloc(SAMPLE_BYTES);
     const { bytesRead } = await handle.read(sample, 0, SAMPLE_BYTES, 0);
     const bytes = sample.subarray(0, bytesRead);
-    const guess = sniffEncoding(bytes, bytesRead < SAMPLE_BYTES);
-    const decoder = decoderFor(guess.encoding);
-    let text: string;
-    try {
-      text = decoder.write(bytes);
-    } catch {
-      text = iconv.decode(bytes, 'gb18030');
-    }
+    const complete = bytesRead < SAMPLE_BYTES;
+    const guess = stated ? statedEncoding(stated, bytes) : sniffEncoding(bytes, complete);
+    const undecided = !stated && !complete && isAscii(bytes);
+    // Only for the delimiter and line ends: a bad byte here is reported with its line when the rows are read.
+    const text =
+      guess.encoding === 'gb18030'
+        ? iconv.decode(bytes, 'gb18030')
+        : new TextDecoder(guess.encoding).decode(bytes.subarray(guess.bomLength));
     const crOnly = !text.includes('\n') && text.includes('\r');
-    return { ...guess, delimiter: sniffDelimiter(text), crOnly };
+    return { ...guess, undecided, delimiter: sniffDelimiter(text), crOnly };
   } finally {
     await handle.close();
   }
 }
 
 /**
- * Records in batches. `onBytes` is told how many bytes were read (progress). Throws IMPORT_REJECTED with
- * the line when the bytes stop being valid in the sniffed encoding.
+ * Records in batches. `onBytes` is told how many bytes were read (progress), `onEncoding` the encoding
+ * of a file that was ASCII at first once it is known. Throws IMPORT_REJECTED with the line where the
+ * bytes stop being valid in the encoding.
  */
 export async function* readCsvRecords(
   path: string,
   layout: CsvLayout,
-  onBytes?: (bytes: number) => void,
+  options: { onBytes?: (bytes: number) => void; onEncoding?: (encoding: TextEncoding) => void } = {},
 ): AsyncGenerator<CsvRecord[]> {
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  const decoder = decoderFor(layout.encoding);
+  const reader = new TextReader({
+    encoding: layout.undecided ? null : layout.encoding,
+    bomLength: layout.bomLength,
+    crOnly: layout.crOnly,
+    onEncoding: options.onEncoding,
+  });
   const splitter = new CsvSplitter(layout.delimiter);
-  let lastLine = 1;
-  const decode = (chunk: Buffer | null): string => {
-    try {
-      const text = chunk ? decoder.write(chunk) : decoder.end();
-      return layout.crOnly ? text.replace(/\r\n?/g, '\n') : text;
-    } catch {
-      throw new AppError(
-        'IMPORT_REJECTED',
-        `The file is not valid ${layout.encoding} after line ${lastLine}`,
-        {
-          problems: [
-            {
-              line: lastLine + 1,
-              field: null,
-              value: null,
-              reason: `not valid ${layout.encoding}; save the whole file in one encoding (UTF-8 or GBK)`,
-            },
-          ],
-        },
-      );
-    }
-  };
+  const lines = (text: string) => (layout.crOnly ? text.replace(/\r\n?/g, '\n') : text);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      onBytes?.(chunk.length);
+      options.onBytes?.(chunk.length);
       const out: CsvRecord[] = [];
-      splitter.push(decode(chunk), out);
-      if (out.length) {
-        lastLine = out[out.length - 1].line;
-        yield out;
-      }
+      splitter.push(lines(reader.write(chunk)), out);
+      if (out.length) yield out;
     }
     const out: CsvRecord[] = [];
-    splitter.push(decode(null), out);
+    splitter.push(lines(reader.end()), out);
     splitter.end(out);
     if (out.length) yield out;
   } finally {

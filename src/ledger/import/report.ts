@@ -1,6 +1,7 @@
 // What an import run reports, and the error log behind it: every bad row is counted, the first 1000 (by
 // line) are kept for the report and the batch row.
 import type { ImportError } from '../../platform/db/schema';
+import type { DateReading } from './date-order';
 import type { ImportKind } from './fields';
 
 export const MAX_REPORTED_ERRORS = 1000;
@@ -29,6 +30,8 @@ export interface ImportReport {
     columns: Record<string, string>;
     /** Headers no field was read from. */
     ignoredColumns: string[];
+    /** How a/b/yyyy dates were read (the mapping's format, or inferred from the first rows); null: none. */
+    dateFormat: DateReading | null;
   };
   /** Records made along the way: customers named by invoices, staff named by customers, the entity. */
   created: { entity: string | null; customers: number; staff: number; payments: number };

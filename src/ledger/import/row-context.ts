@@ -1,10 +1,10 @@
 // Everything a RowReader needs that is not in the row: currencies, the entity rows fall back to (creating
-// MAIN on an empty store), and how to read ambiguous dates, sniffed from the first rows of the file.
+// MAIN on an empty store), and how to read a/b/yyyy dates, decided from the first rows of the file.
 import type { Actor } from '../../platform/auth/actor';
 import type { RawConnection } from '../../platform/db/connection';
 import type { ImportError } from '../../platform/db/schema';
-import { sniffSlashOrder } from '../../shared/dates';
 import { insertMainEntity, selectCurrencies, selectEntities } from './context-queries';
+import { type DateSample, decideDateOrder, slashOrderFor } from './date-order';
 import { fieldOf, fieldsOf, type ImportKind } from './fields';
 import type { ImportMapping, ResolvedColumns } from './mapping';
 import type { ResolvedEntity, RowContext } from './row-reader';
@@ -61,19 +61,15 @@ export async function prepareRowContext(
         .join(', ')}): give an entity column or defaults.entity`;
     }
   }
-  // Day-first when any sampled a/b/yyyy date has a first part over 12 (13/6/2013), across all date columns.
-  const dateSamples: string[] = [];
-  for (const field of fieldsOf(kind)) {
-    const at = columns.index.get(field.name);
-    if (field.type !== 'date' || at === undefined) continue;
-    for (const row of sample) dateSamples.push(cellText(row.cells[at] ?? null));
-  }
+  const dates = decideDateOrder(dateSamples(kind, columns, sample), mapping.dateFormat);
+  if (dates.problem) problems.push(dates.problem);
   const ctx: RowContext = {
     kind,
     index: columns.index,
     defaults,
     dateFormat: mapping.dateFormat,
-    slashOrder: sniffSlashOrder(dateSamples),
+    slashOrder: slashOrderFor(dates.reading),
+    dateReading: dates.reading,
     decimalComma: mapping.decimalComma === true,
     currencies,
     entities,
@@ -81,4 +77,15 @@ export async function prepareRowContext(
     noEntityReason,
   };
   return { ctx, createdEntity, problems };
+}
+
+/** The sampled rows' date cells, row by row, so that "first" means the first line. */
+export function* dateSamples(kind: ImportKind, columns: ResolvedColumns, rows: SourceRow[]) {
+  const dateFields = fieldsOf(kind).filter((field) => field.type === 'date' && columns.index.has(field.name));
+  for (const row of rows) {
+    for (const field of dateFields) {
+      const value = cellText(row.cells[columns.index.get(field.name)!] ?? null);
+      if (value) yield { line: row.line, field: field.name, value } satisfies DateSample;
+    }
+  }
 }

@@ -2,6 +2,8 @@
 // the first, so that a user fixes a file in one round. Pure: the context carries what the database knows
 // (currencies, entities); set-based checks against the database come later, in the kind's queries.
 import type { ImportError } from '../../platform/db/schema';
+import { type SlashOrder, slashOrderOf } from '../../shared/dates';
+import type { DateReading } from './date-order';
 import { type FieldDef, fieldOf, type ImportKind } from './fields';
 import {
   type Cell,
@@ -27,7 +29,9 @@ export interface RowContext {
   index: Map<string, number>;
   defaults: Record<string, string>;
   dateFormat?: string;
-  slashOrder: 'MDY' | 'DMY';
+  slashOrder: SlashOrder;
+  /** How the first rows said to read a/b/yyyy dates (for hints); null when they had none. */
+  dateReading: DateReading | null;
   decimalComma: boolean;
   /** currency code → minor units */
   currencies: Map<string, number>;
@@ -124,11 +128,18 @@ export class RowReader {
     if (cell === null || cell === '') return this.missing(field, required ?? this.def(field).required);
     const result = cellDate(cell, this.ctx.dateFormat, this.ctx.slashOrder);
     if (result.ok) return result.date;
-    // An impossible a/b/yyyy may be a day-first date read month-first: say how to tell the importer.
-    const ambiguous = !this.ctx.dateFormat && /^\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}/.test(cellText(cell));
-    const hint = ambiguous ? '; for day-first dates set "dateFormat": "D/M/YYYY" in the mapping' : '';
-    this.fail(field, cell, `${result.reason}${hint}`);
+    this.fail(field, cell, `${result.reason}${this.dateHint(cell)}`);
     return null;
+  }
+
+  /** An impossible a/b/yyyy may be read in the wrong order: say which order and how to tell the importer. */
+  private dateHint(cell: Cell): string {
+    if (this.ctx.dateFormat || slashOrderOf(cellText(cell)) === null) return '';
+    const evidence = this.ctx.dateReading?.evidence;
+    if (this.ctx.slashOrder === 'DMY' && evidence) {
+      return `; dates are read day first, as line ${evidence.line} ${evidence.field} "${evidence.value}" is: set "dateFormat" in the mapping`;
+    }
+    return '; for day-first dates set "dateFormat": "D/M/YYYY" in the mapping';
   }
 
   integer(field: string, required = this.def(field).required): number | null {

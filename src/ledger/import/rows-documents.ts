@@ -1,6 +1,7 @@
 // Row → staging values for the document kinds (invoices, history, payments, credit notes, orders).
 // Each kind lists its staging columns beside the function that fills them, in the same order.
 import { addDays } from '../../shared/dates';
+import { reservedMethodProblem } from '../payments/payment-rules';
 import type { StageValue } from './copy-text';
 import type { RowReader } from './row-reader';
 
@@ -91,6 +92,8 @@ export function paymentRow(r: RowReader): StageValue[] | null {
   const currency = r.currency(entity?.baseCurrency);
   const amount = r.amount('amount', currency?.minorUnits ?? null, { positive: true });
   const method = r.text('method');
+  const reserved = reservedMethodProblem(method);
+  if (reserved) r.fail('method', method, reserved);
   const invoiceNumbers = r.list('invoice_numbers');
   const note = r.text('note');
   if (!r.ok || !entity) return null;

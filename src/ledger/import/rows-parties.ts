@@ -19,13 +19,53 @@ export const CUSTOMER_STAGE: StageColumns = [
   ['collector', 'text'],
 ];
 
-const COUNTRY_NAMES: Record<string, string> = {
-  中国: 'CN',
+// Country names as exports write them → ISO 3166 codes: every region's English and Chinese name as ICU
+// spells them (China, 中国, 德国, United States), plus the short forms ICU does not use.
+const COUNTRY_ALIASES: Record<string, string> = {
   中国大陆: 'CN',
+  大陆: 'CN',
+  'mainland china': 'CN',
+  prc: 'CN',
+  "people's republic of china": 'CN',
   香港: 'HK',
-  台湾: 'TW',
-  美国: 'US',
+  'hong kong': 'HK',
+  澳门: 'MO',
+  macau: 'MO',
+  macao: 'MO',
+  usa: 'US',
+  'united states of america': 'US',
+  uk: 'GB',
+  korea: 'KR',
 };
+// Codes ICU names that are no country: private use, unknown region, EU, eurozone, UN.
+const NOT_COUNTRIES = /^(?:AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
+let countryNames: Map<string, string> | null = null;
+
+function buildCountryNames(): Map<string, string> {
+  const byName = new Map(Object.entries(COUNTRY_ALIASES));
+  const names = ['en', 'zh-CN'].map((locale) => new Intl.DisplayNames([locale], { type: 'region' }));
+  for (let first = 65; first <= 90; first++) {
+    for (let second = 65; second <= 90; second++) {
+      const code = String.fromCharCode(first, second);
+      // Retired codes (DD, SU, YU) are named as their successors: leave the name to the current code.
+      if (NOT_COUNTRIES.test(code) || Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) continue;
+      for (const name of names) {
+        // ICU answers an unknown code with the code itself.
+        const spelled = name.of(code)?.toLowerCase();
+        if (spelled && spelled !== code.toLowerCase() && !byName.has(spelled)) byName.set(spelled, code);
+      }
+    }
+  }
+  return byName;
+}
+
+/** The ISO code a cell names: a 2-letter code as it is, a name through the table; null when unknown. */
+function countryCode(text: string): string | null {
+  if (/^[A-Za-z]{2}$/.test(text)) return text.toUpperCase();
+  countryNames ??= buildCountryNames();
+  return countryNames.get(text.toLowerCase().replace(/\s+/g, ' ')) ?? null;
+}
+
 const knownTimeZones = new Map<string, boolean>();
 
 function isTimeZone(name: string): boolean {
@@ -50,12 +90,14 @@ export function customerRow(r: RowReader): StageValue[] | null {
   if (parentCode && parentCode === code)
     r.fail('parent_code', parentCode, 'a customer cannot be its own parent');
   const region = r.text('region');
-  let country = r.text('country');
-  if (country) {
-    country = COUNTRY_NAMES[country] ?? country.toUpperCase();
-    if (!/^[A-Z]{2}$/.test(country))
-      r.fail('country', country, 'country must be a 2-letter ISO code such as CN');
-  }
+  const countryText = r.text('country');
+  const country = countryText ? countryCode(countryText) : null;
+  if (countryText && !country)
+    r.fail(
+      'country',
+      countryText,
+      'not a country: give its 2-letter ISO code (CN) or its name (中国, China)',
+    );
   const timeZone = r.text('time_zone');
   if (timeZone && !isTimeZone(timeZone))
     r.fail('time_zone', timeZone, 'not a time zone such as Asia/Shanghai');

@@ -11,23 +11,46 @@ export interface EncodingGuess {
 }
 
 /**
+ * Whether a sample is UTF-8 rather than GB18030. `complete` says the sample is the whole file, so a
+ * multi-byte character cut at its end is an error rather than the chunk boundary.
+ */
+export function looksUtf8(sample: Uint8Array, complete: boolean): boolean {
+  if (isUtf8(sample)) return true;
+  if (complete) return false;
+  // The sample may end inside a character: drop up to 3 trailing bytes and try again.
+  for (let cut = 1; cut <= 3 && cut < sample.length; cut++) {
+    if (isUtf8(sample.subarray(0, sample.length - cut))) return true;
+  }
+  return false;
+}
+
+/**
  * BOM first; then valid UTF-8 is UTF-8 (ASCII included); anything else is GB18030, the superset of GBK
- * and GB2312. `complete` says the sample is the whole file, so a cut multi-byte character at its end is
- * an error rather than the chunk boundary.
+ * and GB2312.
  */
 export function sniffEncoding(sample: Uint8Array, complete: boolean): EncodingGuess {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
     return { encoding: 'utf-8', bomLength: 3 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  if (isUtf8(sample)) return { encoding: 'utf-8', bomLength: 0 };
-  if (!complete) {
-    // The sample may end inside a character: drop up to 3 trailing bytes and try again.
-    for (let cut = 1; cut <= 3 && cut < sample.length; cut++) {
-      if (isUtf8(sample.subarray(0, sample.length - cut))) return { encoding: 'utf-8', bomLength: 0 };
-    }
-  }
-  return { encoding: 'gb18030', bomLength: 0 };
+  return { encoding: looksUtf8(sample, complete) ? 'utf-8' : 'gb18030', bomLength: 0 };
+}
+
+const ENCODING_NAMES: Record<string, TextEncoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb18030: 'gb18030',
+  cp936: 'gb18030',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+};
+
+/** The encoding a user names (GBK, gb2312, UTF8, ...), or undefined. GBK is read as its superset GB18030. */
+export function encodingNamed(name: string): TextEncoding | undefined {
+  const key = name.trim().toLowerCase();
+  return Object.hasOwn(ENCODING_NAMES, key) ? ENCODING_NAMES[key] : undefined;
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;

@@ -5,11 +5,13 @@ import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../platform/errors';
 import { readCsvRecords, sniffCsvLayout } from './read-csv';
 import { readXlsxRecords, sniffSpreadsheet } from './read-xlsx';
+import type { TextEncoding } from './sniff';
 import type { Cell } from './values';
 import { cellText } from './values';
 
 export interface SourceInfo {
   format: 'csv' | 'xlsx';
+  /** Of a CSV; a file that starts with a megabyte of ASCII has it once its first other byte is read. */
   encoding: string | null;
   delimiter: string | null;
   totalBytes: number;
@@ -39,10 +41,14 @@ function filledCount(cells: Cell[]): number {
   return count;
 }
 
-export async function openSource(
-  path: string,
-  options: { onBytes?: (bytes: number) => void; headerScore?: HeaderScore } = {},
-): Promise<OpenedSource> {
+export interface OpenOptions {
+  onBytes?: (bytes: number) => void;
+  headerScore?: HeaderScore;
+  /** The encoding the user stated (mapping "encoding"): no sniffing. */
+  encoding?: TextEncoding;
+}
+
+export async function openSource(path: string, options: OpenOptions = {}): Promise<OpenedSource> {
   const { onBytes } = options;
   const { size } = await stat(path);
   const handle = await open(path, 'r');
@@ -65,9 +71,20 @@ export async function openSource(
     info = { format: 'xlsx', encoding: null, delimiter: null, totalBytes: size };
     batches = readXlsxRecords(path, onBytes);
   } else {
-    const layout = await sniffCsvLayout(path);
-    info = { format: 'csv', encoding: layout.encoding, delimiter: layout.delimiter, totalBytes: size };
-    batches = readCsvRecords(path, layout, onBytes);
+    const layout = await sniffCsvLayout(path, options.encoding);
+    const csvInfo: SourceInfo = {
+      format: 'csv',
+      encoding: layout.encoding,
+      delimiter: layout.delimiter,
+      totalBytes: size,
+    };
+    info = csvInfo;
+    batches = readCsvRecords(path, layout, {
+      onBytes,
+      onEncoding: (encoding) => {
+        csvInfo.encoding = encoding;
+      },
+    });
   }
   return splitHeader(info, batches, options.headerScore);
 }

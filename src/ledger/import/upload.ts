@@ -1,11 +1,13 @@
 // Receives a multipart upload: the file is streamed to a temporary file (never held in memory), the other
-// parts are kept as text fields. The caller removes the file with `dispose`.
+// parts are kept as text fields. The file must be one of the kinds the caller accepts, judged by its bytes
+// (src/auth/upload-guard.ts), before anything reads it. The caller removes the file with `dispose`.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
+import { checkUploadedFile, type UploadKind } from '../../auth/upload-guard';
 import { AppError, invalid } from '../../platform/errors';
 
 export interface Upload {
@@ -15,7 +17,7 @@ export interface Upload {
   dispose(): Promise<void>;
 }
 
-export async function receiveUpload(request: FastifyRequest): Promise<Upload> {
+export async function receiveUpload(request: FastifyRequest, accept: UploadKind[]): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data with a "file" part');
   }
@@ -37,6 +39,7 @@ export async function receiveUpload(request: FastifyRequest): Promise<Upload> {
       }
     }
     if (!file) throw invalid('The "file" part is missing', [{ field: 'file', reason: 'required' }]);
+    await checkUploadedFile(file.path, file.name, accept);
     return { filePath: file.path, fileName: file.name, fields, dispose };
   } catch (error) {
     await dispose();

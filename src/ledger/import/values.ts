@@ -2,7 +2,13 @@
 // Money never goes through float arithmetic: a numeric cell is printed with the currency's decimals and
 // parsed as text, and a number with more precision than the currency has is refused.
 
-import { fromDayNumber, isoFromUtcDate, type ParseDateResult, parseDate } from '../../shared/dates';
+import {
+  fromDayNumber,
+  isoFromUtcDate,
+  type ParseDateResult,
+  parseDate,
+  type SlashOrder,
+} from '../../shared/dates';
 import { type ParseAmountResult, parseAmount } from '../../shared/money';
 
 export type Cell = string | number | boolean | Date | null;
@@ -30,7 +36,7 @@ export function cellAmount(cell: Cell, minorUnits: number, decimalComma = false)
 // Excel's 1900 date system: serial 25569 is 1970-01-01.
 const EXCEL_EPOCH_OFFSET = 25_569;
 
-export function cellDate(cell: Cell, format: string | undefined, slashOrder: 'MDY' | 'DMY'): ParseDateResult {
+export function cellDate(cell: Cell, format: string | undefined, slashOrder: SlashOrder): ParseDateResult {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { ok: false, reason: 'invalid date cell' };
     return { ok: true, date: isoFromUtcDate(cell) };

@@ -4,7 +4,15 @@ import type { Actor } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
 import { visibleCustomer, visibleEntity } from '../allocations/scope';
-import { afterCursor, containsPattern, pageOf, parseSort } from './keyset';
+import {
+  afterPosition,
+  normalizeLimit,
+  parseSort,
+  readCursor,
+  type SortField,
+  toPage,
+} from '../reference/keyset';
+import { containsPattern } from '../reference/like-pattern';
 
 export interface PaymentView {
   id: number;
@@ -105,11 +113,16 @@ function toView(row: PaymentRow): PaymentView {
   };
 }
 
-const SORTS = { receivedDate: 'payment.received_date', amount: 'payment.amount' };
+const SORTS: Record<'receivedDate' | 'amount', SortField> = {
+  receivedDate: { column: 'payment.received_date', type: 'date' },
+  amount: { column: 'payment.amount', type: 'int' },
+};
 
 export async function queryPayments(db: Db | Tx, actor: Actor, filters: PaymentFilters) {
-  const limit = filters.limit ?? 50;
+  const limit = normalizeLimit(filters.limit);
   const sort = parseSort(filters.sort, SORTS, '-receivedDate', 'payment.id');
+  // A cursor carries its sort: one made for another sort is refused, not read as a wrong position.
+  const after = readCursor(filters.cursor, sort);
   let query = basePaymentQuery(db, actor);
   if (filters.customerId !== undefined) query = query.where('payment.customer_id', '=', filters.customerId);
   if (filters.entityId !== undefined) query = query.where('payment.entity_id', '=', filters.entityId);
@@ -127,16 +140,15 @@ export async function queryPayments(db: Db | Tx, actor: Actor, filters: PaymentF
       query = query.where('payment.reversed_on', 'is not', null);
       break;
   }
-  const after = afterCursor(sort, filters.cursor);
-  if (after) query = query.where(after);
+  if (after) query = query.where(afterPosition(sort, after));
   const direction = sort.descending ? 'desc' : 'asc';
   const rows = await query
     .orderBy(sql.ref(sort.column), direction)
     .orderBy('payment.id', direction)
     .limit(limit + 1)
     .execute();
-  const sortKey = sort.column === 'payment.amount' ? 'amount' : 'received_date';
-  return pageOf(rows, limit, (row) => [row[sortKey], row.id], toView);
+  const value = (row: PaymentRow) => (sort.key === 'amount' ? row.amount : row.received_date);
+  return toPage(rows, limit, sort, (row) => ({ value: value(row), id: row.id }), toView);
 }
 
 export async function allocationsOfPayment(db: Db | Tx, paymentId: number): Promise<AllocationLine[]> {

@@ -24,6 +24,16 @@ export interface RawPaymentFields {
   note?: string | null;
 }
 
+/** The method of the payments a history import makes; the import recognises its own payments by it. */
+export const HISTORY_METHOD = 'history';
+
+/** Why a payment recorded otherwise may not use the history method (null when it does not). */
+export function reservedMethodProblem(method: string | null): string | null {
+  return method?.trim().toLowerCase() === HISTORY_METHOD
+    ? `method "${HISTORY_METHOD}" marks the payments a history import makes; name the method otherwise`
+    : null;
+}
+
 const blankToNull = (value: string | null | undefined) => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
@@ -66,6 +76,8 @@ export function normalizePayment(input: RawPaymentFields): {
   if (!/^[A-Z]{3}$/.test(fields.currency)) {
     problems.push({ field: 'currency', value: input.currency, reason: 'must be an ISO 4217 code' });
   }
+  const reserved = reservedMethodProblem(fields.method);
+  if (reserved) problems.push({ field: 'method', value: input.method ?? '', reason: reserved });
   if (!Number.isSafeInteger(fields.amount) || fields.amount <= 0) {
     problems.push({
       field: 'amount',

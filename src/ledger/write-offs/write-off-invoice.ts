@@ -6,8 +6,8 @@ import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
-import { insertAllocations, lockInvoices } from '../allocations/allocation-queries';
-import { exceedProblems } from '../allocations/allocation-rules';
+import { insertAllocations, lockInvoices, selectLastReversals } from '../allocations/allocation-queries';
+import { earliestEffectiveOn, exceedProblems } from '../allocations/allocation-rules';
 import { mappingRaces } from '../allocations/conflicts';
 
 export interface WriteOffInput {
@@ -55,12 +55,15 @@ export async function writeOffInvoice(db: Db, actor: Actor, input: WriteOffInput
     inTransaction(db, actor, async (tx) => {
       const [invoice] = await lockInvoices(tx, actor, [input.invoiceId]);
       if (!invoice) throw notFound('Invoice', input.invoiceId);
-      if (input.writtenOffOn < invoice.issue_date) {
-        throw invalid('An invoice cannot be written off before it was issued', [
+      // The write-off is an allocation dated by the user: refused where an allocation could not start.
+      const reversals = await selectLastReversals(tx, { invoiceIds: [invoice.id] });
+      const earliest = earliestEffectiveOn(invoice, null, reversals);
+      if (input.writtenOffOn < earliest.date) {
+        throw invalid('The invoice cannot be written off on that date', [
           {
             field: 'writtenOffOn',
             value: input.writtenOffOn,
-            reason: `must be on or after ${invoice.issue_date}`,
+            reason: `must be on or after ${earliest.date}: ${earliest.reason}`,
           },
         ]);
       }

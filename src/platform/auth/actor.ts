@@ -1,7 +1,7 @@
 // Who is acting. Every use case that reads or changes data takes an Actor; the HTTP layer builds it from
 // the session or API token, the CLI on the local store and the jobs use SYSTEM_ACTOR. Scoping rules live
 // here so that lists, details, searches, exports and reports all restrict the same way.
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 
@@ -54,6 +54,16 @@ export function customerVisible(actor: Actor, customerIdColumn: string) {
     const sales = scope.salespersonUserIds.length ? scope.salespersonUserIds : [-1];
     return sql<boolean>`${sql.ref(customerIdColumn)} in (select c.id from customer c where c.collector_id = any(${collectors}::bigint[]) or c.salesperson_id = any(${sales}::bigint[]))`;
   };
+}
+
+/**
+ * SQL condition for rows that belong to no one customer but can show any customer's data, such as an
+ * import batch (its file name and the cells of its bad rows): a user whose customers are scoped (collector,
+ * salesperson) sees only the rows they made (`createdByColumn` is them); everyone else sees all.
+ */
+export function madeByVisible(actor: Actor, createdByColumn: string): RawBuilder<boolean> {
+  if (!actor.customerScope) return sql<boolean>`true`;
+  return sql<boolean>`${sql.ref(createdByColumn)} = ${actor.userId ?? -1}`;
 }
 
 /** Same for entity scoping: `.where(entityVisible(actor, 'invoice.entity_id'))`. */

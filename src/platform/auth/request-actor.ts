@@ -1,6 +1,7 @@
 // Attaches the acting user to each request and enforces each route's `config.permission`, in one hook that
-// every request passes through (src/platform/http/server.ts). Deny by default: an /api route without a
-// permission is refused to everyone; a non-public route needs a signed-in user (401) holding the right (403).
+// every request passes through (src/platform/http/server.ts). Deny by default: a route without a permission
+// is refused to everyone, whatever its path (the docs and the web app's files are declared public where they
+// are registered); a non-public route needs a signed-in user (401) holding the right (403).
 // Browser sessions must echo their CSRF token on unsafe methods; read-only API tokens may only read.
 import type { FastifyRequest } from 'fastify';
 import { authSettings, CSRF_HEADER, SESSION_COOKIE } from '../../auth/auth-config';
@@ -20,9 +21,16 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Outside /api, a public route or no route at all (the 404 answer) reaches no data and needs nobody. */
+function needsNobody(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return false;
+  const { url, config } = request.routeOptions;
+  return url === undefined || config?.permission === 'public';
+}
+
 export async function resolveActor(request: FastifyRequest): Promise<Actor> {
   // The web app's files and the docs need nobody: no session lookup for every script and image.
-  if (!request.url.startsWith('/api/')) {
+  if (needsNobody(request)) {
     request.auth = { kind: 'none' };
     return ANONYMOUS_ACTOR;
   }
@@ -37,9 +45,8 @@ export async function resolveActor(request: FastifyRequest): Promise<Actor> {
 /** Throws 401/403 unless the request may reach its route. Call after `resolveActor`. */
 export function authorizeRequest(request: FastifyRequest): void {
   const url = request.routeOptions.url;
-  // No route matched: the not-found handler answers 404 and reveals nothing. Routes outside /api are the
-  // web app's static files and the API docs, which hold no data and must load before anyone signs in.
-  if (url === undefined || !url.startsWith('/api/')) return;
+  // No route matched: the not-found handler answers 404 (or the web app's shell) and reveals nothing.
+  if (url === undefined) return;
   const permission = request.routeOptions.config?.permission;
   if (!permission) {
     throw new AppError(
@@ -73,21 +80,32 @@ export interface RouteRule {
   permission: string | undefined;
 }
 
-const routeRulesByServer = new WeakMap<object, RouteRule[]>();
+interface RegisteredRoute {
+  method: string | string[];
+  url: string;
+  config?: { permission?: string };
+}
 
-/** Called for every route as it is registered, so that tests can check that each one has a rule. */
-export function recordRouteRule(
-  server: object,
-  route: { method: string | string[]; url: string; config?: { permission?: string } },
-): void {
-  const rules = routeRulesByServer.get(server) ?? [];
-  routeRulesByServer.set(server, rules);
-  for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
-    rules.push({ method, url: route.url, permission: route.config?.permission });
-  }
+const routesByServer = new WeakMap<object, RegisteredRoute[]>();
+
+/**
+ * Called for every route as it is registered, so that tests can check that each one has a rule. The route
+ * options are kept rather than copied: an onRoute hook of the scope the route is in (the public assets in
+ * server.ts) may still set the rule after this one has run.
+ */
+export function recordRouteRule(server: object, route: RegisteredRoute): void {
+  const routes = routesByServer.get(server) ?? [];
+  routesByServer.set(server, routes);
+  routes.push(route);
 }
 
 /** Every route registered on this server with the permission it declared. */
 export function routeRules(server: object): readonly RouteRule[] {
-  return routeRulesByServer.get(server) ?? [];
+  return (routesByServer.get(server) ?? []).flatMap((route) =>
+    (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
+      method,
+      url: route.url,
+      permission: route.config?.permission,
+    })),
+  );
 }

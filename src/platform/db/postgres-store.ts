@@ -46,7 +46,10 @@ class PostgresConnection implements RawConnection {
       }
       stream.end();
     } catch (error) {
+      // Aborts the COPY; the server answers with an error of its own, which is awaited (the connection is then
+      // ready for the rollback) and dropped: the caller wants the reason the rows stopped.
       stream.destroy(error as Error);
+      await finished.catch(() => {});
       throw error;
     }
     await finished;

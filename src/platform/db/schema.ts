@@ -279,6 +279,8 @@ export interface CollectionCaseTable {
   entity_id: number;
   stage: Defaulted<CaseStage>;
   stage_since: string;
+  /** 0009: per stage left before, its first entry and days spent (see StageClock in collections). */
+  stage_clock: Jsonb<unknown>;
   stage_floor: 'early' | 'strong' | null;
   status: Defaulted<CaseStatus>;
   manual_status: 'paused' | 'legal' | 'agency' | null;

@@ -122,27 +122,33 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
       ],
     },
   });
-  await server.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-
   await server.register(registerApiRoutes, { prefix: '/api' });
 
-  if (existsSync(app.config.webDistDir)) {
-    await server.register(fastifyStatic, { root: app.config.webDistDir, wildcard: false });
-    // Client-side routes: any non-API GET that is not a file gets the app shell.
-    server.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs')) {
+  const webApp = existsSync(app.config.webDistDir);
+  await server.register(async (assets) => {
+    // The API docs and the built web app hold no data and must load before anyone signs in: every route
+    // these two plugins register is declared public here, in one place. Any other route, /api or not,
+    // declares its own rule or is refused (src/platform/auth/request-actor.ts).
+    assets.addHook('onRoute', (route) => {
+      route.config = { ...route.config, permission: route.config?.permission ?? 'public' };
+    });
+    await assets.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    if (webApp) await assets.register(fastifyStatic, { root: app.config.webDistDir, wildcard: false });
+    // Client-side routes: any non-API GET that is not a file gets the app shell. Set in this scope, where
+    // reply.sendFile is.
+    assets.setNotFoundHandler((request, reply) => {
+      if (
+        webApp &&
+        request.method === 'GET' &&
+        !request.url.startsWith('/api/') &&
+        !request.url.startsWith('/docs')
+      ) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply
         .status(404)
         .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
     });
-  } else {
-    server.setNotFoundHandler((request, reply) =>
-      reply
-        .status(404)
-        .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } }),
-    );
-  }
+  });
   return server;
 }

@@ -25,7 +25,8 @@ const dictionary: Dictionary = {
   'analytics.by.collector': 'Collector',
   'analytics.by.currency': 'Currency',
   'analytics.reportCurrency': 'Amounts in {currency}',
-  'analytics.missingRates': 'No exchange rate for: {pairs}',
+  'analytics.missingRates':
+    'No exchange rate for: {pairs}. Figures that need it are unknown and shown as “—”; import the rates to see them.',
   'analytics.conversionNote':
     'Amounts in other currencies are converted at the latest rate dated on or before the report date, summed exactly and rounded half to even once per figure.',
   'analytics.total': 'Total',
@@ -74,7 +75,7 @@ const dictionary: Dictionary = {
   'perf.paid': 'Paid',
   'perf.daysToPay': 'Avg days to pay',
   'perf.daysLate': 'Avg days late',
-  'perf.settled': 'Invoices settled',
+  'perf.settled': 'Invoices paid',
   'perf.paidLate': 'Paid late %',
   'prov.title': 'Provisions (坏账准备)',
   'prov.booked': 'Booked provision',

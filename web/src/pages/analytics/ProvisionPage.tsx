@@ -6,7 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useT } from '../../i18n';
-import { amountText, ExcelButton, MissingRates, right } from './parts';
+import { amountText, ExcelButton, MissingRates, numberText, right } from './parts';
 import { type ProvisionBucket, reportsApi } from './reportsApi';
 
 const KEYS = ['asOf'] as const;
@@ -95,9 +95,11 @@ export default function ProvisionPage() {
             money('balance', t('prov.balance')),
             money('enteredAmount', t('prov.entered')),
             money('rolledAmount', t('prov.rolled')),
-            { title: t('prov.rollRate'), dataIndex: 'rollRate', ...right },
-            { title: t('prov.historical'), dataIndex: 'historicalLossRate', ...right },
-            { title: t('prov.lossRate'), dataIndex: 'lossRate', ...right },
+            // A rate left unknown by a missing exchange rate shows "—" like an amount; so does a bucket
+            // without history to roll from.
+            { title: t('prov.rollRate'), dataIndex: 'rollRate', ...right, render: numberText },
+            { title: t('prov.historical'), dataIndex: 'historicalLossRate', ...right, render: numberText },
+            { title: t('prov.lossRate'), dataIndex: 'lossRate', ...right, render: numberText },
             money('provision', t('prov.provision')),
           ]}
         />

@@ -33,7 +33,8 @@ export function MissingRates({ pairs }: { pairs: string[] }) {
   );
 }
 
-export const numberText = (value: number | null | undefined) =>
+/** A ratio, rate or count; null (unknown, e.g. no exchange rate) shows a dash. */
+export const numberText = (value: number | string | null | undefined) =>
   value === null || value === undefined ? '—' : String(value);
 
 export const right = { align: 'right' as const };

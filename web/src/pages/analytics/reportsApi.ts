@@ -110,62 +110,64 @@ export interface Dashboard {
     ar: number | null;
     oldestDaysPastDue: number;
   }[];
+  /** null where an exchange rate is missing (see missingRates). */
   provision: {
     method: 'aging' | 'matrix';
-    buckets: { label: string; balance: number; rate: string; provision: number }[];
+    buckets: { label: string; balance: number | null; rate: string | null; provision: number | null }[];
     specific: {
       customerCode: string;
       customerName: string;
-      balance: number;
+      balance: number | null;
       rate: string;
-      provision: number;
+      provision: number | null;
     }[];
-    collective: number;
-    specificTotal: number;
-    total: number;
+    collective: number | null;
+    specificTotal: number | null;
+    total: number | null;
   };
   missingRates: string[];
 }
 
+/** Amounts and rates are null where an exchange rate is missing (see missingRates): unknown, not 0. */
 export interface ProvisionBucket extends Bucket {
-  balance: number;
+  balance: number | null;
   rate?: string;
-  provision: number;
+  provision: number | null;
   enteredAmount?: number | null;
   rolledAmount?: number | null;
   rollRate?: string | null;
-  historicalLossRate?: string;
-  lossRate?: string;
+  historicalLossRate?: string | null;
+  lossRate?: string | null;
 }
 
 export interface ProvisionReport {
   asOf: string;
   reportCurrency: string;
   method: 'aging' | 'matrix';
-  aging: { buckets: ProvisionBucket[]; balance: number; provision: number };
+  aging: { buckets: ProvisionBucket[]; balance: number | null; provision: number | null };
   matrix: {
     lookbackMonths: number;
     windowStart: string;
     forwardLookingFactor: string;
     finalBucketLossRate: string;
     buckets: ProvisionBucket[];
-    balance: number;
-    provision: number;
+    balance: number | null;
+    provision: number | null;
   };
   specific: {
     customers: {
       customerId: number;
       customerCode: string;
       customerName: string;
-      balance: number;
+      balance: number | null;
       rate: string;
-      provision: number;
+      provision: number | null;
       reason: string;
     }[];
-    balance: number;
-    provision: number;
+    balance: number | null;
+    provision: number | null;
   };
-  booked: { collective: number; specific: number; total: number };
+  booked: { collective: number | null; specific: number | null; total: number | null };
   derivation: string[];
   missingRates: string[];
 }

@@ -2,6 +2,7 @@
 import { Button, Flex, Input, message, Select, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { access } from '../../app/extensions';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { PageTitle } from '../../components/PageTitle';
@@ -14,6 +15,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export default function CaseListPage() {
   const t = useT();
+  const can = access.useCan();
   const [q, setQ] = useState('');
   const [stage, setStage] = useState<string>();
   const [status, setStatus] = useState<string>();
@@ -47,9 +49,12 @@ export default function CaseListPage() {
       <PageTitle
         title={t('nav.collections.cases')}
         extra={
-          <Button onClick={run} loading={running} data-testid="run-engine">
-            {t('col.runEngine')}
-          </Button>
+          // Running the engine acts on every customer: a collection manager's right, not a collector's.
+          can('collections:manage') && (
+            <Button onClick={run} loading={running} data-testid="run-engine">
+              {t('col.runEngine')}
+            </Button>
+          )
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }} align="center">

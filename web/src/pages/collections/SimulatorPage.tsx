@@ -14,14 +14,16 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useT } from '../../i18n';
 import { collectionsApi, type Simulation, type StrategyOutcome } from './collectionsApi';
-import { Lines } from './parts';
+
+// The daily curves: ECharts is fetched only when a result is shown.
+const Lines = lazy(() => import('./LineChart'));
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -182,19 +184,21 @@ function Comparison({ simulation }: { simulation: Simulation }) {
           },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('col.simChartCollected')}
-      </Typography.Title>
-      <Lines
-        testId="sim-chart-collected"
-        dates={dates}
-        series={result.strategies.map((s) => ({ name: label(s), values: s.daily.map((d) => d.collected) }))}
-      />
-      <Typography.Title level={5}>{t('col.simChartOverdue')}</Typography.Title>
-      <Lines
-        dates={dates}
-        series={result.strategies.map((s) => ({ name: label(s), values: s.daily.map((d) => d.overdue) }))}
-      />
+      <Suspense fallback={<Spin />}>
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          {t('col.simChartCollected')}
+        </Typography.Title>
+        <Lines
+          testId="sim-chart-collected"
+          dates={dates}
+          series={result.strategies.map((s) => ({ name: label(s), values: s.daily.map((d) => d.collected) }))}
+        />
+        <Typography.Title level={5}>{t('col.simChartOverdue')}</Typography.Title>
+        <Lines
+          dates={dates}
+          series={result.strategies.map((s) => ({ name: label(s), values: s.daily.map((d) => d.overdue) }))}
+        />
+      </Suspense>
     </Card>
   );
 }

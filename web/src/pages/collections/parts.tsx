@@ -1,15 +1,9 @@
-// Small shared pieces of the collections screens: stage and status tags, totals, a line chart.
+// Small shared pieces of the collections screens: stage and status tags, totals. (The line chart is in
+// LineChart.tsx, loaded lazily: most screens importing this module draw no chart.)
 import { Tag } from 'antd';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { MoneyList } from '../../components/Money';
 import { useT } from '../../i18n';
 import type { CaseTotals } from './collectionsApi';
-
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 const STAGE_COLOR: Record<string, string> = { reminder: 'blue', early: 'orange', strong: 'red' };
 const STATUS_COLOR: Record<string, string> = {
@@ -39,36 +33,5 @@ export function Totals({ totals, field }: { totals: CaseTotals[]; field: 'open' 
       items={totals.map((x) => ({ currency: x.currency, amount: x[field] }))}
       type={field === 'overdue' ? 'danger' : undefined}
     />
-  );
-}
-
-/** A line chart of several series over dates; amounts in minor units are shown in major units. */
-export function Lines({
-  dates,
-  series,
-  testId,
-}: {
-  dates: string[];
-  series: Array<{ name: string; values: number[] }>;
-  testId?: string;
-}) {
-  const option = {
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 80, right: 24, top: 36, bottom: 32 },
-    xAxis: { type: 'category', data: dates },
-    yAxis: { type: 'value' },
-    series: series.map((s) => ({
-      name: s.name,
-      type: 'line',
-      showSymbol: false,
-      data: s.values.map((v) => Math.round(v / 100)),
-    })),
-  };
-  return (
-    <div data-testid={testId}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 300 }} />
-    </div>
   );
 }

@@ -40,7 +40,8 @@ export const collectionsRoutes: AppRoute[] = [
   },
   {
     path: '/collections/simulator',
-    right: 'collections:read',
+    // Company-wide figures: managers only (the API refuses others too).
+    right: 'simulations:read',
     labelKey: 'nav.collections.simulator',
     icon: <ExperimentOutlined />,
     nav: true,

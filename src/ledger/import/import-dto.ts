@@ -4,7 +4,8 @@ import type { ImportKind } from './fields';
 import type { BatchOutcome, BatchRow } from './import-queries';
 import type { ImportReport } from './report';
 
-const EMPTY_DETAILS: BatchOutcome['details'] = {
+/** The details of a batch that never got to read its file. */
+export const EMPTY_DETAILS: BatchOutcome['details'] = {
   source: {
     format: null,
     encoding: null,

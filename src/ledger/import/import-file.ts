@@ -8,7 +8,7 @@ import { inTransaction } from '../../platform/db/transaction';
 import { AppError, invalid } from '../../platform/errors';
 import type { ImportKind } from './fields';
 import { sha256File } from './file-hash';
-import { batchToReport } from './import-dto';
+import { batchToReport, EMPTY_DETAILS } from './import-dto';
 import { finishBatch, insertBatch, selectBatch } from './import-queries';
 import { type LoadInput, loadFile } from './load-file';
 import type { ImportMapping } from './mapping';
@@ -69,19 +69,7 @@ export async function importFile(store: Store, actor: Actor, input: ImportFileIn
         unchanged: 0,
         errorCount: errors.length,
         errors,
-        details: {
-          source: {
-            format: null,
-            encoding: null,
-            delimiter: null,
-            totalBytes: 0,
-            columns: {},
-            ignoredColumns: [],
-            dateFormat: null,
-          },
-          created: { entity: null, customers: 0, staff: 0, payments: 0 },
-          allocations: { count: 0, amount: 0 },
-        },
+        details: EMPTY_DETAILS,
       }),
     );
     if (rejected) return batchToReport((await selectBatch(store.db, actor, batch.id))!);

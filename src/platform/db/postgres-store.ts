@@ -67,6 +67,12 @@ function singleClientPool(client: pg.PoolClient) {
 
 export async function openPostgresStore(connectionString: string, maxConnections = 10): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: maxConnections, types: typeParsers });
+  // A connection the server ends (restart, administrator terminate, database dropped) is reported as an
+  // 'error' event on its client, and on the pool while it is idle; unhandled, such an event crashes the
+  // process. A query running on it fails by itself, and the pool replaces the broken client, so these
+  // listeners only keep the process alive.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   // Fail fast on a wrong URL rather than on the first request.
   const probe = await pool.connect();
   probe.release();

@@ -1,7 +1,7 @@
 // Reports as tables for CSV and Excel: one column model, two writers. Money is written in major units
 // (e.g. 1234.50) from the exact integers; Excel gets numbers with a format, CSV plain decimals.
 import ExcelJS from 'exceljs';
-import { csvField } from '../auth/audit-view';
+import { csvField } from '../shared/csv';
 import { CURRENCY_MINOR_UNITS, toDecimalString } from '../shared/money';
 
 export type ColumnType = 'text' | 'money' | 'int' | 'number' | 'date';
@@ -37,7 +37,7 @@ const cellText = (column: Column, row: Record<string, unknown>) => cell(column, 
 
 /**
  * One CSV field. Numbers stay as they are, so that a negative amount is still a number; everything else
- * (names, references, titles) goes through the audit export's csvField, which quotes it and defuses text a
+ * (names, references, titles) goes through csvField (shared/csv), which quotes it and defuses text a
  * spreadsheet would run as a formula (a customer named `=HYPERLINK(...)`).
  */
 function csvCell(column: Column, row: Record<string, unknown>): string {

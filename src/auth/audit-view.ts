@@ -1,4 +1,5 @@
 // An audit entry as the API, the CLI and exports show it.
+import { csvField } from '../shared/csv';
 import type { AuditRow } from './audit-queries';
 
 export interface AuditEntryView {
@@ -50,18 +51,6 @@ export const AUDIT_CSV_COLUMNS = [
   'prevHash',
   'hash',
 ] as const;
-
-/**
- * One CSV field. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
- * apostrophe, so that an exported name like `=HYPERLINK(...)` stays text.
- */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text =
-    typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
-  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function auditCsvLine(entry: AuditEntryView): string {
   return `${AUDIT_CSV_COLUMNS.map((column) => csvField(entry[column])).join(',')}\r\n`;

@@ -15,21 +15,11 @@ import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import type { Db } from '../../src/platform/db/store';
 import { inTransaction } from '../../src/platform/db/transaction';
 import { addDays, todayIn } from '../../src/shared/dates';
+import { seededChoices } from '../support/random';
 import { describeEachStore } from '../support/stores';
 
 const actor = SYSTEM_ACTOR;
 const months = monthsBetween('2024-11-01', '2027-06-30');
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function compare(db: Db, edges: number[]) {
   const deltas = await selectSummaryDeltas(db, actor, {}, monthEnd(months[months.length - 1]));
@@ -90,9 +80,7 @@ async function compare(db: Db, edges: number[]) {
 describeEachStore('analytics summary equals the scan', (store) => {
   it('after random imports, payments, reversals and edits', async () => {
     const db = store().db;
-    const random = prng(20260131);
-    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-    const day = (from: string, span: number) => addDays(from, Math.floor(random() * span));
+    const { random, pick, day } = seededChoices(20260131);
     const { entityIds, customerIds } = await inTransaction(db, actor, async (tx) => {
       const e1 = await tx
         .insertInto('entity')

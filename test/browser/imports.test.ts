@@ -69,6 +69,25 @@ describe('import wizard', { timeout: 240_000 }, () => {
     expect(history.some((r) => r.includes('已拒绝'))).toBe(true);
   });
 
+  it('tells how it read day-first dates on the result screen', async () => {
+    const page = await env().open('/imports');
+    await page.getByTestId('import-kind').getByText('发票/应收单').click();
+    // 13/01/2024 can only be 13 January: the file's dates are day first.
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(file(['C910,广州珠江贸易有限公司,IMP-101,13/01/2024,12/02/2024,500.00,CNY']));
+    await poll(() => page.getByTestId('map-issue_date').textContent()).toBe('开票日期');
+    await page.getByTestId('import-validate').click();
+    await poll(() => page.getByTestId('import-valid').isVisible()).toBe(true);
+    await page.getByTestId('import-confirm').click();
+    await poll(() => page.getByTestId('import-numbers').isVisible()).toBe(true);
+    // The mapping step took the format the preview found, so the import read it from the mapping.
+    expect(await page.getByTestId('import-date-format').textContent()).toBe(
+      '日期按 D/M/YYYY 读取（字段对应中指定）',
+    );
+    await env().screenshot(page, 'import-result-dates');
+  });
+
   it('imports customers from an Excel workbook', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('客户');

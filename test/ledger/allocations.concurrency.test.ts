@@ -1,36 +1,24 @@
 // Two writers at once on PostgreSQL (PGlite has a single connection, so no real concurrency there):
 // exactly one wins, the other gets CONFLICT, and nothing is ever over-allocated.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { allocateManually } from '../../src/ledger/allocations/allocate-manually';
 import { autoAllocate } from '../../src/ledger/allocations/auto-allocate';
 import { raceToConflict } from '../../src/ledger/allocations/conflicts';
 import { reversePayment } from '../../src/ledger/payments/reverse-payment';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
-import type { Store } from '../../src/platform/db/store';
 import { inTransaction } from '../../src/platform/db/transaction';
-import { createTestStore, type TestStore } from '../support/stores';
+import { describeOnPostgres } from '../support/stores';
 import { makeInvoice, makeParty, makePayment, openAmounts, unapplied } from './allocations.fixtures';
 
 const actor = SYSTEM_ACTOR;
-const wanted = (process.env.HUIKUAN_TEST_STORES ?? 'pglite,postgres').split(',');
 
-describe.skipIf(!wanted.includes('postgres'))('allocation concurrency [postgres]', () => {
-  let testStore: TestStore;
-  let store: Store;
-  beforeAll(async () => {
-    testStore = await createTestStore('postgres');
-    store = testStore.store;
-  });
-  afterAll(async () => {
-    await testStore?.dispose();
-  });
-
+describeOnPostgres('allocation concurrency', (store) => {
   const outcome = (settled: PromiseSettledResult<unknown>[]) =>
     settled.map((s) => (s.status === 'fulfilled' ? 'ok' : (s.reason as { code?: string }).code)).sort();
 
   it('two manual allocations of the same payment: one wins, the other is a CONFLICT', async () => {
     for (let round = 0; round < 15; round++) {
-      const db = store.db;
+      const db = store().db;
       const party = await makeParty(db);
       const a = await makeInvoice(db, party, `CA-${round}`, 400_00, '2026-01-31');
       const b = await makeInvoice(db, party, `CB-${round}`, 400_00, '2026-01-31');
@@ -47,7 +35,7 @@ describe.skipIf(!wanted.includes('postgres'))('allocation concurrency [postgres]
 
   it('two payments allocating the same invoice at once never over-allocate it', async () => {
     for (let round = 0; round < 15; round++) {
-      const db = store.db;
+      const db = store().db;
       const party = await makeParty(db);
       const inv = await makeInvoice(db, party, `CI-${round}`, 300_00, '2026-01-31');
       const p1 = await makePayment(db, party, `CQ1-${round}`, 200_00, '2026-02-01');
@@ -62,7 +50,7 @@ describe.skipIf(!wanted.includes('postgres'))('allocation concurrency [postgres]
   });
 
   it('concurrent auto-allocation of one customer queues on the invoice locks and pays each cent once', async () => {
-    const db = store.db;
+    const db = store().db;
     const party = await makeParty(db);
     const invoices: number[] = [];
     for (let k = 0; k < 10; k++)
@@ -89,7 +77,7 @@ describe.skipIf(!wanted.includes('postgres'))('allocation concurrency [postgres]
 
   it('a reversal racing a manual allocation does not deadlock and leaves exact amounts', async () => {
     for (let round = 0; round < 10; round++) {
-      const db = store.db;
+      const db = store().db;
       const party = await makeParty(db);
       const a = await makeInvoice(db, party, `RV-A-${round}`, 100_00, '2026-01-31');
       const b = await makeInvoice(db, party, `RV-B-${round}`, 100_00, '2026-01-31');
@@ -110,7 +98,7 @@ describe.skipIf(!wanted.includes('postgres'))('allocation concurrency [postgres]
   });
 
   it('the database refuses the second of two raw racing inserts, mapped to CONFLICT', async () => {
-    const db = store.db;
+    const db = store().db;
     const party = await makeParty(db);
     const inv = await makeInvoice(db, party, 'RAW-1', 100_00, '2026-01-31');
     const p1 = await makePayment(db, party, 'RAW-P1', 100_00, '2026-02-01');

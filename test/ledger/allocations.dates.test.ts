@@ -14,6 +14,7 @@ import type { Db } from '../../src/platform/db/store';
 import { inTransaction } from '../../src/platform/db/transaction';
 import { AppError } from '../../src/platform/errors';
 import { addDays } from '../../src/shared/dates';
+import { seededChoices } from '../support/random';
 import { describeEachStore } from '../support/stores';
 import { makeCreditNote, makeInvoice, makeParty, makePayment, type Party } from './allocations.fixtures';
 
@@ -47,17 +48,6 @@ const openOn = async (db: Db, invoiceId: number, day: string) => {
      where i.id = ${invoiceId} group by i.id, i.amount`.execute(db);
   return rows[0].open;
 };
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describeEachStore('allocation dates', (store) => {
   const auto = (input: { paymentIds?: number[]; creditNoteIds?: number[] }) =>
@@ -158,9 +148,7 @@ describeEachStore('allocation dates', (store) => {
   it('keeps every open amount within [0, amount] on every date after random allocations and reversals', async () => {
     const db = store().db;
     const party = await makeParty(db);
-    const random = prng(20260315);
-    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-    const day = (from: string, span: number) => addDays(from, Math.floor(random() * span));
+    const { random, pick, day } = seededChoices(20260315);
     const invoices: number[] = [];
     for (let k = 0; k < 8; k++) {
       const issue = day('2026-01-01', 60);

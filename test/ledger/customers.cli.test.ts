@@ -1,15 +1,12 @@
 // The CLI commands run in-process against a PGlite data directory seeded with the fixture ledger.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerCustomerCommands } from '../../src/cli/commands/customers';
 import { parseRateLines, registerEntityCommands } from '../../src/cli/commands/entities';
 import { registerInvoiceCommands } from '../../src/cli/commands/invoices';
 import { displayWidth, formatTable } from '../../src/cli/commands/ledger-table';
-import { migrate } from '../../src/platform/db/migrate';
-import { openStore } from '../../src/platform/db/store';
+import { cliRunner, usePgliteDataDir } from '../support/cli';
 import { seedLedger } from './customers.fixtures';
 
 describe('CLI output', () => {
@@ -44,39 +41,8 @@ describe('CLI output', () => {
 });
 
 describe('CLI commands', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'huikuan-cli-'));
-  let output = '';
-  const previous = process.env.HUIKUAN_DATA_DIR;
-
-  beforeAll(async () => {
-    const store = await openStore({ dataDir });
-    await migrate(store);
-    await seedLedger(store.db);
-    await store.close();
-    process.env.HUIKUAN_DATA_DIR = dataDir;
-  });
-  afterAll(() => {
-    process.env.HUIKUAN_DATA_DIR = previous;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function run(...args: string[]): Promise<string> {
-    output = '';
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      output += String(chunk);
-      return true;
-    });
-    try {
-      const program = new Command().exitOverride();
-      registerEntityCommands(program);
-      registerCustomerCommands(program);
-      registerInvoiceCommands(program);
-      await program.parseAsync(['node', 'huikuan', ...args]);
-    } finally {
-      spy.mockRestore();
-    }
-    return output;
-  }
+  const dataDir = usePgliteDataDir('huikuan-cli-', seedLedger);
+  const run = cliRunner(registerEntityCommands, registerCustomerCommands, registerInvoiceCommands);
 
   it('lists customers with balances and shows one customer', async () => {
     const list = await run('customers', 'list', '--q', '华为');

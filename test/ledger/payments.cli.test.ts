@@ -1,49 +1,16 @@
 // `huikuan payments record|reverse`, `allocate` and `unallocate` in-process against a PGlite data directory
 // seeded with the fixture ledger (customers.fixtures.ts): C001 owes I-001 (open 700.00) and I-002 (500.00) in SZ.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerAllocationCommands } from '../../src/cli/commands/allocations';
 import { registerPaymentCommands } from '../../src/cli/commands/payments';
-import { migrate } from '../../src/platform/db/migrate';
 import { openStore } from '../../src/platform/db/store';
+import { cliRunner, usePgliteDataDir } from '../support/cli';
 import { seedLedger } from './customers.fixtures';
 
 // Every command opens the PGlite store from disk (seconds each on a busy machine): tests here run several.
 describe('huikuan payments and allocations', { timeout: 240_000 }, () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'huikuan-payments-cli-'));
-  const previous = process.env.HUIKUAN_DATA_DIR;
-
-  beforeAll(async () => {
-    const store = await openStore({ dataDir });
-    await migrate(store);
-    await seedLedger(store.db);
-    await store.close();
-    process.env.HUIKUAN_DATA_DIR = dataDir;
-  });
-  afterAll(() => {
-    process.env.HUIKUAN_DATA_DIR = previous;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function run(...args: string[]): Promise<string> {
-    let output = '';
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      output += String(chunk);
-      return true;
-    });
-    try {
-      const program = new Command().exitOverride();
-      registerPaymentCommands(program);
-      registerAllocationCommands(program);
-      await program.parseAsync(['node', 'huikuan', ...args]);
-    } finally {
-      spy.mockRestore();
-    }
-    return output;
-  }
+  const dataDir = usePgliteDataDir('huikuan-payments-cli-', seedLedger);
+  const run = cliRunner(registerPaymentCommands, registerAllocationCommands);
 
   /** Open amounts of C001's SZ invoices, read straight from the store. */
   async function openAmounts(): Promise<Record<string, number>> {

@@ -53,22 +53,42 @@ export function testApp(store: Store): AppContext {
   return { config, store, logger: createLogger('silent') };
 }
 
+/** The store kinds to test on: HUIKUAN_TEST_STORES (comma-separated), by default both. */
+function wantedKinds(): string[] {
+  return (process.env.HUIKUAN_TEST_STORES ?? 'pglite,postgres').split(',');
+}
+
+/** For the enclosing describe: a fresh store of `kind` before its tests, disposed of after them. */
+function useTestStore(kind: StoreKind): () => Store {
+  let testStore: TestStore;
+  beforeAll(async () => {
+    testStore = await createTestStore(kind);
+  });
+  afterAll(async () => {
+    await testStore?.dispose();
+  });
+  return () => testStore.store;
+}
+
 /**
  * Runs the same suite on PGlite and on PostgreSQL. `ctx()` gives the current store inside tests.
  * Set HUIKUAN_TEST_STORES=pglite to skip PostgreSQL on a machine without it.
  */
 export function describeEachStore(title: string, suite: (ctx: () => Store, kind: StoreKind) => void): void {
-  const wanted = (process.env.HUIKUAN_TEST_STORES ?? 'pglite,postgres').split(',');
+  const wanted = wantedKinds();
   for (const kind of STORE_KINDS.filter((k) => wanted.includes(k))) {
     describe(`${title} [${kind}]`, () => {
-      let testStore: TestStore;
-      beforeAll(async () => {
-        testStore = await createTestStore(kind);
-      });
-      afterAll(async () => {
-        await testStore?.dispose();
-      });
-      suite(() => testStore.store, kind);
+      suite(useTestStore(kind), kind);
     });
   }
+}
+
+/**
+ * A suite for PostgreSQL only (what PGlite cannot show, e.g. concurrent connections), titled `<title>
+ * [postgres]`; `ctx()` gives its store inside tests. Skipped when HUIKUAN_TEST_STORES leaves out postgres.
+ */
+export function describeOnPostgres(title: string, suite: (ctx: () => Store) => void): void {
+  describe.skipIf(!wantedKinds().includes('postgres'))(`${title} [postgres]`, () => {
+    suite(useTestStore('postgres'));
+  });
 }

@@ -240,9 +240,33 @@ export interface ImportReport {
   dryRun?: boolean;
   startedAt?: string;
   finishedAt?: string | null;
+  /** How the file was read and which column fed which field. */
+  source?: ImportSource;
   /** Records made along the way: customers named by invoices, staff named by customers, the entity. */
   created?: { entity: string | null; customers: number; staff: number; payments: number };
   allocations?: { count: number; amount: number };
+}
+
+export interface ImportSource {
+  format: 'csv' | 'xlsx' | null;
+  encoding: string | null;
+  delimiter: string | null;
+  totalBytes: number;
+  /** field → the header it was read from */
+  columns: Record<string, string>;
+  /** Headers no field was read from. */
+  ignoredColumns: string[];
+  /** How a/b/yyyy dates were read; null when the file has none. */
+  dateFormat: ImportDateReading | null;
+}
+
+export interface ImportDateReading {
+  /** e.g. D/M/YYYY */
+  format: string;
+  /** mapping: the mapping's dateFormat; inferred: `evidence` fits this order only; assumed: no value tells. */
+  basis: 'mapping' | 'inferred' | 'assumed';
+  /** The value that decided, or for `assumed` the first a/b/yyyy value read that way. */
+  evidence: { line: number; field: string; value: string } | null;
 }
 
 export interface ImportMapping {

@@ -1,7 +1,8 @@
 // Step 4: what the import did, with links to the imported records and to the batch.
-import { Button, Result, Space } from 'antd';
+import { Button, Flex, Result, Space } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n';
+import { DateFormatNote } from './DateFormatNote';
 import type { WizardState } from './ImportPage';
 import { ReportNumbers } from './ReportNumbers';
 
@@ -26,7 +27,12 @@ export function ResultStep({ state, onRestart }: { state: WizardState; onRestart
           ? t('imports.loaded', { name: report.fileName })
           : t('imports.notLoaded', { status: report.status })
       }
-      subTitle={<ReportNumbers report={report} />}
+      subTitle={
+        <Flex vertical gap="small" align="center">
+          <ReportNumbers report={report} />
+          <DateFormatNote report={report} />
+        </Flex>
+      }
       extra={
         <Space wrap>
           {LIST_OF_KIND[report.kind] ? (

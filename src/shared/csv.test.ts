@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField } from './audit-view';
+import { csvField } from './csv';
 
 describe('csvField', () => {
   it('quotes separators and quotes, and keeps numbers and empty values plain', () => {

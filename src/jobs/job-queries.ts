@@ -80,9 +80,48 @@ export async function failJob(db: Db, job: JobRow, error: unknown): Promise<void
   }
 }
 
-/** Enqueues each daily schedule once per business date, when its time of day has passed. */
-export async function enqueueDueSchedules(db: Db, today: string, nowTime: string): Promise<number> {
-  return inTransaction(db, SYSTEM_ACTOR, (tx) => enqueueSchedulesIn(tx, today, nowTime));
+/** A job queued once a day, at a time of day in the business time zone (a row of job_schedule). */
+export interface DailySchedule {
+  /** Names the schedule; with the date it is the dedupe key of the day's job. */
+  name: string;
+  kind: string;
+  /** HH:MM, business time zone. */
+  atTime: string;
+  payload?: Record<string, unknown>;
+  /** For listings (`huikuan worker --help`). */
+  description?: string;
+}
+
+/**
+ * Enqueues each daily schedule once per business date, when its time of day has passed. `declared`: the
+ * schedules the code defines; a missing one is added to job_schedule first (an existing row, and any time
+ * a person set on it, is kept), so a new schedule needs no migration.
+ */
+export async function enqueueDueSchedules(
+  db: Db,
+  today: string,
+  nowTime: string,
+  declared: readonly DailySchedule[] = [],
+): Promise<number> {
+  return inTransaction(db, SYSTEM_ACTOR, async (tx) => {
+    if (declared.length > 0) await declareSchedules(tx, declared);
+    return enqueueSchedulesIn(tx, today, nowTime);
+  });
+}
+
+async function declareSchedules(db: Tx, declared: readonly DailySchedule[]): Promise<void> {
+  const rows = declared.map((d) => ({
+    name: d.name,
+    kind: d.kind,
+    at_time: d.atTime,
+    payload: d.payload ?? {},
+  }));
+  await sql`
+    insert into job_schedule (name, kind, at_time, payload)
+    select d.name, d.kind, d.at_time, d.payload
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(name text, kind text, at_time text, payload jsonb)
+    where not exists (select 1 from job_schedule s where s.name = d.name)
+    on conflict (name) do nothing`.execute(db);
 }
 
 async function enqueueSchedulesIn(db: Tx, today: string, nowTime: string): Promise<number> {

@@ -3,7 +3,14 @@
 import { hostname } from 'node:os';
 import type { AppContext } from '../platform/app';
 import { todayIn } from '../shared/dates';
-import { claimJob, completeJob, enqueueDueSchedules, failJob, type JobRow } from './job-queries';
+import {
+  claimJob,
+  completeJob,
+  type DailySchedule,
+  enqueueDueSchedules,
+  failJob,
+  type JobRow,
+} from './job-queries';
 
 export type JobHandler = (app: AppContext, job: JobRow) => Promise<unknown>;
 export type JobHandlers = Record<string, JobHandler>;
@@ -17,6 +24,8 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   /** Enqueue the daily schedules (default true). */
   schedules?: boolean;
+  /** The daily schedules the code defines (JOB_SCHEDULES), added to job_schedule when missing. */
+  dailySchedules?: readonly DailySchedule[];
   /** Clock for schedules (tests). */
   now?: () => Date;
 }
@@ -74,6 +83,7 @@ export async function runWorker(app: AppContext, options: WorkerOptions): Promis
         app.store.db,
         todayIn(app.config.timeZone, clock),
         localTime(app.config.timeZone, clock),
+        options.dailySchedules,
       );
     const ran = await runOneJob(app, options, summary);
     if (ran) continue;

@@ -2,7 +2,7 @@
 // the server itself must run the jobs; on PostgreSQL it runs beside any `huikuan worker` processes (they
 // share the queue safely). HUIKUAN_WORKER=off turns it off.
 import type { AppContext } from '../platform/app';
-import { JOB_HANDLERS } from './handlers';
+import { JOB_HANDLERS, JOB_SCHEDULES } from './handlers';
 import { runWorker } from './runner';
 
 export async function startInProcessWorker(app: AppContext): Promise<void> {
@@ -13,7 +13,12 @@ export async function startInProcessWorker(app: AppContext): Promise<void> {
   const loop = async () => {
     while (!controller.signal.aborted) {
       try {
-        await runWorker(app, { handlers: JOB_HANDLERS, signal: controller.signal, pollMs: 5000 });
+        await runWorker(app, {
+          handlers: JOB_HANDLERS,
+          dailySchedules: JOB_SCHEDULES,
+          signal: controller.signal,
+          pollMs: 5000,
+        });
       } catch (error) {
         if (controller.signal.aborted) return;
         app.logger.error({ err: error }, 'job worker stopped; restarting in 30 s');

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STANDARD } from '../../src/collections/strategy/default-strategies';
+import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
 import { JOB_HANDLERS } from '../../src/jobs/handlers';
 import { runOneJob } from '../../src/jobs/runner';
 import { buildServer } from '../../src/platform/http/server';
@@ -115,6 +116,76 @@ describeEachStore('collections API', (store) => {
       manualStatus: 'paused',
       pausedUntil: '2099-12-31',
       evaluatedOn: null,
+    });
+  });
+
+  it('holds back the queued messages of a case paused, promised, planned or handed to legal, at once', async () => {
+    const db = store().db;
+    await ensureDefaultStrategies(db); // run alone (-t), the first test has not made them
+    await db
+      .updateTable('strategy')
+      .set({ active: true })
+      .where('name', '=', 'standard-en')
+      .where('version', '=', 1)
+      .execute();
+    const customers: number[] = [];
+    for (const name of ['Promised Co', 'Planned Co', 'Paused Co', 'Lawyered Co', 'Untouched Co']) {
+      const id = await addCustomer(db, { name, language: 'en' });
+      await addInvoice(db, { entityId, customerId: id, dueDate: '2026-03-10', amount: 100_000 });
+      customers.push(id);
+    }
+    const run = await api.post('/api/collections/engine/run', { asOf: '2026-03-11', customerIds: customers });
+    expect(run.json()).toMatchObject({ casesOpened: 5, messages: 5 });
+    const cases = await db
+      .selectFrom('collection_case')
+      .select(['id', 'customer_id'])
+      .where('customer_id', 'in', customers)
+      .execute();
+    const [promised, planned, paused, lawyered, untouched] = customers.map(
+      (c) => cases.find((k) => k.customer_id === c)!.id,
+    );
+    const ok = (r: { statusCode: number }) => expect(r.statusCode).toBeLessThan(300);
+    ok(
+      await api.post(`/api/collections/cases/${promised}/promises`, {
+        amount: 100_000,
+        currency: 'CNY',
+        dueOn: '2099-01-10',
+      }),
+    );
+    ok(
+      await api.post(`/api/collections/cases/${planned}/plans`, {
+        currency: 'CNY',
+        installments: [
+          { dueOn: '2099-01-10', amount: 50_000 },
+          { dueOn: '2099-02-10', amount: 50_000 },
+        ],
+      }),
+    );
+    ok(await api.patch(`/api/collections/cases/${paused}`, { manualStatus: 'paused' }));
+    ok(await api.patch(`/api/collections/cases/${lawyered}`, { manualStatus: 'legal' }));
+    // No engine run in between: each use case cancelled its case's queued message in its own transaction.
+    const statusOf = async (caseId: number) => {
+      const list = await api.get(`/api/collections/outbox?caseId=${caseId}`);
+      return list
+        .json()
+        .items.map((m: { status: string; error: string | null }) => `${m.status}: ${m.error}`);
+    };
+    expect(await statusOf(promised)).toEqual([
+      'cancelled: cancelled before sending: a promise to pay holds the case',
+    ]);
+    expect(await statusOf(planned)).toEqual([
+      'cancelled: cancelled before sending: a payment plan holds the case',
+    ]);
+    expect(await statusOf(paused)).toEqual(['cancelled: cancelled before sending: the case is paused']);
+    expect(await statusOf(lawyered)).toEqual([
+      'cancelled: cancelled before sending: the case was handed to legal',
+    ]);
+    expect(await statusOf(untouched)).toEqual(['queued: null']);
+    // The case view shows the reason with the message.
+    const detail = await api.get(`/api/collections/cases/${paused}`);
+    expect(detail.json().messages[0]).toMatchObject({
+      status: 'cancelled',
+      error: 'cancelled before sending: the case is paused',
     });
   });
 

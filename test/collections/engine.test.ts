@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { runEngine } from '../../src/collections/engine/run-engine';
+import { STANDARD } from '../../src/collections/strategy/default-strategies';
+import { saveStrategy } from '../../src/collections/strategy/save-strategy';
 import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { addDays } from '../../src/shared/dates';
 import { describeEachStore } from '../support/stores';
 import { activate, addCustomer, addEntity, addInvoice, addUser, pay, resetCollections } from './fixtures';
@@ -134,6 +137,164 @@ describeEachStore('collections engine', (store) => {
     expect(kase).toEqual({ status: 'closed', closed_on: '2026-03-13' });
   });
 
+  it('cancels the engine’s open tasks when the case closes, and keeps those a person made', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const invoiceId = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 500_000 });
+    await runDays(db, '2026-03-12', '2026-03-12'); // the first call
+    const kase = await db.selectFrom('collection_case').select(['id']).executeTakeFirstOrThrow();
+    await db
+      .insertInto('task')
+      .values({
+        case_id: kase.id,
+        customer_id: customerId,
+        entity_id: entityId,
+        type: 'follow_up',
+        title: 'Send the signed delivery notes',
+        due_on: '2026-03-20',
+        assignee_id: collectorId,
+      })
+      .execute();
+    await pay(db, { entityId, customerId, invoiceId, amount: 500_000, date: '2026-03-13' });
+    expect((await runEngine(db, { asOf: '2026-03-13', kind: 'incremental' })).casesClosed).toBe(1);
+    const tasks = await db
+      .selectFrom('task')
+      .select(['type', 'step_key', 'status', 'cancel_reason', 'completed_on', 'outcome'])
+      .orderBy('id')
+      .execute();
+    expect(tasks).toEqual([
+      {
+        type: 'call',
+        step_key: 'first-call-2',
+        status: 'cancelled',
+        cancel_reason: 'case_closed',
+        completed_on: '2026-03-13',
+        outcome: null, // no call was made: nothing to record as its outcome
+      },
+      {
+        type: 'follow_up',
+        step_key: null,
+        status: 'open',
+        cancel_reason: null,
+        completed_on: null,
+        outcome: null,
+      },
+    ]);
+  });
+
+  it('cancels an open task once the invoices it names are paid, while the case stays open', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const a = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-01', amount: 400_000 });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-09', amount: 300_000 }); // B
+    const c = await addInvoice(db, { entityId, customerId, dueDate: '2026-02-20', amount: 200_000 });
+    await runDays(db, '2026-03-03', '2026-03-03'); // a call about A and C (B is not due yet)
+    const before = await db.selectFrom('task').select(['id', 'payload']).executeTakeFirstOrThrow();
+    expect(invoiceNumbers(before.payload).sort()).toEqual([a, c].sort());
+    await pay(db, { entityId, customerId, invoiceId: a, amount: 400_000, date: '2026-03-04' });
+    await runEngine(db, { asOf: '2026-03-04', kind: 'incremental' });
+    // C is still owed: the call still has something to ask for.
+    expect(await db.selectFrom('task').select(['status']).execute()).toEqual([{ status: 'open' }]);
+    await pay(db, { entityId, customerId, invoiceId: c, amount: 200_000, date: '2026-03-05' });
+    const run = await runEngine(db, { asOf: '2026-03-05', kind: 'incremental' });
+    expect(run.casesClosed).toBe(0); // B is due in four days
+    const task = await db
+      .selectFrom('task')
+      .select(['id', 'status', 'cancel_reason', 'completed_on'])
+      .executeTakeFirstOrThrow();
+    expect(task).toEqual({
+      id: before.id,
+      status: 'cancelled',
+      cancel_reason: 'invoices_paid',
+      completed_on: '2026-03-05',
+    });
+    const kase = await db.selectFrom('collection_case').select(['closed_on']).executeTakeFirstOrThrow();
+    expect(kase.closed_on).toBeNull();
+  });
+
+  it('holds back what was queued before a promise, a plan or a pause made straight in the tables', async () => {
+    const db = store().db;
+    const withOverdueInvoice = async () => {
+      const customerId = await addCustomer(db, { collectorId });
+      await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 500_000 });
+      return customerId;
+    };
+    const promised = await withOverdueInvoice();
+    const planned = await withOverdueInvoice();
+    const paused = await withOverdueInvoice();
+    const untouched = await withOverdueInvoice();
+    await runDays(db, '2026-03-11', '2026-03-11'); // each case: the overdue notice, queued
+    const caseOf = async (customerId: number) =>
+      (
+        await db
+          .selectFrom('collection_case')
+          .select(['id'])
+          .where('customer_id', '=', customerId)
+          .executeTakeFirstOrThrow()
+      ).id;
+    // Not through the use cases (an import, a script, the simulator): the engine holds them back itself.
+    await db
+      .insertInto('promise')
+      .values({
+        case_id: await caseOf(promised),
+        customer_id: promised,
+        entity_id: entityId,
+        currency: 'CNY',
+        amount: 500_000,
+        promised_on: '2026-03-11',
+        due_on: '2026-03-18',
+      })
+      .execute();
+    const plan = await db
+      .insertInto('payment_plan')
+      .values({
+        case_id: await caseOf(planned),
+        customer_id: planned,
+        entity_id: entityId,
+        currency: 'CNY',
+        created_on: '2026-03-11',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('payment_plan_installment')
+      .values([
+        { plan_id: plan.id, seq: 1, due_on: '2026-03-25', amount: 250_000 },
+        { plan_id: plan.id, seq: 2, due_on: '2026-04-25', amount: 250_000 },
+      ])
+      .execute();
+    await db
+      .updateTable('collection_case')
+      .set({ manual_status: 'paused' })
+      .where('customer_id', '=', paused)
+      .execute();
+    await runEngine(db, { asOf: '2026-03-12', kind: 'full' });
+    const messages = async () =>
+      (
+        await db
+          .selectFrom('outbox')
+          .select(['customer_id', 'template_key', 'status', 'error'])
+          .orderBy('id')
+          .execute()
+      ).map((m) => `${m.customer_id} ${m.template_key} ${m.status} ${m.error ?? ''}`.trim());
+    expect(await messages()).toEqual([
+      `${promised} overdue_notice cancelled cancelled before sending: a promise to pay holds the case`,
+      `${planned} overdue_notice cancelled cancelled before sending: a payment plan holds the case`,
+      `${paused} overdue_notice cancelled cancelled before sending: the case is paused`,
+      `${untouched} overdue_notice queued`,
+    ]);
+    // Cancelled, not parked: when the promise breaks (03-18 + 2 days' grace), its own steps speak again.
+    await runDays(db, '2026-03-13', '2026-03-21');
+    const after = await db
+      .selectFrom('outbox')
+      .select(['template_key', 'status'])
+      .where('customer_id', '=', promised)
+      .where('scheduled_on', '=', '2026-03-21')
+      .where('channel', '=', 'email')
+      .execute();
+    expect(after).toEqual([{ template_key: 'broken_promise', status: 'queued' }]);
+  });
+
   it('holds for an open promise and escalates at once when it is broken', async () => {
     const db = store().db;
     const customerId = await addCustomer(db, { collectorId });
@@ -157,13 +318,15 @@ describeEachStore('collections engine', (store) => {
     expect(await timeline(db)).toEqual([
       '2026-03-11 overdue-1 message',
       '2026-03-12 first-call-2 task',
-      // 03-17 (sms-7) is held by the promise; grace ends 03-18; broken on 03-19: escalate at once.
+      // 03-17 (sms-7) is held by the promise; grace ends 03-18; broken on 03-19: escalate at once. The
+      // case is in strong collection now: the early-overdue SMS it held is recorded, not sent.
       '2026-03-19 broken-promise-call task',
       '2026-03-19 broken-promise-email message',
       '2026-03-19 broken-promise-sms message',
       '2026-03-19 credit-hold task',
       '2026-03-19 escalate task',
       '2026-03-19 final-demand message',
+      '2026-03-19 sms-7 skipped',
       '2026-03-19 statement message',
     ]);
     const promise = await db
@@ -331,5 +494,159 @@ describeEachStore('collections engine', (store) => {
     });
     // The change marks are taken: the incremental cycle queued by the payment has nothing left to do.
     expect((await runEngine(db, { asOf: '2026-03-05', kind: 'incremental' })).casesEvaluated).toBe(0);
+  });
+
+  it('postpones what fell due during a pause to the day after it, and remembers the pause', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 900_000 });
+    await runDays(db, '2026-03-10', '2026-03-11');
+    // 停催 until 03-24, set before the run of 03-12.
+    await sql`update collection_case set manual_status = 'paused', paused_until = '2026-03-24'`.execute(db);
+    await runDays(db, '2026-03-12', '2026-03-20');
+    const paused = await db
+      .selectFrom('collection_case')
+      .select(['status', 'hold_spans'])
+      .executeTakeFirstOrThrow();
+    expect(paused).toEqual({
+      status: 'paused',
+      hold_spans: [{ from: '2026-03-12', to: null, kind: 'pause' }],
+    });
+    await runDays(db, '2026-03-21', '2026-03-27');
+    expect((await timeline(db)).filter((line) => line >= '2026-03-12')).toEqual([
+      // The first call (03-12), the SMS (03-17) and the follow-up call (03-20) fell in the pause: the SMS
+      // and the latest call come on the first day after it, with that day's notice.
+      '2026-03-25 firm-15 message',
+      '2026-03-25 follow-call-10 task',
+      '2026-03-25 sms-7 message',
+    ]);
+    const kase = await db
+      .selectFrom('collection_case')
+      .select(['status', 'manual_status', 'paused_until', 'hold_spans'])
+      .executeTakeFirstOrThrow();
+    expect(kase).toEqual({
+      status: 'active',
+      manual_status: null,
+      paused_until: null,
+      hold_spans: [{ from: '2026-03-12', to: '2026-03-25', kind: 'pause' }],
+    });
+  });
+
+  it('postpones what fell due while every open invoice was disputed to the day the dispute ended', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const invoiceId = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 900_000 });
+    await runDays(db, '2026-03-10', '2026-03-12');
+    await sql`update invoice set disputed = true where id = ${invoiceId}`.execute(db);
+    await runDays(db, '2026-03-13', '2026-03-29');
+    await sql`update invoice set disputed = false where id = ${invoiceId}`.execute(db);
+    await runDays(db, '2026-03-30', '2026-03-31');
+    expect((await timeline(db)).filter((line) => line >= '2026-03-13')).toEqual([
+      '2026-03-30 firm-15 message', // 03-25, held
+      '2026-03-30 follow-call-20 task', // its own day
+      '2026-03-30 sms-7 message', // 03-17, held
+    ]);
+    const kase = await db.selectFrom('collection_case').select(['hold_spans']).executeTakeFirstOrThrow();
+    expect(kase.hold_spans).toEqual([{ from: '2026-03-13', to: '2026-03-30', kind: 'dispute' }]);
+  });
+
+  it('records as skipped the steps of the stages a promise held the case through', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-01', amount: 1_000_000 });
+    await runDays(db, '2026-02-22', '2026-02-24');
+    const kase = await db.selectFrom('collection_case').select(['id']).executeTakeFirstOrThrow();
+    // Before the due date the customer promises to pay on 04-10: the promise holds the case through early
+    // overdue (03-02 to 03-31) into strong collection, and breaks on 04-13.
+    await db
+      .insertInto('promise')
+      .values({
+        case_id: kase.id,
+        customer_id: customerId,
+        entity_id: entityId,
+        currency: 'CNY',
+        amount: 1_000_000,
+        promised_on: '2026-02-25',
+        due_on: '2026-04-10',
+      })
+      .execute();
+    await runDays(db, '2026-02-25', '2026-04-16');
+    expect(await timeline(db)).toEqual([
+      '2026-02-22 remind-7 message',
+      '2026-04-13 broken-promise-call task',
+      '2026-04-13 broken-promise-email message',
+      '2026-04-13 broken-promise-sms message',
+      '2026-04-13 credit-hold task',
+      '2026-04-13 escalate task',
+      '2026-04-13 final-demand message',
+      '2026-04-13 firm-15 skipped',
+      '2026-04-13 follow-call-20 skipped',
+      '2026-04-13 remind-sms-1 skipped',
+      '2026-04-13 senior-call task',
+      '2026-04-13 sms-7 skipped',
+      '2026-04-13 statement message',
+      '2026-04-15 visit task',
+    ]);
+    const skipped = await db
+      .selectFrom('step_firing')
+      .select(['detail'])
+      .where('step_key', '=', 'firm-15')
+      .executeTakeFirstOrThrow();
+    expect(skipped.detail).toMatch(/held while the case was in early/);
+    expect(await firingsMissingFromTheirMessage(db)).toEqual([]);
+  });
+
+  it('fires amount and grade triggers once per case, when the case first meets them', async () => {
+    const db = store().db;
+    await saveStrategy(db, SYSTEM_ACTOR, {
+      activate: true,
+      definition: {
+        ...structuredClone(STANDARD),
+        steps: [
+          ...structuredClone(STANDARD.steps),
+          {
+            key: 'big-exposure',
+            stage: 'any',
+            label: '敞口达到 10 万元：升级主管',
+            trigger: { type: 'amountAbove', currency: 'CNY', amount: 10_000_000 },
+            action: 'escalate',
+            channel: 'internal',
+            template: 'escalate_manager',
+          },
+          {
+            key: 'grade-call',
+            stage: 'early',
+            label: 'B 级客户逾期：主管电话',
+            trigger: { type: 'grade', grades: ['B'] },
+            action: 'call',
+            channel: 'phone',
+            template: 'call_follow_up',
+          },
+        ],
+      },
+    });
+    const customerId = await addCustomer(db, { collectorId, attributes: { grade: 'B' } });
+    const a = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 8_000_000 });
+    await runDays(db, '2026-03-08', '2026-03-13');
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-12', amount: 3_000_000 });
+    await runDays(db, '2026-03-14', '2026-03-15');
+    // Below the threshold again, then above it: the trigger has fired for this case already.
+    await pay(db, { entityId, customerId, invoiceId: a, amount: 2_000_000, date: '2026-03-16' });
+    await runDays(db, '2026-03-16', '2026-03-16');
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-15', amount: 2_000_000 });
+    await runDays(db, '2026-03-17', '2026-03-18');
+    await runEngine(db, { asOf: '2026-03-18', kind: 'full' });
+    const mine = (await timeline(db)).filter((line) => /big-exposure|grade-call/.test(line));
+    expect(mine).toEqual(['2026-03-11 grade-call task', '2026-03-14 big-exposure task']);
+    const occurrences = await db
+      .selectFrom('step_firing')
+      .select(['step_key', 'occurrence_key'])
+      .where('step_key', 'in', ['big-exposure', 'grade-call'])
+      .orderBy('step_key')
+      .execute();
+    expect(occurrences).toEqual([
+      { step_key: 'big-exposure', occurrence_key: 'amount:CNY:10000000' },
+      { step_key: 'grade-call', occurrence_key: 'grade:B' },
+    ]);
   });
 });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseSnapshot } from '../../src/collections/engine/case-state';
+import type { CaseSnapshot, PromiseState } from '../../src/collections/engine/case-state';
 import { evaluateCase } from '../../src/collections/engine/evaluate';
 import { DEFAULT_STRATEGIES, STANDARD, STRICT } from '../../src/collections/strategy/default-strategies';
-import { type Strategy, validateStrategy } from '../../src/collections/strategy/strategy-schema';
+import {
+  type Strategy,
+  type StrategyStepT,
+  validateStrategy,
+} from '../../src/collections/strategy/strategy-schema';
+import { addDays } from '../../src/shared/dates';
 
 const standard: Strategy = { ...STANDARD, id: 1, version: 1, active: true };
 const strict: Strategy = { ...STRICT, id: 2, version: 1, active: true };
@@ -18,6 +23,7 @@ function snap(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
     manualStatus: null,
     pausedUntil: null,
     anchorDueOn: '2026-03-10',
+    holdSpans: [],
     amountIn: () => 8_000_000,
     grade: null,
     promises: [],
@@ -25,7 +31,57 @@ function snap(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
     ...over,
   };
 }
-const keys = (e: ReturnType<typeof evaluateCase>) => e.due.map((d) => d.step.key).sort();
+/** The steps carried out (not those recorded as skipped). */
+const keys = (e: ReturnType<typeof evaluateCase>) =>
+  e.due
+    .filter((d) => !d.skipped)
+    .map((d) => d.step.key)
+    .sort();
+const skippedKeys = (e: ReturnType<typeof evaluateCase>) =>
+  e.due
+    .filter((d) => d.skipped)
+    .map((d) => d.step.key)
+    .sort();
+/** A stored strategy's definition, as validateStrategy takes it. */
+const definition = ({ id: _id, version: _v, active: _a, ...def }: Strategy) => structuredClone(def);
+
+/**
+ * Evaluates a case day by day the way the engine does: each day's evaluation starts from the state the
+ * previous one stored, and an occurrence fires once (a step already fired is not due again). `change`
+ * gives what differs on a day (a person pausing the case, invoices disputed, promises), applied before
+ * that day's evaluation. Returns "date key" per firing ("date key (skipped)" when recorded as skipped).
+ */
+function daily(
+  strategy: Strategy,
+  first: CaseSnapshot,
+  from: string,
+  to: string,
+  change: (date: string) => Partial<CaseSnapshot> = () => ({}),
+) {
+  let state = first;
+  const fired = new Set<string>();
+  const timeline: string[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const ev = evaluateCase({ ...state, ...change(date) }, strategy, date);
+    for (const d of ev.due) {
+      const key = `${d.step.key}|${d.occurrenceKey}`;
+      if (fired.has(key)) continue;
+      fired.add(key);
+      timeline.push(`${date} ${d.step.key}${d.skipped ? ' (skipped)' : ''}`);
+    }
+    state = {
+      ...state,
+      stage: ev.stage,
+      stageSince: ev.stageSince,
+      stageClock: ev.stageClock,
+      stageFloor: ev.stageFloor,
+      holdSpans: ev.holdSpans,
+      manualStatus: ev.manualStatus,
+      pausedUntil: ev.pausedUntil,
+    };
+  }
+  return { timeline: timeline.sort(), state };
+}
 
 describe('default strategies', () => {
   it('pass their own validation', () => {
@@ -144,6 +200,8 @@ describe('evaluateCase on the standard strategy (due 2026-03-10)', () => {
       'statement',
     ]);
     expect(e.due.find((d) => d.step.key === 'broken-promise-call')?.occurrenceKey).toBe('promise:7');
+    // The follow-up call of 03-20 was held by the promise, and the case left early overdue as it broke.
+    expect(skippedKeys(e)).toEqual(['follow-call-10']);
   });
 
   it('holds for a plan in good standing and fires on a missed installment', () => {
@@ -296,5 +354,252 @@ describe('evaluateCase on the standard strategy (due 2026-03-10)', () => {
       'senior-call',
       'statement',
     ]);
+  });
+});
+
+describe('pauses and all-disputed periods hold like promises', () => {
+  it('postpones the steps a pause held to the day after it, not dropping those older than catch-up', () => {
+    // Due 03-10; on 03-12 a person pauses the case until 03-24 (停催).
+    const { timeline, state } = daily(standard, snap(), '2026-03-11', '2026-03-27', (date) =>
+      date === '2026-03-12' ? { manualStatus: 'paused', pausedUntil: '2026-03-24' } : {},
+    );
+    expect(timeline).toEqual([
+      '2026-03-11 overdue-1',
+      // First call (03-12), SMS (03-17) and follow-up call (03-20) fell in the pause: on 03-25, the first
+      // free day, the SMS and the latest call fire with the day's notice (one call, not two).
+      '2026-03-25 firm-15',
+      '2026-03-25 follow-call-10',
+      '2026-03-25 sms-7',
+    ]);
+    expect(state.holdSpans).toEqual([{ from: '2026-03-12', to: '2026-03-25', kind: 'pause' }]);
+    expect(state.manualStatus).toBeNull();
+  });
+
+  it('ends a pause a person lifts on the day the engine sees it lifted', () => {
+    const { timeline, state } = daily(standard, snap(), '2026-03-11', '2026-03-24', (date) =>
+      date === '2026-03-12'
+        ? { manualStatus: 'paused', pausedUntil: null }
+        : date === '2026-03-22'
+          ? { manualStatus: null }
+          : {},
+    );
+    expect(timeline).toEqual([
+      '2026-03-11 overdue-1',
+      '2026-03-22 follow-call-10', // the first call of 03-12 is superseded by the later one
+      '2026-03-22 sms-7',
+    ]);
+    expect(state.holdSpans).toEqual([{ from: '2026-03-12', to: '2026-03-22', kind: 'pause' }]);
+  });
+
+  it('postpones the steps that fell due while every open invoice was disputed to the day one was not', () => {
+    // Due 03-10; from 03-13 to 03-29 the only invoice is disputed (no anchor), on 03-30 the dispute is over.
+    const disputed = (date: string) => date >= '2026-03-13' && date <= '2026-03-29';
+    const { timeline, state } = daily(standard, snap(), '2026-03-11', '2026-03-31', (date) => ({
+      anchorDueOn: disputed(date) ? null : '2026-03-10',
+    }));
+    expect(timeline).toEqual([
+      '2026-03-11 overdue-1',
+      '2026-03-12 first-call-2',
+      // The SMS of 03-17 and the notice of 03-25 were held, the call of 03-30 is due on its day.
+      '2026-03-30 firm-15',
+      '2026-03-30 follow-call-20',
+      '2026-03-30 sms-7',
+    ]);
+    expect(state.holdSpans).toEqual([{ from: '2026-03-13', to: '2026-03-30', kind: 'dispute' }]);
+  });
+
+  it('keeps a span while something it held may still fire, and no longer', () => {
+    const span = { from: '2026-03-01', to: '2026-03-20', kind: 'pause' as const };
+    expect(evaluateCase(snap({ holdSpans: [span] }), standard, '2026-04-19').holdSpans).toEqual([span]);
+    expect(evaluateCase(snap({ holdSpans: [span] }), standard, '2026-04-20').holdSpans).toEqual([]);
+    // Unless a hold that goes on touches it: what it held is postponed to the end of that one.
+    const plan = {
+      id: 1,
+      currency: 'CNY',
+      createdOn: '2026-03-20',
+      status: 'active' as const,
+      installments: [{ seq: 1, dueOn: '2026-05-10', amount: 50, status: 'open' as const, resolvedOn: null }],
+    };
+    const held = evaluateCase(snap({ holdSpans: [span], plans: [plan] }), standard, '2026-04-30');
+    expect(held.status).toBe('plan');
+    expect(held.holdSpans).toEqual([span]);
+  });
+});
+
+describe('a stage the case went through while held', () => {
+  // The standard strategy with a step on entering early overdue.
+  const withEntry: Strategy = {
+    ...standard,
+    steps: [
+      ...standard.steps,
+      {
+        key: 'early-escalate',
+        stage: 'early',
+        label: '进入逾期前期即升级',
+        trigger: { type: 'daysInStage', days: 0 },
+        action: 'escalate',
+        channel: 'internal',
+        template: 'escalate_manager',
+      },
+    ],
+  };
+
+  it('records its steps as skipped when the hold ends in a later stage, and fires the current stage’s', () => {
+    validateStrategy(definition(withEntry));
+    // Due 03-01, the case open in reminder since 02-20; on 02-25 the customer promises to pay on 04-10.
+    // The promise holds through early overdue (03-02 to 03-31) into strong collection (04-01) and breaks
+    // on 04-13 (2 days' grace).
+    const promise = (date: string): PromiseState[] =>
+      date < '2026-02-25'
+        ? []
+        : [
+            {
+              id: 5,
+              amount: 100,
+              currency: 'CNY',
+              promisedOn: '2026-02-25',
+              dueOn: '2026-04-10',
+              status: date >= '2026-04-13' ? 'broken' : 'open',
+              resolvedOn: date >= '2026-04-13' ? '2026-04-13' : null,
+            },
+          ];
+    const start = snap({ anchorDueOn: '2026-03-01', openedOn: '2026-02-20', stageSince: '2026-02-20' });
+    const { timeline, state } = daily(withEntry, start, '2026-02-20', '2026-04-16', (date) => ({
+      promises: promise(date),
+    }));
+    expect(timeline).toEqual([
+      '2026-02-22 remind-7',
+      '2026-04-13 broken-promise-call',
+      '2026-04-13 broken-promise-email',
+      '2026-04-13 broken-promise-sms',
+      '2026-04-13 credit-hold',
+      // Early overdue's steps (the latest per action) and the reminder SMS: their moment passed under the
+      // promise; recorded, not sent beside the final demand.
+      '2026-04-13 early-escalate (skipped)',
+      '2026-04-13 escalate',
+      '2026-04-13 final-demand',
+      '2026-04-13 firm-15 (skipped)',
+      '2026-04-13 follow-call-20 (skipped)',
+      '2026-04-13 remind-sms-1 (skipped)',
+      '2026-04-13 senior-call',
+      '2026-04-13 sms-7 (skipped)',
+      '2026-04-13 statement',
+      '2026-04-15 visit',
+    ]);
+    expect(state.stageClock.early).toEqual({ first: '2026-03-02', days: 30 });
+    // The skipped steps keep the names they would have fired under, so they are used up.
+    const ev = evaluateCase({ ...state, promises: promise('2026-04-13') }, withEntry, '2026-04-14');
+    const names = ev.due.filter((d) => d.skipped).map((d) => `${d.step.key} ${d.occurrenceKey} ${d.dueOn}`);
+    expect(names.sort()).toEqual([
+      'early-escalate s:early:2026-03-02:0 2026-04-13',
+      'firm-15 d:2026-03-01:0 2026-04-13',
+      'follow-call-20 d:2026-03-01:0 2026-04-13',
+      'remind-sms-1 d:2026-03-01:0 2026-04-13',
+      'sms-7 d:2026-03-01:0 2026-04-13',
+    ]);
+  });
+
+  it('lets a hold that ends in the stage fire that stage’s steps as before', () => {
+    const promise: PromiseState = {
+      id: 6,
+      amount: 100,
+      currency: 'CNY',
+      promisedOn: '2026-03-12',
+      dueOn: '2026-03-23',
+      status: 'kept',
+      resolvedOn: '2026-03-24',
+    };
+    // Kept in part on 03-24 (still owing), in early overdue all along: its held steps fire then.
+    const e = evaluateCase(
+      snap({ stage: 'early', stageSince: '2026-03-11', promises: [promise] }),
+      standard,
+      '2026-03-24',
+    );
+    expect(e.due.map((d) => `${d.step.key}${d.skipped ? ' (skipped)' : ''}`).sort()).toEqual([
+      'follow-call-10',
+      'sms-7',
+    ]);
+  });
+});
+
+describe('state triggers: amount band and grade', () => {
+  const steps: StrategyStepT[] = [
+    {
+      key: 'big-exposure',
+      stage: 'any',
+      label: '敞口达到 10 万元：升级主管',
+      trigger: { type: 'amountAbove', currency: 'CNY', amount: 10_000_000 },
+      action: 'escalate',
+      channel: 'internal',
+      template: 'escalate_manager',
+    },
+    {
+      key: 'grade-call',
+      stage: 'early',
+      label: 'C/D 级客户逾期：主管电话',
+      trigger: { type: 'grade', grades: ['D', 'C'] },
+      action: 'call',
+      channel: 'phone',
+      template: 'call_follow_up',
+    },
+  ];
+  const watching: Strategy = { ...standard, steps: [...standard.steps, ...steps] };
+
+  it('are valid triggers, which do not raise the stage', () => {
+    expect(validateStrategy(definition(watching)).steps).toHaveLength(standard.steps.length + 2);
+    const raising = definition(watching);
+    raising.steps.at(-1)!.raiseStage = 'strong';
+    expect(() => validateStrategy(raising)).toThrow(/not consistent/);
+    const empty = definition(watching);
+    empty.steps.at(-1)!.trigger = { type: 'grade', grades: [] };
+    expect(() => validateStrategy(empty)).toThrow(/expected shape/);
+  });
+
+  it('fire when the case meets them, in the step’s stage, under a name that makes them fire once', () => {
+    const s = snap({ stage: 'early', stageSince: '2026-03-11', grade: 'C' });
+    const mine = (e: ReturnType<typeof evaluateCase>) =>
+      e.due.filter((d) => steps.includes(d.step)).map((d) => `${d.step.key} ${d.occurrenceKey} ${d.dueOn}`);
+    expect(mine(evaluateCase(s, watching, '2026-03-13'))).toEqual(['grade-call grade:C,D 2026-03-13']);
+    const big = evaluateCase({ ...s, grade: 'A', amountIn: () => 10_000_000 }, watching, '2026-03-13');
+    expect(mine(big)).toEqual(['big-exposure amount:CNY:10000000 2026-03-13']);
+    const below = evaluateCase({ ...s, grade: 'A', amountIn: () => 9_999_999 }, watching, '2026-03-13');
+    expect(mine(below)).toEqual([]);
+    expect(mine(evaluateCase({ ...s, grade: 'A', amountIn: () => null }, watching, '2026-03-13'))).toEqual(
+      [],
+    );
+    // Before due the grade step (early overdue only) waits.
+    expect(mine(evaluateCase(snap({ grade: 'C' }), watching, '2026-03-05'))).toEqual([]);
+  });
+
+  it('wait while the case is held, and fire once when the hold ends', () => {
+    const promise: PromiseState = {
+      id: 8,
+      amount: 100,
+      currency: 'CNY',
+      promisedOn: '2026-03-12',
+      dueOn: '2026-03-16',
+      status: 'open',
+      resolvedOn: null,
+    };
+    const { timeline } = daily(
+      watching,
+      snap({ stage: 'early', stageSince: '2026-03-11', amountIn: () => 12_000_000 }),
+      '2026-03-12',
+      '2026-03-22',
+      (date) => ({
+        // Kept in part on 03-17: the case still owes (more than 100,000 CNY).
+        promises: [date >= '2026-03-17' ? { ...promise, status: 'kept', resolvedOn: '2026-03-17' } : promise],
+        grade: date >= '2026-03-20' ? 'D' : 'B',
+      }),
+    );
+    expect(timeline).toEqual([
+      '2026-03-17 big-exposure',
+      '2026-03-17 first-call-2', // held since 03-12
+      '2026-03-17 sms-7',
+      '2026-03-20 follow-call-10',
+      '2026-03-20 grade-call', // downgraded to D on 03-20
+    ]);
+    const paused = snap({ stage: 'early', manualStatus: 'paused', pausedUntil: null, grade: 'C' });
+    expect(evaluateCase(paused, watching, '2026-03-13').due).toEqual([]);
   });
 });

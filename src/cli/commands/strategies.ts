@@ -7,6 +7,7 @@ import { listStrategies } from '../../collections/strategy/list-strategies';
 import { saveStrategy, setStrategyActive } from '../../collections/strategy/save-strategy';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import { invalid } from '../../platform/errors';
+import { formatMoney } from '../../shared/money';
 import { printJson, withApp } from '../context';
 
 const actor = SYSTEM_ACTOR;
@@ -51,7 +52,11 @@ export function registerStrategyCommands(program: Command): void {
               ? `day ${t.days}`
               : t.type === 'daysInStage'
                 ? `+${t.days} d in stage`
-                : t.type;
+                : t.type === 'amountAbove'
+                  ? `open amount ≥ ${t.currency} ${formatMoney(t.amount, t.currency)}`
+                  : t.type === 'grade'
+                    ? `grade ${t.grades.join('/')}`
+                    : t.type;
           const repeat = 'repeatEveryDays' in t && t.repeatEveryDays ? `, every ${t.repeatEveryDays} d` : '';
           process.stdout.write(
             `  [${step.stage}] ${when}${repeat}: ${step.action} via ${step.channel} (${step.template}) — ${step.label}\n`,

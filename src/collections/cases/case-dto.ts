@@ -55,6 +55,9 @@ export const OutboxMessageSchema = Type.Object({
   status: Type.String(),
   scheduledOn: Type.String(),
   steps: Type.Array(Type.String()),
+  error: Nullable(
+    Type.String({ description: 'why it was cancelled before sending (or why sending failed)' }),
+  ),
 });
 export type OutboxMessage = Static<typeof OutboxMessageSchema>;
 
@@ -72,6 +75,9 @@ export const TaskSchema = Type.Object({
   stepKey: Nullable(Type.String()),
   completedOn: Nullable(Type.String()),
   outcome: Nullable(Type.String()),
+  cancelReason: Nullable(
+    Type.String({ description: "why the engine cancelled it: 'case_closed' or 'invoices_paid'" }),
+  ),
 });
 export type TaskView = Static<typeof TaskSchema>;
 

@@ -9,6 +9,7 @@ import { isValidIsoDate } from '../../shared/dates';
 import { CURRENCY_MINOR_UNITS } from '../../shared/money';
 import type { PlanView } from './case-dto';
 import { selectCase } from './case-queries';
+import { holdBackMessages } from './hold-messages';
 import { markCustomerChanged } from './mark-changed';
 
 export interface CreatePlanInput {
@@ -74,6 +75,8 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput): 
         })),
       )
       .execute();
+    // Messages still queued were written before the customer agreed to the plan (hold-messages.ts).
+    await holdBackMessages(tx, kase.id, 'plan');
     await markCustomerChanged(tx, kase.customer_id);
     return {
       id: plan.id,

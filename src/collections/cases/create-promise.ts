@@ -1,5 +1,6 @@
 // Records a promise to pay (承诺还款) on a case. While it is open the engine holds escalation until its date
 // plus grace; then it becomes kept (payments reached the amount) or broken, and a broken one escalates.
+// Recording it cancels the case's messages still queued (hold-messages.ts).
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
@@ -8,6 +9,7 @@ import { isValidIsoDate } from '../../shared/dates';
 import { CURRENCY_MINOR_UNITS } from '../../shared/money';
 import type { PromiseView } from './case-dto';
 import { selectCase } from './case-queries';
+import { holdBackMessages } from './hold-messages';
 import { markCustomerChanged } from './mark-changed';
 
 export interface CreatePromiseInput {
@@ -48,6 +50,8 @@ export async function createPromise(db: Db, actor: Actor, input: CreatePromiseIn
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The reminder queued this morning must not reach a customer who has just promised (hold-messages.ts).
+    await holdBackMessages(tx, kase.id, 'promise');
     await markCustomerChanged(tx, kase.customer_id);
     return {
       id: row.id,

@@ -44,8 +44,9 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
     status: string;
     scheduled_on: string;
     payload: { steps?: string[] };
+    error: string | null;
   }>`select o.id, o.case_id, o.customer_id, o.channel, o.template_key, o.locale, o.recipients, o.subject, o.body,
-            o.status, o.scheduled_on, o.payload
+            o.status, o.scheduled_on, o.payload, o.error
      from outbox o where ${sql.join(where, sql` and `)} order by o.id desc limit ${limit + 1}`.execute(db);
   const page = rows.rows.slice(0, limit);
   return {
@@ -62,6 +63,7 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
       status: r.status,
       scheduledOn: r.scheduled_on,
       steps: r.payload?.steps ?? [],
+      error: r.error,
     })),
     nextCursor: rows.rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
   };

@@ -35,6 +35,7 @@ export interface TaskRow {
   step_key: string | null;
   completed_on: string | null;
   outcome: string | null;
+  cancel_reason: string | null;
 }
 
 export function toTaskView(r: TaskRow): TaskView {
@@ -52,13 +53,14 @@ export function toTaskView(r: TaskRow): TaskView {
     stepKey: r.step_key,
     completedOn: r.completed_on,
     outcome: r.outcome,
+    cancelReason: r.cancel_reason,
   };
 }
 
 export const TASK_SELECT = sql`
   select t.id, t.case_id, t.customer_id, c.code as customer_code, c.name as customer_name, t.type, t.title,
          t.instructions, t.due_on, t.assignee_id, u.display_name as assignee_name, t.assignee_role, t.status,
-         t.step_key, t.completed_on, t.outcome
+         t.step_key, t.completed_on, t.outcome, t.cancel_reason
   from task t join customer c on c.id = t.customer_id left join app_user u on u.id = t.assignee_id`;
 
 export async function listTasks(db: Db, actor: Actor, f: TaskFilter): Promise<PageResult<TaskView>> {

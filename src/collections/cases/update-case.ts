@@ -1,5 +1,6 @@
 // Changes a person makes to a case: pause (停催) until a date or resume, mark it as with legal or an agency,
-// or hand it to another collector. The engine honours them from its next cycle.
+// or hand it to another collector. The engine honours them from its next cycle; a pause or a hand-over also
+// cancels the case's queued messages at once (hold-messages.ts).
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
@@ -8,6 +9,7 @@ import { isValidIsoDate } from '../../shared/dates';
 import type { CaseDetail } from './case-dto';
 import { selectCase } from './case-queries';
 import { getCase } from './get-case';
+import { holdBackMessages } from './hold-messages';
 import { markCustomerChanged } from './mark-changed';
 
 export interface UpdateCaseInput {
@@ -67,6 +69,12 @@ export async function updateCase(db: Db, actor: Actor, input: UpdateCaseInput): 
         .set({ ...set, updated_at: new Date() })
         .where('id', '=', input.id)
         .execute();
+      // Paused, or handed to legal or an agency: what is still queued was written before and is not sent
+      // (hold-messages.ts). Only on the change to legal or agency: once there, the strategy's non-litigation
+      // steps go on alongside, and saving the case again must not cancel their messages.
+      const hold = input.manualStatus;
+      if (hold === 'paused' || (hold && hold !== kase.manual_status))
+        await holdBackMessages(tx, input.id, hold);
       await markCustomerChanged(tx, kase.customer_id);
     }
   });

@@ -26,6 +26,7 @@ export async function updateTask(
         status: input.status,
         outcome: input.outcome ?? null,
         completed_on: input.status === 'open' ? null : input.today,
+        cancel_reason: null, // a person's decision now: the engine's reason no longer applies
         updated_at: new Date(),
       })
       .where('id', '=', input.id)
@@ -35,6 +36,7 @@ export async function updateTask(
       status: input.status,
       outcome: input.outcome ?? null,
       completed_on: input.status === 'open' ? null : input.today,
+      cancel_reason: null,
     });
   });
 }

@@ -40,6 +40,20 @@ export interface PlanState {
  */
 export type StageClock = Partial<Record<CaseStage, { first: string; days: number }>>;
 
+/**
+ * A pause (停催) or a period when every open invoice of the case was disputed: it holds the case's time steps
+ * like an open promise does (a step that fell due in it falls due on `to`). Unlike promises and plans these
+ * leave no dates behind once over, so the evaluation records them as it sees them begin and end. `to`: the
+ * first day free of it (exclusive, like a promise's hold), null while it lasts. `from` is the first day the
+ * engine saw it, `to` the day after `paused_until` for a pause that ran out, else the first day it saw the
+ * case free again.
+ */
+export interface HoldSpan {
+  from: string;
+  to: string | null;
+  kind: 'pause' | 'dispute';
+}
+
 export interface CaseSnapshot {
   caseId: number;
   openedOn: string;
@@ -51,6 +65,8 @@ export interface CaseSnapshot {
   pausedUntil: string | null;
   /** Oldest due date of the case's undisputed open invoices; null when everything open is disputed. */
   anchorDueOn: string | null;
+  /** The pauses and all-disputed periods seen so far (collection_case.hold_spans). */
+  holdSpans: HoldSpan[];
   /** The case's undisputed open amount converted to a currency (for amount bands); null: no rate. */
   amountIn: (currency: string) => number | null;
   grade: string | null;
@@ -66,6 +82,11 @@ export interface DueStep {
   /** Set on event steps: the promise or installment that triggered it. */
   promise?: PromiseState;
   installment?: InstallmentState & { planId: number; currency: string };
+  /**
+   * Recorded, not carried out, with this reason: a step of a stage the case went through while it was held
+   * (see evaluate.ts). Its occurrence is used up all the same, so it never fires later.
+   */
+  skipped?: string;
 }
 
 export interface Evaluation {
@@ -73,6 +94,8 @@ export interface Evaluation {
   stageSince: string;
   stageClock: StageClock;
   stageFloor: 'early' | 'strong' | null;
+  /** The hold spans to store for the case: the snapshot's, with any begun or ended today, old ones dropped. */
+  holdSpans: HoldSpan[];
   status: Exclude<CaseStatus, 'closed'>;
   manualStatus: 'paused' | 'legal' | 'agency' | null;
   pausedUntil: string | null;

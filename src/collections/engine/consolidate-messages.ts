@@ -6,7 +6,20 @@
 // - only when the day's message has left already (sent, failed, cancelled) does a new one follow it;
 // - a queued message whose invoices changed before it left (paid, part paid, disputed) is rendered again
 //   for what is still owed of the invoices it listed (new invoices get steps of their own), or cancelled
-//   when nothing is: it must not dun a customer for a paid invoice.
+//   when nothing is: it must not dun a customer for a paid invoice;
+// - a queued message of a case that is now held (an open promise, a plan in good standing) is cancelled,
+//   not rendered again nor joined: it was written before the customer committed to pay (see heldBack).
+//
+// Held back = CANCELLED, with the reason in outbox.error, not parked until the hold ends. A credit team
+// expects "please pay" never to reach a customer who promised to pay the day before; and what such a
+// message said is stale by the time the hold ends (a promise kept leaves less or nothing to ask for; a
+// promise broken or an installment missed fires steps of its own; a pause that ends lets the postponed
+// steps fire), so a later step speaks again, rendered with the invoices as they are then. A parked message would instead
+// have to be re-checked, re-rendered or dropped at every hold's end, and a sender could still pick it up.
+// The same rule holds everywhere a message can be held back: the use cases that pause a case or record a
+// promise or a plan cancel the case's queued messages in their own transaction (cases/hold-messages.ts),
+// and the engine's sync sweeps the queued messages of held cases on every cycle (sync-cases.ts).
+import { addDays } from '../../shared/dates';
 import { MESSAGE_ACTIONS, type Strategy } from '../strategy/strategy-schema';
 import type { CaseSnapshot, DueStep } from './case-state';
 import {
@@ -70,6 +83,60 @@ export function duesOf(
   return dues;
 }
 
+/** The reasons a queued message is cancelled because its case is held (outbox.error). */
+export const HELD_BACK = {
+  paused: 'cancelled before sending: the case is paused',
+  promise: 'cancelled before sending: a promise to pay holds the case',
+  plan: 'cancelled before sending: a payment plan holds the case',
+  legal: 'cancelled before sending: the case was handed to legal',
+  agency: 'cancelled before sending: the case was handed to a collection agency',
+} as const;
+
+/** A hold of the case by its commitments: why, and the first day of the earliest one that holds it now. */
+export interface CommitmentHold {
+  reason: string;
+  since: string;
+}
+
+/**
+ * Whether an open promise or a plan in good standing holds the case on `asOf`: the holds of evaluateCase
+ * (evaluate.ts), under which no time step fires.
+ */
+export function commitmentHold(
+  commitments: Pick<CaseSnapshot, 'promises' | 'plans'>,
+  settings: Strategy['settings'],
+  asOf: string,
+): CommitmentHold | null {
+  const promises = commitments.promises.filter(
+    (p) => p.status === 'open' && addDays(p.dueOn, settings.promiseGraceDays) >= asOf,
+  );
+  const plans = commitments.plans.filter(
+    (p) =>
+      p.status === 'active' &&
+      !p.installments.some((i) => i.status === 'missed') &&
+      p.installments.some((i) => i.status === 'open'),
+  );
+  const since = [...promises.map((p) => p.promisedOn), ...plans.map((p) => p.createdOn)].sort()[0];
+  if (since === undefined) return null;
+  return { reason: promises.length > 0 ? HELD_BACK.promise : HELD_BACK.plan, since };
+}
+
+/** An event step's occurrence (a broken promise, a missed installment), which may fire during a hold. */
+export const isEventOccurrence = (occurrenceKey: string) =>
+  occurrenceKey.startsWith('promise:') || occurrenceKey.startsWith('installment:');
+
+/**
+ * A queued message of a held case is held back unless the engine queued it during the hold: time steps
+ * never fire while a case is held, so a message speaking for one was written before the hold; an event
+ * step's message is of the hold only if it fired on or after the day the hold began. (sync-cases.ts applies
+ * the same rule in SQL.)
+ */
+export function heldBack(row: OutboxRow, hold: CommitmentHold): boolean {
+  if (row.status !== 'queued') return false;
+  if (row.firings.length === 0) return true;
+  return row.firings.some((f) => !isEventOccurrence(f.occurrenceKey) || f.firedOn < hold.since);
+}
+
 export function consolidateMessages(input: {
   facts: CaseFacts;
   strategy: Strategy;
@@ -83,9 +150,18 @@ export function consolidateMessages(input: {
   const { facts, strategy, asOf, horizonDate, outbox, commitments } = input;
   const plan: OutboxPlan = { inserts: [], updates: [], cancels: [], placed: [] };
   const rendered = new Set<number>();
+  // Held back first: a held message is neither joined by a new step nor rendered again.
+  const held = new Set<number>();
+  const hold = commitmentHold(commitments, strategy.settings, asOf);
+  if (hold) {
+    for (const row of outbox.filter((r) => heldBack(r, hold))) {
+      plan.cancels.push({ id: row.id, reason: hold.reason });
+      held.add(row.id);
+    }
+  }
   for (const message of input.fresh) {
     const today = outbox.filter((r) => r.channel === message.channel && r.scheduledOn === asOf);
-    const queued = today.find((r) => r.status === 'queued');
+    const queued = today.find((r) => r.status === 'queued' && !held.has(r.id));
     const merged =
       queued &&
       planMessage(
@@ -109,13 +185,14 @@ export function consolidateMessages(input: {
       rendered.add(queued.id);
       continue;
     }
-    // The day's message has left (or there is none yet): this one follows it, numbered after it.
+    // The day's message has left or was held back (or there is none yet): this one follows it, numbered
+    // after it.
     const dedupeKey = messageKey(facts.caseId, message.channel, asOf, today.length + 1);
     plan.inserts.push({ ...message, dedupeKey });
     plan.placed.push({ caseId: facts.caseId, firings: message.firings, outboxId: null, dedupeKey });
   }
   for (const row of outbox) {
-    if (row.status !== 'queued' || !row.stale || rendered.has(row.id)) continue;
+    if (row.status !== 'queued' || !row.stale || rendered.has(row.id) || held.has(row.id)) continue;
     const listed = new Set(row.invoiceIds);
     const again = planMessage(
       { ...facts, invoices: facts.invoices.filter((i) => listed.has(i.id)) },

@@ -8,8 +8,21 @@
 // - Stage = by days past due (strategy thresholds), raised by a floor that event steps set (a broken promise
 //   escalates at once).
 // - An open promise, or a payment plan in good standing, holds every time-based step until its date; a
-//   broken promise or missed installment fires its event steps at once. A hold postpones, it does not
-//   waive: a time step that fell due while the case was held falls due on the day the hold ended.
+//   broken promise or missed installment fires its event steps at once. So do a pause (停催) and a period
+//   when every open invoice was disputed, which the case remembers as hold spans (they leave no dates
+//   behind otherwise). A hold postpones, it does not waive: a time step that fell due while the case was
+//   held falls due on the day the hold ended (still only the latest of its stage and action).
+// - The stage goes on by days past due while a promise, plan or pause holds the case (a dispute of
+//   everything freezes it: there are no days past due). The steps of a stage it went through while held,
+//   and has left when the hold ends, are recorded as skipped, not carried out:
+//   their moment has passed (an overdue notice or a "why haven't you paid" call makes no sense beside the
+//   final demand of strong collection, and the promise itself was the answer early overdue looks for); the
+//   credit manager sees in the history what the hold passed over, and the stage the case is in speaks, in
+//   its own tone (DOMAIN: a tone per stage).
+// - State triggers (amount at or above a threshold, credit grade) fire once per case and trigger, on the
+//   first evaluation that finds the case meeting them in the step's stage, unless the case is held then
+//   (they wait for the hold to end, if still met). A threshold or grade list edited into another trigger
+//   fires once more: it is a different trigger.
 // - A time step is due on its occurrence date. If the engine missed that day it still fires up to
 //   `catchUpDays` later; of several due steps with the same stage and action only the latest fires (one
 //   follow-up call, not three, for a case that opened late).
@@ -17,11 +30,19 @@
 //   (its anchor moved away and back) goes on where it stopped, and its occurrences keep their names, so
 //   nothing that fired fires again (a step fires at most once per case and trigger).
 import { addDays, daysBetween, fromDayNumber, toDayNumber } from '../../shared/dates';
-import type { Stage, Strategy, StrategyStepT } from '../strategy/strategy-schema';
+import {
+  MAX_CATCH_UP_DAYS,
+  STAGES,
+  type Stage,
+  type StepTriggerT,
+  type Strategy,
+  type StrategyStepT,
+} from '../strategy/strategy-schema';
 import {
   type CaseSnapshot,
   type DueStep,
   type Evaluation,
+  type HoldSpan,
   maxStage,
   type PlanState,
   STAGE_RANK,
@@ -68,7 +89,7 @@ export function moveClock(snap: CaseSnapshot, stage: Stage, date: string): Stage
 /** Days spent in a stage before its current stay (0 for a stage never left). */
 const spentIn = (clock: StageClock, stage: Stage) => clock[stage]?.days ?? 0;
 
-/** A span of days during which a promise or plan held the case: [from, to), `to` being the first free day. */
+/** A span of days during which something held the case: [from, to), `to` being the first free day. */
 interface Hold {
   from: number;
   to: number;
@@ -83,25 +104,80 @@ function planHoldEnd(plan: PlanState): string | null {
   return paid.length > 0 ? paid.sort().at(-1)! : null;
 }
 
-/** The holds that have ended by `day`, merged where they overlap or touch (a new promise on the day one broke). */
-function endedHolds(snap: CaseSnapshot, strategy: Strategy, day: number): Hold[] {
-  const spans: Hold[] = [];
-  const add = (from: string, to: string | null) => {
-    if (to !== null && toDayNumber(to) <= day) spans.push({ from: toDayNumber(from), to: toDayNumber(to) });
-  };
+/** The promises' and plans' holds, ended or not (a plan still in good standing: without end). */
+function commitmentHolds(snap: CaseSnapshot, strategy: Strategy): Hold[] {
+  const holds: Hold[] = [];
   for (const p of snap.promises) {
     const end = p.status === 'open' ? addDays(p.dueOn, strategy.settings.promiseGraceDays + 1) : p.resolvedOn;
-    add(p.promisedOn, end);
+    if (end !== null) holds.push({ from: toDayNumber(p.promisedOn), to: toDayNumber(end) });
   }
-  for (const plan of snap.plans) add(plan.createdOn, planHoldEnd(plan));
-  spans.sort((a, b) => a.from - b.from);
+  for (const plan of snap.plans) {
+    const end = planHoldEnd(plan);
+    if (end !== null) holds.push({ from: toDayNumber(plan.createdOn), to: toDayNumber(end) });
+    else if (plan.status === 'active') holds.push({ from: toDayNumber(plan.createdOn), to: Infinity });
+  }
+  return holds;
+}
+
+const spanHold = (s: HoldSpan): Hold => ({
+  from: toDayNumber(s.from),
+  to: s.to === null ? Infinity : toDayNumber(s.to),
+});
+
+/** Holds merged where they overlap or touch (a new promise on the day one broke, a pause as a dispute ends). */
+function merge(holds: readonly Hold[]): Hold[] {
   const merged: Hold[] = [];
-  for (const h of spans) {
+  for (const h of [...holds].sort((a, b) => a.from - b.from)) {
     const last = merged.at(-1);
     if (last && h.from <= last.to) last.to = Math.max(last.to, h.to);
     else merged.push({ ...h });
   }
   return merged;
+}
+
+/** The holds that have ended by `day`: the promises', the plans' and the case's pauses and dispute periods. */
+function endedHolds(snap: CaseSnapshot, strategy: Strategy, spans: readonly HoldSpan[], day: number): Hold[] {
+  return merge([...commitmentHolds(snap, strategy), ...spans.map(spanHold)].filter((h) => h.to <= day));
+}
+
+/**
+ * The case's hold spans after today: a pause or an all-disputed period seen for the first time begins
+ * today; one that is over ends the day after `paused_until` (a pause that ran out) or today (resumed by a
+ * person, or the anchor is back). The engine evaluates every open case every day, so "today" is at most
+ * the day a person made the change. A span that began and ended on the same day held nothing.
+ */
+function trackSpans(snap: CaseSnapshot, asOf: string, pausedNow: boolean): HoldSpan[] {
+  const spans = snap.holdSpans.map((span) => ({ ...span }));
+  const track = (kind: HoldSpan['kind'], now: boolean, end: string) => {
+    const open = spans.find((span) => span.kind === kind && span.to === null);
+    if (now && !open) spans.push({ from: asOf, to: null, kind });
+    // A pause shortened to a day before the engine first saw it lasted until the change, i.e. today.
+    else if (!now && open) open.to = end >= open.from ? end : asOf;
+  };
+  const ranOut = snap.manualStatus === 'paused' && snap.pausedUntil !== null && !pausedNow;
+  track('pause', pausedNow, ranOut ? addDays(snap.pausedUntil!, 1) : asOf);
+  track('dispute', snap.anchorDueOn === null, asOf);
+  return spans.filter((span) => span.to === null || span.to > span.from);
+}
+
+/**
+ * Keeps the spans that may still postpone something: a step held by a span fires on the day the hold ends
+ * (with the promises and plans it touches) and at most catch-up days later, so once that day is more than
+ * the largest catch-up any strategy may have behind, the span can never matter again and is dropped. This
+ * keeps the stored list to the spans of the last month or so.
+ */
+function keepSpans(
+  snap: CaseSnapshot,
+  strategy: Strategy,
+  spans: readonly HoldSpan[],
+  day: number,
+): HoldSpan[] {
+  const groups = merge([...commitmentHolds(snap, strategy), ...spans.map(spanHold)]);
+  return spans.filter((span) => {
+    const { from } = spanHold(span);
+    const group = groups.find((g) => from >= g.from && from <= g.to);
+    return !group || group.to >= day - MAX_CATCH_UP_DAYS;
+  });
 }
 
 /** The day an occurrence falls due: its own, or the end of the hold it fell in (postponed, not dropped). */
@@ -173,33 +249,93 @@ function stageState(strategy: Strategy, anchor: string, floor: Stage | null, dat
   return maxStage(stageByDays(strategy, daysBetween(anchor, date)), floor);
 }
 
+/**
+ * The latest occurrence per action of each stage below the case's own that fell due in a hold ended in the
+ * last catch-up days: the stage was left while the case was held, so they were never carried out. They are
+ * recorded as skipped (see the rules above), under the names they would have fired with, so they are used
+ * up. Only stages with a clock, i.e. entered while the engine watched; a stage's days are taken as one
+ * stay from its first entry.
+ */
+function passedOver(
+  eligible: readonly StrategyStepT[],
+  st: TimeState,
+  clock: StageClock,
+  holds: readonly Hold[],
+  catchUpDays: number,
+): DueStep[] {
+  const out: DueStep[] = [];
+  for (const stage of STAGES) {
+    const stay = clock[stage];
+    if (STAGE_RANK[stage] >= STAGE_RANK[st.stage] || !stay || stay.days <= 0) continue;
+    const since = toDayNumber(stay.first);
+    const left: TimeState = { day: since + stay.days - 1, anchor: st.anchor, stage, since };
+    const own = eligible.filter((step) => step.stage === stage);
+    for (const occ of currentTimeSteps(own, left)) {
+      const dueDay = dueAfterHolds(occ.due, holds);
+      if (dueDay === occ.due || st.day - dueDay > catchUpDays) continue;
+      out.push({
+        step: occ.step,
+        occurrenceKey: occurrenceKey(occ, left, stay.first),
+        dueOn: fromDayNumber(dueDay),
+        skipped: `held while the case was in ${stage}; it was in ${st.stage} when the hold ended`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Names a state trigger's one occurrence per case: the trigger itself (its threshold, its grades). */
+function stateKey(t: StepTriggerT): string | null {
+  if (t.type === 'amountAbove') return `amount:${t.currency}:${t.amount}`;
+  if (t.type === 'grade') return `grade:${[...t.grades].sort().join(',')}`;
+  return null;
+}
+
+/** Whether the case meets a state trigger now. */
+function stateMet(t: StepTriggerT, snap: CaseSnapshot): boolean {
+  if (t.type === 'amountAbove') {
+    const amount = snap.amountIn(t.currency);
+    return amount !== null && amount >= t.amount;
+  }
+  return t.type === 'grade' && snap.grade !== null && t.grades.includes(snap.grade);
+}
+
 export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: string): Evaluation {
   const { catchUpDays, promiseGraceDays, installmentGraceDays } = strategy.settings;
+  const today = toDayNumber(asOf);
+  const anchor = snap.anchorDueOn;
+  const pausedNow = snap.manualStatus === 'paused' && (!snap.pausedUntil || snap.pausedUntil >= asOf);
+  const spans = trackSpans(snap, asOf, pausedNow);
   const base = {
     stage: snap.stage,
     stageSince: snap.stageSince,
     stageClock: snap.stageClock,
     stageFloor: snap.stageFloor,
+    holdSpans: keepSpans(snap, strategy, spans, today),
     manualStatus: snap.manualStatus,
     pausedUntil: snap.pausedUntil,
-    daysPastDue: snap.anchorDueOn ? daysBetween(snap.anchorDueOn, asOf) : null,
+    daysPastDue: anchor ? daysBetween(anchor, asOf) : null,
     due: [] as DueStep[],
     nextActionOn: null as string | null,
     nextStepKey: null as string | null,
   };
-  // 停催: a person paused the case; nothing fires until the pause ends.
+  // 停催: a person paused the case; nothing fires until the pause ends. The stage goes on by days, as under
+  // a promise, so that what falls due meanwhile is postponed the same way.
+  if (pausedNow) {
+    const stage = anchor ? stageState(strategy, anchor, snap.stageFloor, asOf) : snap.stage;
+    return {
+      ...base,
+      stage,
+      stageSince: stage === snap.stage ? snap.stageSince : asOf,
+      stageClock: moveClock(snap, stage, asOf),
+      status: 'paused',
+      nextActionOn: snap.pausedUntil ? addDays(snap.pausedUntil, 1) : null,
+    };
+  }
   if (snap.manualStatus === 'paused') {
-    if (!snap.pausedUntil || snap.pausedUntil >= asOf) {
-      return {
-        ...base,
-        status: 'paused',
-        nextActionOn: snap.pausedUntil ? addDays(snap.pausedUntil, 1) : null,
-      };
-    }
     base.manualStatus = null;
     base.pausedUntil = null;
   }
-  const anchor = snap.anchorDueOn;
   if (!anchor) return { ...base, status: 'dispute' };
 
   const recent = (date: string | null) =>
@@ -262,13 +398,13 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
   }
 
   const st: TimeState = {
-    day: toDayNumber(asOf),
+    day: today,
     anchor: toDayNumber(anchor),
     stage,
     since: toDayNumber(stageSince) - spentIn(stageClock, stage),
   };
   const episode = stageClock[stage]?.first ?? stageSince;
-  const holds = endedHolds(snap, strategy, st.day);
+  const holds = endedHolds(snap, strategy, spans, st.day);
   const eligible = timeSteps(strategy, snap);
   for (const occ of currentTimeSteps(eligible, st)) {
     const dueDay = dueAfterHolds(occ.due, holds);
@@ -280,8 +416,17 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
       });
     }
   }
+  // A period when everything was disputed freezes the stage (no anchor, no days past due), so the case
+  // goes through no stage in one: the stage it is in when the period ends simply starts.
+  const passing = spans.filter((span) => span.kind !== 'dispute');
+  due.push(...passedOver(eligible, st, stageClock, endedHolds(snap, strategy, passing, st.day), catchUpDays));
+  for (const step of strategy.steps) {
+    const key = stateKey(step.trigger);
+    if (key !== null && fits(step, stage) && stateMet(step.trigger, snap))
+      due.push({ step, occurrenceKey: key, dueOn: asOf });
+  }
   let manualStatus = result.manualStatus;
-  for (const d of due) if (d.step.setStatus) manualStatus = d.step.setStatus;
+  for (const d of due) if (d.step.setStatus && !d.skipped) manualStatus = d.step.setStatus;
   const next = nextTimeStep(strategy, eligible, st, floor, stageClock);
   return {
     ...result,

@@ -99,6 +99,10 @@ export function planActions(
   for (const due of fired) {
     const { step } = due;
     const ref = { stepKey: step.key, occurrenceKey: due.occurrenceKey };
+    if (due.skipped) {
+      out.skipped.push({ ...ref, detail: due.skipped });
+      continue;
+    }
     if (MESSAGE_ACTIONS.has(step.action)) {
       const channel = step.channel as MessageChannel;
       byChannel.set(channel, [...(byChannel.get(channel) ?? []), due]);
@@ -107,10 +111,8 @@ export function planActions(
     const type = TASK_TYPE[step.action]!;
     const locale = resolveLocale(facts.language, strategy.locale);
     const primary = facts.contacts[0]?.name ?? null;
-    const rendered = renderTemplate(
-      step.template,
-      renderContext(facts, step.template, asOf, horizonDate, locale, primary, due),
-    );
+    const context = renderContext(facts, step.template, asOf, horizonDate, locale, primary, due);
+    const rendered = renderTemplate(step.template, context);
     const role = ASSIGNEE_ROLE[step.action] ?? 'collector';
     out.tasks.push({
       caseId: facts.caseId,
@@ -128,6 +130,8 @@ export function planActions(
         template: step.template,
         occurrenceKey: due.occurrenceKey,
         contact: primary,
+        // The invoices it is about: once they are all paid the engine cancels it (sync-cases.ts).
+        invoices: context.invoices.map((i) => ({ id: i.id, number: i.number })),
       },
       firing: ref,
       creditHold: step.action === 'credit_hold',

@@ -1,8 +1,8 @@
 // One engine cycle: sync cases with the ledger (set-based SQL), then evaluate the cases due for evaluation in
 // batches. Kinds: `full` (daily: every open case not yet evaluated for the date), `incremental` (customers
 // whose ledger changed, from collection_dirty), `customer` (named customers, from the CLI or API).
-// Several workers may run at once: batches claim cases with FOR UPDATE SKIP LOCKED, and every write is
-// keyed, so nothing fires twice. A run killed half-way leaves its unfinished cases unevaluated for the date;
+// Several workers may run at once: batches claim cases with advisory locks and check them again under the
+// audit chain head before writing (batch-claim.ts), and every write is keyed, so nothing fires twice. A run killed half-way leaves its unfinished cases unevaluated for the date;
 // the next run picks exactly those up.
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../../auth/audit-queries';
@@ -24,7 +24,7 @@ export interface EngineOptions {
   forceStrategy?: string;
   /**
    * Batch loops run side by side (PostgreSQL: 2 keeps both cores busy, one loop rendering while the other
-   * waits on the database; PGlite has one connection, so 1). Loops never share a case (SKIP LOCKED).
+   * waits on the database; PGlite has one connection, so 1). Loops never share a case (batch-claim.ts).
    */
   concurrency?: number;
   /** Fault injection for tests: throwing here kills the run at that point. */
@@ -126,16 +126,19 @@ export async function runEngine(db: Db, options: EngineOptions): Promise<EngineR
       for (let pass = 0; pass < 2; pass++) {
         let afterId = 0;
         while (!failed) {
-          const batch = await engineTransaction(db, (tx) =>
-            evaluateBatch(tx, ctx, {
-              full: kind === 'full',
-              afterId,
-              limit: options.batchSize ?? 500,
-              runId: run.id,
-              checkpoint: options.checkpoint,
-            }),
+          const batch = await engineTransaction(
+            db,
+            (tx) =>
+              evaluateBatch(tx, ctx, {
+                full: kind === 'full',
+                afterId,
+                limit: options.batchSize ?? 500,
+                runId: run.id,
+                checkpoint: options.checkpoint,
+              }),
+            { headFirst: false },
           );
-          if (batch.claimed === 0) break;
+          if (batch.scanned === 0) break;
           afterId = batch.lastId;
           result.casesEvaluated += batch.claimed;
           result.stepsFired += batch.fired;

@@ -1,11 +1,11 @@
 // Loads what the evaluation of a batch of cases needs, in a handful of set-based queries per batch: the
-// cases (claimed with FOR UPDATE SKIP LOCKED so concurrent workers split the work), their invoice totals
-// per currency, promises and plans; and, for the cases that send something, invoice lines and contacts.
+// cases (claimed in batch-claim.ts), their invoice totals per currency, promises and plans; and, for the
+// cases that send something, invoice lines, contacts and the outbox rows of the day.
 import { sql } from 'kysely';
 import type { ContactChannels } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/store';
 import type { InvoiceLine } from '../templates/render';
-import type { PlanState, PromiseState, StageClock } from './case-state';
+import type { HoldSpan, PlanState, PromiseState, StageClock } from './case-state';
 import type { OutboxRow } from './consolidate-messages';
 
 export interface CaseRow {
@@ -15,6 +15,7 @@ export interface CaseRow {
   stage: 'reminder' | 'early' | 'strong';
   stage_since: string;
   stage_clock: StageClock;
+  hold_spans: HoldSpan[];
   stage_floor: 'early' | 'strong' | null;
   manual_status: 'paused' | 'legal' | 'agency' | null;
   paused_until: string | null;
@@ -32,6 +33,8 @@ export interface CaseRow {
    * then can a message still queued for it have gone stale.
    */
   changed: boolean;
+  /** What the batch's evaluation of the case rests on, as row versions (batch-claim.ts). */
+  fingerprint: string;
 }
 
 export interface CurrencyRow {
@@ -53,23 +56,36 @@ export interface BatchScope {
   limit: number;
 }
 
-/** Claims the next cases to evaluate, locking them; rows locked by another worker are skipped. */
-export async function claimCases(tx: Tx, scope: BatchScope): Promise<CaseRow[]> {
-  const due = scope.full
-    ? sql`(k.evaluated_on is null or k.evaluated_on < ${scope.asOf}::date)`
-    : sql`k.evaluated_on is null`;
-  const claimed = await sql<{ id: number }>`
-    select k.id from collection_case k
-    where k.closed_on is null and k.id > ${scope.afterId} and ${due}
-    order by k.id limit ${scope.limit} for update skip locked`.execute(tx);
-  if (claimed.rows.length === 0) return [];
-  const ids = claimed.rows.map((r) => r.id);
+/**
+ * A case's fingerprint: the versions (xmin) of the rows its evaluation reads and people or other writers may
+ * change: the case itself, its promises, plans and installments, and its outbox rows of the day. Equal
+ * fingerprints at two moments mean none of those rows changed in between. The ledger is not part of it: a
+ * ledger change marks the customer in collection_dirty, and the next incremental cycle evaluates it again.
+ */
+export function caseFingerprint(asOf: string) {
+  return sql<string>`concat_ws('/', k.xmin::text,
+    coalesce((select string_agg(p.id || ':' || p.xmin::text, ',' order by p.id) from promise p
+              where p.case_id = k.id), ''),
+    coalesce((select string_agg(pp.id || ':' || pp.xmin::text || ':' || coalesce((select string_agg(pi.xmin::text, ','
+                order by pi.seq) from payment_plan_installment pi where pi.plan_id = pp.id), ''), ';' order by pp.id)
+              from payment_plan pp where pp.case_id = k.id), ''),
+    coalesce((select string_agg(o.id || ':' || o.xmin::text, ',' order by o.id) from outbox o
+              where o.case_id = k.id and (o.status = 'queued' or o.scheduled_on = ${asOf}::date)), ''))`;
+}
+
+/**
+ * The cases' rows as the evaluation needs them, with each case's fingerprint (see batch-claim.ts). Read
+ * before anything else of the batch, so that a change committed while the batch reads and evaluates shows
+ * as a different fingerprint when the batch checks again under the audit chain head.
+ */
+export async function loadCaseRows(tx: Tx, ids: number[], asOf: string): Promise<CaseRow[]> {
+  if (ids.length === 0) return [];
   const rows = await sql<CaseRow>`
     select k.id, k.customer_id, k.entity_id, k.stage, k.stage_since, k.stage_clock, k.stage_floor, k.manual_status,
-           k.paused_until, k.collector_id, k.strategy_id, k.opened_on,
+           k.paused_until, k.hold_spans, k.collector_id, k.strategy_id, k.opened_on,
            c.code as customer_code, c.name as customer_name, c.language, c.segment,
            nullif(c.attributes->>'grade', '') as grade, cs.strategy_name as override,
-           k.evaluated_on is null as changed
+           k.evaluated_on is null as changed, ${caseFingerprint(asOf)} as fingerprint
     from collection_case k
     join customer c on c.id = k.customer_id
     left join customer_strategy cs on cs.customer_id = k.customer_id
@@ -230,8 +246,8 @@ export async function loadMessageData(
 /**
  * The cases' outbox rows that a new message may join or that may have gone stale: every queued one, and
  * every one of today (a message that follows one already sent is numbered after it), with the firings
- * recorded against them. Locked, so that a sender claiming messages (FOR UPDATE SKIP LOCKED) never sends
- * one while it is being rendered again. Stale: an invoice it lists is no longer open at the amount shown,
+ * recorded against them. Read without locks: the batch locks them before it writes (batch-claim.ts), and
+ * the cases' fingerprints tell whether they changed in between. Stale: an invoice it lists is no longer open at the amount shown,
  * or (dunning, not a statement, which shows disputed invoices too) is now disputed.
  */
 export async function loadOutboxRows(
@@ -260,8 +276,7 @@ export async function loadOutboxRows(
       ) as stale
     from outbox o
     where o.case_id = any(${caseIds}::bigint[]) and (o.status = 'queued' or o.scheduled_on = ${asOf}::date)
-    order by o.case_id, o.id
-    for update of o`.execute(tx);
+    order by o.case_id, o.id`.execute(tx);
   if (rows.rows.length === 0) return byCase;
   const firings = await sql<{
     outbox_id: number;

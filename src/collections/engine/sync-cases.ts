@@ -1,9 +1,13 @@
 // Set-based synchronisation of cases with the ledger, before any step is evaluated: open a case for every
 // customer and entity with an open invoice due by the horizon, close cases with none left (cancelling their
-// open tasks and unsent messages), and settle promises and installments that fell due. Each statement is
+// open engine tasks and unsent messages), settle promises and installments that fell due, cancel the engine
+// tasks whose invoices are all paid, and hold back the queued messages of held cases. Each statement is
 // idempotent, and concurrent runs are safe: the partial unique index on open cases decides who opens one.
+// Tasks and cases are audited: each statement here is one summary entry (engine-transaction.ts), so every
+// write is one statement for all the cases in scope, never one per row.
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/store';
+import { HELD_BACK } from './consolidate-messages';
 
 export interface SyncScope {
   asOf: string;
@@ -54,8 +58,12 @@ export async function syncCases(tx: Tx, s: SyncScope): Promise<SyncCounts> {
     returning k.id`.execute(tx);
   const closedIds = closed.rows.map((r) => r.id);
   if (closedIds.length > 0) {
-    await sql`update task set status = 'cancelled', outcome = 'case closed', updated_at = now()
-              where status = 'open' and case_id = any(${closedIds}::bigint[])`.execute(tx);
+    // The engine's own tasks only (step_key set): one a person made by hand may outlive the case.
+    await sql`update task set status = 'cancelled', cancel_reason = 'case_closed', completed_on = ${s.asOf}::date,
+                updated_at = now()
+              where status = 'open' and step_key is not null and case_id = any(${closedIds}::bigint[])`.execute(
+      tx,
+    );
     await sql`update outbox set status = 'cancelled', error = 'case closed before sending'
               where status = 'queued' and case_id = any(${closedIds}::bigint[])`.execute(tx);
     await sql`update promise set status = 'cancelled', resolved_on = ${s.asOf}::date
@@ -71,7 +79,67 @@ export async function syncCases(tx: Tx, s: SyncScope): Promise<SyncCounts> {
   }
   await settlePromises(tx, s);
   await settleInstallments(tx, s);
+  await cancelPaidTasks(tx, s);
+  // After the settling: a promise that broke or a plan that defaulted today no longer holds the case.
+  await holdBackQueuedMessages(tx, s);
   return { opened: opened.rows.length, closed: closedIds.length };
+}
+
+/**
+ * The engine's open tasks of open cases whose invoices (payload.invoices, as the task was made) are all
+ * paid (or credited, written off): nothing is left for the call or visit to ask for. A task that names no
+ * invoice stays; so do the tasks people made.
+ */
+async function cancelPaidTasks(tx: Tx, s: SyncScope): Promise<void> {
+  await sql`
+    with named as (
+      select t.id, jsonb_path_query_array(t.payload, '$.invoices[*].id') as ids
+      from task t
+      where t.status = 'open' and t.step_key is not null and ${inScope('t.customer_id', s.customerIds)}
+    )
+    update task t set status = 'cancelled', cancel_reason = 'invoices_paid', completed_on = ${s.asOf}::date,
+      updated_at = now()
+    from named n
+    where t.id = n.id and n.ids <> '[]'::jsonb
+      and not exists (select 1 from jsonb_array_elements_text(n.ids) as e(id)
+                      join invoice i on i.id = e.id::bigint
+                      where i.allocated_amount < i.amount)`.execute(tx);
+}
+
+/**
+ * Cancels the queued messages of the cases that are held now (consolidate-messages.ts says why cancelled,
+ * not parked): paused by a person (nothing fires while a pause lasts, so all of them), or held by an open
+ * promise or an active plan (after the settling above, those are the ones in good standing) — except the
+ * messages the engine queued during that hold: those speaking only for event steps (a broken promise, a
+ * missed installment) that fired on or after the day the hold began (heldBack in consolidate-messages.ts).
+ * The use cases do the same when a person pauses or records a promise or plan; this catches whatever came
+ * another way (an import, a script, the simulator). There is no sender yet (the communications module
+ * will send the outbox); one can run this in its own transaction before it claims what to send.
+ */
+export async function holdBackQueuedMessages(
+  tx: Tx,
+  s: Pick<SyncScope, 'asOf' | 'customerIds'>,
+): Promise<void> {
+  await sql`
+    with held as (
+      select o.id,
+        k.manual_status = 'paused' and (k.paused_until is null or k.paused_until >= ${s.asOf}::date) as paused,
+        (select min(p.promised_on) from promise p where p.case_id = k.id and p.status = 'open') as promised_on,
+        (select min(pp.created_on) from payment_plan pp where pp.case_id = k.id and pp.status = 'active') as planned_on
+      from outbox o join collection_case k on k.id = o.case_id
+      where o.status = 'queued' and k.closed_on is null and ${inScope('k.customer_id', s.customerIds)}
+    )
+    update outbox o set status = 'cancelled',
+      error = case when h.paused then ${HELD_BACK.paused}
+                   when h.promised_on is not null then ${HELD_BACK.promise}
+                   else ${HELD_BACK.plan} end
+    from held h
+    where o.id = h.id and o.status = 'queued'
+      and (h.paused or (coalesce(h.promised_on, h.planned_on) is not null and (
+        not exists (select 1 from step_firing f where f.outbox_id = o.id)
+        or exists (select 1 from step_firing f where f.outbox_id = o.id
+                     and (f.occurrence_key not like 'promise:%' and f.occurrence_key not like 'installment:%'
+                          or f.fired_on < least(h.promised_on, h.planned_on))))))`.execute(tx);
 }
 
 /**

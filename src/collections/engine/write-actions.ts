@@ -172,6 +172,7 @@ export interface CaseUpdate {
   stage: string;
   stage_since: string;
   stage_clock: unknown;
+  hold_spans: unknown;
   stage_floor: string | null;
   status: string;
   manual_status: string | null;
@@ -191,14 +192,14 @@ export async function updateCases(tx: Tx, updates: CaseUpdate[], asOf: string): 
   if (updates.length === 0) return;
   await sql`
     update collection_case k set stage = r.stage, stage_since = r.stage_since, stage_clock = r.stage_clock,
-      stage_floor = r.stage_floor,
+      hold_spans = r.hold_spans, stage_floor = r.stage_floor,
       status = r.status, manual_status = r.manual_status, paused_until = r.paused_until, strategy_id = r.strategy_id,
       strategy_name = r.strategy_name, strategy_version = r.strategy_version, anchor_due_on = r.anchor_due_on,
       days_past_due = r.days_past_due, totals = r.totals, amount_cny = r.amount_cny,
       next_action_on = r.next_action_on, next_step_key = r.next_step_key, evaluated_on = ${asOf}::date,
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as r(id bigint, stage text, stage_since date,
-         stage_clock jsonb, stage_floor text, status text, manual_status text, paused_until date, strategy_id bigint, strategy_name text,
+         stage_clock jsonb, hold_spans jsonb, stage_floor text, status text, manual_status text, paused_until date, strategy_id bigint, strategy_name text,
          strategy_version integer, anchor_due_on date, days_past_due integer, totals jsonb, amount_cny bigint,
          next_action_on date, next_step_key text)
     where k.id = r.id`.execute(tx);

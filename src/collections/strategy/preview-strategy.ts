@@ -74,12 +74,14 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
       stage: CaseSnapshot['stage'];
       stage_since: string;
       stage_clock: CaseSnapshot['stageClock'];
+      hold_spans: CaseSnapshot['holdSpans'];
       stage_floor: CaseSnapshot['stageFloor'];
       manual_status: CaseSnapshot['manualStatus'];
       paused_until: string | null;
       opened_on: string;
     }>`
-      select id, stage, stage_since, stage_clock, stage_floor, manual_status, paused_until, opened_on from collection_case
+      select id, stage, stage_since, stage_clock, hold_spans, stage_floor, manual_status, paused_until, opened_on
+      from collection_case
       where customer_id = ${customer.id} and entity_id = ${entityId} and closed_on is null`.execute(db);
     const kase = open.rows[0] ?? null;
     const invoices = await invoicesOf(db, customer.id, entityId, addDays(input.from, input.days));
@@ -119,6 +121,7 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
       stage: kase?.stage ?? ('reminder' as CaseSnapshot['stage']),
       stageSince: kase?.stage_since ?? input.from,
       stageClock: kase?.stage_clock ?? {},
+      holdSpans: kase?.hold_spans ?? [],
       stageFloor: kase?.stage_floor ?? null,
       manualStatus: kase?.manual_status ?? null,
       pausedUntil: kase?.paused_until ?? null,
@@ -151,6 +154,7 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
         stage: ev.stage,
         stageSince: ev.stageSince,
         stageClock: ev.stageClock,
+        holdSpans: ev.holdSpans,
         stageFloor: ev.stageFloor,
         manualStatus: ev.manualStatus,
         pausedUntil: ev.pausedUntil,
@@ -202,7 +206,7 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
                 assigneeRole: task.assigneeRole,
               }
             : null,
-          skipped: skipped?.detail ?? null,
+          skipped: skipped?.detail ?? d.skipped ?? null,
         });
       }
     }

@@ -61,6 +61,24 @@ export const StepTrigger = Type.Union([
   ),
   Type.Object({ type: Type.Literal('brokenPromise') }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('missedInstallment') }, { additionalProperties: false }),
+  // State triggers (DOMAIN: amount, grade): fire once per case, the first time the case meets them in the
+  // step's stage (see evaluate.ts). Amount: the case's undisputed open amount, converted to `currency`, is
+  // `amount` or more (minor units; inclusive, like a step's minAmount).
+  Type.Object(
+    {
+      type: Type.Literal('amountAbove'),
+      currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+      amount: Type.Integer({ minimum: 0 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('grade'),
+      grades: Type.Array(Type.String({ minLength: 1, maxLength: 10 }), { minItems: 1, maxItems: 20 }),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 
 /** Filters on a step: amount band (case's open amount, converted) and credit grade. */
@@ -106,10 +124,13 @@ export const StrategyStages = Type.Object(
   { additionalProperties: false },
 );
 
+/** The most catch-up days a strategy may have: past it, nothing missed can still fire. */
+export const MAX_CATCH_UP_DAYS = 30;
+
 export const StrategySettings = Type.Object(
   {
     /** A step missed by up to this many days (engine down, case opened late) still fires. */
-    catchUpDays: Type.Integer({ minimum: 0, maximum: 30 }),
+    catchUpDays: Type.Integer({ minimum: 0, maximum: MAX_CATCH_UP_DAYS }),
     promiseGraceDays: Type.Integer({ minimum: 0, maximum: 30 }),
     installmentGraceDays: Type.Integer({ minimum: 0, maximum: 30 }),
   },
@@ -203,7 +224,8 @@ export function strategyProblems(def: StrategyDefinitionT): FieldProblem[] {
         });
       }
     }
-    if (step.raiseStage && (trigger.type === 'daysFromDue' || trigger.type === 'daysInStage')) {
+    // Only events raise the stage: it is settled before the hold and the time and state steps are looked at.
+    if (step.raiseStage && trigger.type !== 'brokenPromise' && trigger.type !== 'missedInstallment') {
       problems.push({
         field: `${at}/raiseStage`,
         reason: 'only event steps (broken promise, missed installment) raise the stage',

@@ -281,6 +281,8 @@ export interface CollectionCaseTable {
   stage_since: string;
   /** 0009: per stage left before, its first entry and days spent (see StageClock in collections). */
   stage_clock: Jsonb<unknown>;
+  /** 0010: pauses and all-disputed periods the engine saw, which postpone time steps (see HoldSpan). */
+  hold_spans: Jsonb<unknown>;
   stage_floor: 'early' | 'strong' | null;
   status: Defaulted<CaseStatus>;
   manual_status: 'paused' | 'legal' | 'agency' | null;
@@ -343,6 +345,8 @@ export interface TaskTable {
   payload: Jsonb<unknown>;
   completed_on: string | null;
   outcome: string | null;
+  /** Why the engine cancelled it (0011): 'case_closed' or 'invoices_paid'; null otherwise. */
+  cancel_reason: string | null;
   created_at: Stamp;
   updated_at: UpdatedAt;
 }

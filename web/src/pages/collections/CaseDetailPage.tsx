@@ -198,7 +198,17 @@ export default function CaseDetailPage() {
                   { title: t('col.date'), dataIndex: 'dueOn' },
                   { title: t('col.action'), dataIndex: 'type' },
                   { title: t('col.label'), dataIndex: 'title' },
-                  { title: t('col.status'), dataIndex: 'status' },
+                  {
+                    title: t('col.status'),
+                    render: (_, task) =>
+                      task.cancelReason ? (
+                        <span data-testid="task-cancel-reason">
+                          {task.status} · {t(`col.taskCancel.${task.cancelReason}`)}
+                        </span>
+                      ) : (
+                        task.status
+                      ),
+                  },
                   {
                     title: '',
                     render: (_, task) =>

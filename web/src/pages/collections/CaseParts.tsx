@@ -5,14 +5,32 @@ import { useT } from '../../i18n';
 import { parseAmount } from '../../lib/money';
 import type { OutboxMessage } from './collectionsApi';
 
+// The reasons the engine and the use cases give for a message cancelled before sending (outbox.error),
+// as they write them; any other text (a send failure, a missing contact) is shown as it is.
+const MESSAGE_REASONS: Record<string, string> = {
+  'cancelled before sending: the case is paused': 'col.msgCancel.paused',
+  'cancelled before sending: a promise to pay holds the case': 'col.msgCancel.promise',
+  'cancelled before sending: a payment plan holds the case': 'col.msgCancel.plan',
+  'cancelled before sending: the case was handed to legal': 'col.msgCancel.legal',
+  'cancelled before sending: the case was handed to a collection agency': 'col.msgCancel.agency',
+  'case closed before sending': 'col.msgCancel.closed',
+  'cancelled before sending: its invoices are no longer owed': 'col.msgCancel.paid',
+};
+
 export function MessageCard({ m }: { m: OutboxMessage }) {
   const t = useT();
+  const reason = m.error ? (MESSAGE_REASONS[m.error] ? t(MESSAGE_REASONS[m.error]) : m.error) : null;
   return (
     <Card
       size="small"
       title={`${m.scheduledOn} · ${t(`col.action.${m.channel}`)} · ${m.subject ?? ''}`}
       extra={<Tag>{m.status}</Tag>}
     >
+      {reason && (
+        <Typography.Paragraph type="warning" style={{ margin: '0 0 4px' }} data-testid="message-reason">
+          {t('col.cancelReason')}: {reason}
+        </Typography.Paragraph>
+      )}
       <Typography.Text type="secondary">
         {m.recipients.map((r) => `${r.name} <${r.address}>`).join(', ')}
       </Typography.Text>

@@ -1,7 +1,61 @@
-// The steps of a strategy as an editable table: stage, trigger (days, repeat), action, template, label.
+// The steps of a strategy as an editable table: stage, trigger (days and repeat; amount and currency;
+// grades), action, template, label.
 import { Button, Input, InputNumber, Select, Space, Table } from 'antd';
+import { useState } from 'react';
 import { useT } from '../../i18n';
-import type { StrategyStep, Template } from './collectionsApi';
+import { minorUnitsOf, parseAmount, toDecimalString } from '../../lib/money';
+import type { StrategyStep, Template, Trigger } from './collectionsApi';
+
+const TRIGGERS: Trigger['type'][] = [
+  'daysFromDue',
+  'daysInStage',
+  'brokenPromise',
+  'missedInstallment',
+  'amountAbove',
+  'grade',
+];
+
+/** The trigger a step gets when its type is changed: what carries over (days), else a starting point. */
+function triggerOf(type: Trigger['type'], before: Trigger): Trigger {
+  if (type === 'daysFromDue' || type === 'daysInStage')
+    return { type, days: 'days' in before ? before.days : 0 };
+  if (type === 'amountAbove') return { type, currency: 'CNY', amount: 5_000_000 }; // 50,000.00
+  if (type === 'grade') return { type, grades: ['C'] };
+  return { type };
+}
+
+/**
+ * An amount typed in major units ("50,000.00"), kept as minor units: the text is parsed digit by digit
+ * (never through a float) and passed on only when it is a valid amount of the currency.
+ */
+function AmountInput({
+  minor,
+  currency,
+  label,
+  onChange,
+}: {
+  minor: number;
+  currency: string;
+  label: string;
+  onChange(minor: number): void;
+}) {
+  const [text, setText] = useState(() => toDecimalString(minor, minorUnitsOf(currency)));
+  const parsed = parseAmount(text, currency);
+  return (
+    <Input
+      size="small"
+      value={text}
+      aria-label={label}
+      status={parsed.ok && parsed.minor >= 0 ? undefined : 'error'}
+      style={{ width: 110 }}
+      onChange={(e) => {
+        setText(e.target.value);
+        const next = parseAmount(e.target.value, currency);
+        if (next.ok && next.minor >= 0) onChange(next.minor);
+      }}
+    />
+  );
+}
 
 const ACTIONS = [
   'email',
@@ -75,26 +129,63 @@ export function StepTable({
         },
         {
           title: t('col.trigger'),
-          width: 260,
+          width: 320,
           render: (_, s, i) => (
             <Space.Compact size="small">
               <Select
                 size="small"
                 value={s.trigger.type}
                 style={{ width: 140 }}
-                onChange={(type) =>
-                  setStep(i, {
-                    trigger:
-                      type === 'daysFromDue' || type === 'daysInStage'
-                        ? { type, days: 'days' in s.trigger ? s.trigger.days : 0 }
-                        : { type },
-                  })
-                }
-                options={['daysFromDue', 'daysInStage', 'brokenPromise', 'missedInstallment'].map((v) => ({
-                  value: v,
-                  label: t(`col.trigger.${v}`),
-                }))}
+                onChange={(type) => setStep(i, { trigger: triggerOf(type, s.trigger) })}
+                options={TRIGGERS.map((v) => ({ value: v, label: t(`col.trigger.${v}`) }))}
               />
+              {s.trigger.type === 'amountAbove' && (
+                <Input
+                  size="small"
+                  value={s.trigger.currency}
+                  maxLength={3}
+                  style={{ width: 56 }}
+                  aria-label={t('col.trigger.currency')}
+                  onChange={(e) =>
+                    setStep(i, {
+                      trigger: {
+                        ...(s.trigger as Extract<Trigger, { type: 'amountAbove' }>),
+                        currency: e.target.value.toUpperCase(),
+                      },
+                    })
+                  }
+                />
+              )}
+              {s.trigger.type === 'amountAbove' && (
+                <AmountInput
+                  key={`${s.key}-${s.trigger.currency}`}
+                  minor={s.trigger.amount}
+                  currency={s.trigger.currency}
+                  label={t('col.trigger.amount')}
+                  onChange={(amount) =>
+                    setStep(i, {
+                      trigger: { ...(s.trigger as Extract<Trigger, { type: 'amountAbove' }>), amount },
+                    })
+                  }
+                />
+              )}
+              {s.trigger.type === 'grade' && (
+                <Select
+                  size="small"
+                  mode="tags"
+                  value={s.trigger.grades}
+                  style={{ minWidth: 110 }}
+                  aria-label={t('col.trigger.grades')}
+                  placeholder={t('col.trigger.grades')}
+                  tokenSeparators={[',', ' ']}
+                  onChange={(grades: string[]) =>
+                    setStep(i, {
+                      trigger: { type: 'grade', grades: grades.map((g) => g.trim()).filter(Boolean) },
+                    })
+                  }
+                  options={['A', 'B', 'C', 'D'].map((g) => ({ value: g, label: g }))}
+                />
+              )}
               {'days' in s.trigger && (
                 <InputNumber
                   size="small"

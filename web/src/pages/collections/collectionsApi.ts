@@ -41,6 +41,8 @@ export interface OutboxMessage {
   status: string;
   scheduledOn: string;
   steps: string[];
+  /** Why it was cancelled before sending (or why sending failed). */
+  error: string | null;
 }
 
 export interface Task {
@@ -54,6 +56,9 @@ export interface Task {
   assignee: { id: number; displayName: string } | null;
   assigneeRole: string;
   status: string;
+  outcome: string | null;
+  /** Why the engine cancelled it: 'case_closed' or 'invoices_paid'. */
+  cancelReason: string | null;
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -105,7 +110,11 @@ export interface CaseDetail extends CaseSummary {
 
 export type Trigger =
   | { type: 'daysFromDue' | 'daysInStage'; days: number; repeatEveryDays?: number; maxRepeats?: number }
-  | { type: 'brokenPromise' | 'missedInstallment' };
+  | { type: 'brokenPromise' | 'missedInstallment' }
+  /** Fires once per case when its undisputed open amount, in `currency`, reaches `amount` (minor units). */
+  | { type: 'amountAbove'; currency: string; amount: number }
+  /** Fires once per case when the customer's credit grade is one of `grades`. */
+  | { type: 'grade'; grades: string[] };
 
 export interface StrategyStep {
   key: string;

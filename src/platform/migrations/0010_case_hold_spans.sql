@@ -1,0 +1,12 @@
+-- The pauses (停催) and all-disputed periods of a collection case, so that they hold its time steps the way
+-- an open promise or a plan in good standing does: a step that fell due in one falls due on the day it
+-- ended, not dropped once it is older than the strategy's catch-up days (see HoldSpan in
+-- src/collections/engine/case-state.ts). Promises and plans carry their own dates; a pause or a dispute
+-- period leaves nothing behind once it is over (paused_until is cleared, the anchor comes back), so the
+-- engine records each one as it sees it begin and end.
+--
+-- A list of [{"from": "2026-03-20", "to": "2026-04-01", "kind": "pause"}], `to` being the first day free of
+-- it (null while it lasts), maintained by the evaluation and kept short (spans that ended long before
+-- anything could still fall due are dropped). Empty for every existing case: a pause already under way
+-- counts from the first evaluation after this migration.
+alter table collection_case add column hold_spans jsonb not null default '[]'::jsonb;

@@ -6,22 +6,15 @@ import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { createPromise } from '../../src/collections/cases/create-promise';
 import { runEngine } from '../../src/collections/engine/run-engine';
-import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
 import type { Actor } from '../../src/platform/auth/actor';
 import { describeOnPostgres } from '../support/stores';
-import { activate, addCustomer, addEntity, addInvoice, addUser, resetCollections } from './fixtures';
+import { addCustomer, addInvoice, startWithStandardStrategy } from './fixtures';
 
 describeOnPostgres('optimistic engine batches', (store) => {
   let entityId: number;
   let collectorId: number;
   beforeEach(async () => {
-    const db = store().db;
-    await resetCollections(db);
-    await ensureDefaultStrategies(db);
-    await db.updateTable('strategy').set({ active: false }).execute();
-    await activate(db, 'standard');
-    entityId = await addEntity(db);
-    collectorId = await addUser(db);
+    ({ entityId, collectorId } = await startWithStandardStrategy(store().db));
   });
 
   it('honours a promise recorded while the batch was evaluating its case', async () => {

@@ -3,11 +3,10 @@ import { beforeEach, expect, it } from 'vitest';
 import { runEngine } from '../../src/collections/engine/run-engine';
 import { STANDARD } from '../../src/collections/strategy/default-strategies';
 import { saveStrategy } from '../../src/collections/strategy/save-strategy';
-import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { addDays } from '../../src/shared/dates';
 import { describeEachStore } from '../support/stores';
-import { activate, addCustomer, addEntity, addInvoice, addUser, pay, resetCollections } from './fixtures';
+import { addCustomer, addInvoice, pay, startWithStandardStrategy } from './fixtures';
 
 async function runDays(db: Parameters<typeof runEngine>[0], from: string, to: string) {
   for (let d = from; d <= to; d = addDays(d, 1)) await runEngine(db, { asOf: d, kind: 'full' });
@@ -35,13 +34,7 @@ describeEachStore('collections engine', (store) => {
   let entityId: number;
   let collectorId: number;
   beforeEach(async () => {
-    const db = store().db;
-    await resetCollections(db);
-    await ensureDefaultStrategies(db);
-    await db.updateTable('strategy').set({ active: false }).execute();
-    await activate(db, 'standard');
-    entityId = await addEntity(db);
-    collectorId = await addUser(db);
+    ({ entityId, collectorId } = await startWithStandardStrategy(store().db));
   });
 
   it('runs the standard strategy on the right days and never twice', async () => {

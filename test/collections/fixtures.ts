@@ -1,6 +1,7 @@
 // Small ledger fixtures for the collections tests, written straight to the tables (the ledger's own use
 // cases are another module's); allocations go through the real triggers, so open amounts are derived.
 import { sql } from 'kysely';
+import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
 import type { Db } from '../../src/platform/db/store';
 
 let counter = 0;
@@ -148,4 +149,16 @@ export async function resetCollections(db: Db): Promise<void> {
   );
   await sql`truncate allocation, write_off, payment, credit_note, invoice, contact, customer, entity, app_user
             restart identity cascade`.execute(db);
+}
+
+/**
+ * The usual start of an engine test: a clean store, only the shipped `standard` strategy active, one entity
+ * and one collector.
+ */
+export async function startWithStandardStrategy(db: Db): Promise<{ entityId: number; collectorId: number }> {
+  await resetCollections(db);
+  await ensureDefaultStrategies(db);
+  await db.updateTable('strategy').set({ active: false }).execute();
+  await activate(db, 'standard');
+  return { entityId: await addEntity(db), collectorId: await addUser(db) };
 }

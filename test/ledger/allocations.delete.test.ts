@@ -3,6 +3,7 @@
 // documents' allocated amounts equal to the sum of their active allocations, as insert and update do.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import type { Db } from '../../src/platform/db/store';
 import { describeEachStore } from '../support/stores';
 import {
   makeCreditNote,
@@ -12,6 +13,16 @@ import {
   openAmounts,
   unapplied,
 } from './allocations.fixtures';
+
+/** A manual payment allocation to one invoice, effective on `on`; returns its id. */
+async function allocate(db: Db, invoiceId: number, paymentId: number, amount: number, on: string) {
+  const row = await db
+    .insertInto('allocation')
+    .values({ invoice_id: invoiceId, payment_id: paymentId, amount, effective_on: on, method: 'manual' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 describeEachStore('allocation delete', (store) => {
   it('gives back what deleted active allocations held, on invoices, payments and credit notes', async () => {
@@ -63,35 +74,16 @@ describeEachStore('allocation delete', (store) => {
     const party = await makeParty(db);
     const inv = await makeInvoice(db, party, 'D-3', 400_00, '2026-02-01');
     const pay = await makePayment(db, party, 'D-PAY3', 400_00, '2026-02-10');
-    const reversed = await db
-      .insertInto('allocation')
-      .values({
-        invoice_id: inv,
-        payment_id: pay,
-        amount: 100_00,
-        effective_on: '2026-02-10',
-        method: 'manual',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const reversed = await allocate(db, inv, pay, 100_00, '2026-02-10');
     await db
       .updateTable('allocation')
       .set({ reversed_on: '2026-02-11' })
-      .where('id', '=', reversed.id)
+      .where('id', '=', reversed)
       .execute();
-    await db
-      .insertInto('allocation')
-      .values({
-        invoice_id: inv,
-        payment_id: pay,
-        amount: 250_00,
-        effective_on: '2026-02-12',
-        method: 'manual',
-      })
-      .execute();
+    await allocate(db, inv, pay, 250_00, '2026-02-12');
     expect(await openAmounts(db, [inv])).toEqual([150_00]);
 
-    await db.deleteFrom('allocation').where('id', '=', reversed.id).execute();
+    await db.deleteFrom('allocation').where('id', '=', reversed).execute();
     expect(await openAmounts(db, [inv])).toEqual([150_00]);
     expect(await unapplied(db, 'payment', pay)).toBe(150_00);
   });
@@ -101,25 +93,15 @@ describeEachStore('allocation delete', (store) => {
     const party = await makeParty(db);
     const inv = await makeInvoice(db, party, 'D-4', 100_00, '2026-02-01');
     const pay = await makePayment(db, party, 'D-PAY4', 100_00, '2026-02-10');
-    const row = await db
-      .insertInto('allocation')
-      .values({
-        invoice_id: inv,
-        payment_id: pay,
-        amount: 100_00,
-        effective_on: '2026-02-10',
-        method: 'manual',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db.deleteFrom('allocation').where('id', '=', row.id).execute();
+    const id = await allocate(db, inv, pay, 100_00, '2026-02-10');
+    await db.deleteFrom('allocation').where('id', '=', id).execute();
     const entry = await db
       .selectFrom('audit_log')
       .select(['op', 'before', 'after'])
       .where('table_name', '=', 'allocation')
       .where('op', '=', 'DELETE')
-      .where(sql<boolean>`row_key = ${JSON.stringify({ id: row.id })}::jsonb`)
+      .where(sql<boolean>`row_key = ${JSON.stringify({ id })}::jsonb`)
       .executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ op: 'DELETE', after: null, before: { id: row.id, amount: 100_00 } });
+    expect(entry).toMatchObject({ op: 'DELETE', after: null, before: { id, amount: 100_00 } });
   });
 });

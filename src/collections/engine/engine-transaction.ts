@@ -3,6 +3,8 @@
 // in bulk, so each statement is ONE audit entry with its row count and digest, not one entry per row: per-row
 // images of every case each day would multiply a cycle's time and fill the log with derived values, whose
 // detail step_firing and engine_run keep anyway. People's changes to the same tables keep full images.
+
+import { sql } from 'kysely';
 import { lockAuditChain, summariseAuditedStatements } from '../../auth/audit-queries';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
@@ -19,8 +21,19 @@ export function engineTransaction<T>(
   options: { headFirst: boolean } = { headFirst: true },
 ): Promise<T> {
   return inTransaction(db, SYSTEM_ACTOR, async (tx) => {
+    await planWithoutJit(tx);
     if (options.headFirst) await lockAuditChain(tx);
     await summariseAuditedStatements(tx);
     return fn(tx);
   });
+}
+
+/**
+ * The engine's statements are many short ones over a batch of cases, and their cost estimates are often
+ * far too high (tables that grew since they were analysed: the outbox after the first cycle). Above
+ * PostgreSQL's jit_above_cost the server then compiles each one with LLVM: half a second per batch query
+ * for a query that runs in 30 ms. PGlite has no JIT; the setting is accepted there and changes nothing.
+ */
+async function planWithoutJit(tx: Tx): Promise<void> {
+  await sql`select set_config('jit', 'off', true)`.execute(tx);
 }

@@ -156,6 +156,9 @@ export async function runEngine(db: Db, options: EngineOptions): Promise<EngineR
     const outcomes = await Promise.allSettled(loops);
     const rejected = outcomes.find((o) => o.status === 'rejected');
     if (rejected) throw (rejected as PromiseRejectedResult).reason;
+    // Likewise after a cycle that wrote many firings, messages and tasks: the next cycle (or the worklist)
+    // should not plan its joins on those tables from statistics taken when they were nearly empty.
+    if (result.stepsFired > 5000) await sql`analyze step_firing, outbox, task`.execute(db);
     result.durationMs = Date.now() - started;
     await db
       .updateTable('engine_run')

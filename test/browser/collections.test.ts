@@ -1,5 +1,6 @@
 // Collections in the browser: the case list and a case's queued message, the strategy editor's preview of
-// what a customer would receive, and the simulator's comparison of two strategies.
+// what a customer would receive and an amount trigger saved in minor units, the simulator's comparison of
+// two strategies, and a call task the engine cancelled because its invoice was paid.
 import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -23,7 +24,7 @@ import { JOB_HANDLERS } from '../../src/jobs/handlers';
 import { runOneJob } from '../../src/jobs/runner';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { addDays, todayIn } from '../../src/shared/dates';
-import { activate, addCustomer, addEntity, addInvoice } from '../collections/fixtures';
+import { activate, addCustomer, addEntity, addInvoice, pay } from '../collections/fixtures';
 import { testApp } from '../support/stores';
 import { poll, tableRows, useBrowserEnv } from './support';
 
@@ -94,6 +95,25 @@ describe('collections', () => {
     await poll(() => page.getByTestId('preview-timeline').textContent()).toContain('第一个催收电话');
     await env().screenshot(page, 'collections-strategy-preview');
 
+    // An amount trigger typed in major units is saved as minor units in a new version.
+    const firstStep = page.getByTestId('step-table').locator('tbody tr.ant-table-row').first();
+    await firstStep.locator('.ant-select').nth(1).click();
+    await page.locator('.ant-select-item-option', { hasText: '欠款金额达到' }).click();
+    const amount = firstStep.getByLabel('金额（不低于）');
+    await poll(() => amount.inputValue()).toBe('50000.00');
+    await amount.fill('40,000.50');
+    await page.getByTestId('save-version').click();
+    await poll(async () => {
+      const all = (await (await page.request.get('/api/collections/strategies')).json()).items;
+      return all.filter((s: { name: string }) => s.name === 'standard').length;
+    }).toBe(2);
+    const versions = (await (await page.request.get('/api/collections/strategies')).json()).items;
+    const saved = versions.find(
+      (s: { name: string; version: number }) => s.name === 'standard' && s.version === 2,
+    );
+    const detail = await (await page.request.get(`/api/collections/strategies/${saved.id}`)).json();
+    expect(detail.steps[0].trigger).toEqual({ type: 'amountAbove', currency: 'CNY', amount: 4_000_050 });
+
     // The simulator compares "no collection" with the standard strategy.
     await page.goto('/collections/simulator');
     await page.getByTestId('start-simulation').click();
@@ -109,5 +129,30 @@ describe('collections', () => {
     expect(rows[0]).toContain('不催收');
     expect(rows[1]).toContain('标准策略');
     await env().screenshot(page, 'collections-simulator');
+
+    // A call task whose invoice is then paid is cancelled by the engine, and the case says why.
+    const caller = await addCustomer(db, { name: '无锡新材料有限公司' });
+    const paidLater = await addInvoice(db, {
+      entityId,
+      customerId: caller,
+      dueDate: addDays(today, -2),
+      amount: 1_200_000,
+      number: 'FP-2026-0002',
+    });
+    await addInvoice(db, { entityId, customerId: caller, dueDate: addDays(today, 5), amount: 300_000 });
+    await runEngine(db, { asOf: today, kind: 'customer', customerIds: [caller] });
+    const callTask = await db
+      .selectFrom('task')
+      .select(['id', 'case_id'])
+      .where('customer_id', '=', caller)
+      .where('type', '=', 'call')
+      .executeTakeFirstOrThrow();
+    await pay(db, { entityId, customerId: caller, invoiceId: paidLater, amount: 1_200_000, date: today });
+    await runEngine(db, { asOf: today, kind: 'incremental' });
+    await page.goto(`/collections/cases/${callTask.case_id}`);
+    await page.getByRole('tab', { name: /任务/ }).click();
+    await poll(() => page.getByTestId('task-cancel-reason').first().textContent()).toContain(
+      '所涉发票已付清',
+    );
   });
 });

@@ -107,6 +107,24 @@ describeEachStore('collections engine', (store) => {
     expect(kase.next_action_on).toBe('2026-04-17');
   });
 
+  it('does not take its own credit hold for an event, but takes one placed by a person', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-10', amount: 8_000_000 });
+    await runDays(db, '2026-04-09', '2026-04-10'); // the strong stage places the hold on 04-10
+    expect(await db.selectFrom('credit_hold').select('status').execute()).toEqual([{ status: 'active' }]);
+    // Nothing changed in the ledger: no customer is marked and a second run has nothing to evaluate.
+    expect(await db.selectFrom('collection_dirty').select('customer_id').execute()).toEqual([]);
+    const again = await runEngine(db, { asOf: '2026-04-10', kind: 'full' });
+    expect(again.casesEvaluated).toBe(0);
+    // A hold placed outside the engine (the credit module, a person) is an event for the case.
+    await db.updateTable('credit_hold').set({ status: 'released' }).execute();
+    expect(await db.selectFrom('collection_dirty').select('customer_id').execute()).toEqual([
+      { customer_id: customerId },
+    ]);
+    expect((await runEngine(db, { asOf: '2026-04-10', kind: 'incremental' })).casesEvaluated).toBe(1);
+  });
+
   it('closes the case when paid, cancelling open tasks and unsent messages', async () => {
     const db = store().db;
     const customerId = await addCustomer(db, { collectorId });

@@ -21,7 +21,7 @@ export function engineTransaction<T>(
   options: { headFirst: boolean } = { headFirst: true },
 ): Promise<T> {
   return inTransaction(db, SYSTEM_ACTOR, async (tx) => {
-    await planWithoutJit(tx);
+    await planAsTheEngine(tx);
     if (options.headFirst) await lockAuditChain(tx);
     await summariseAuditedStatements(tx);
     return fn(tx);
@@ -29,11 +29,16 @@ export function engineTransaction<T>(
 }
 
 /**
- * The engine's statements are many short ones over a batch of cases, and their cost estimates are often
- * far too high (tables that grew since they were analysed: the outbox after the first cycle). Above
- * PostgreSQL's jit_above_cost the server then compiles each one with LLVM: half a second per batch query
- * for a query that runs in 30 ms. PGlite has no JIT; the setting is accepted there and changes nothing.
+ * Transaction-local settings of the engine's transactions:
+ * - huikuan.collections_engine: the credit holds the engine places are not events for itself (migration
+ *   0013), or every cycle that placed one would queue another re-evaluating the same cases;
+ * - jit off: the engine's statements are many short ones over a batch of cases, and their cost estimates
+ *   are often far too high (tables that grew since they were analysed: the outbox after the first cycle).
+ *   Above jit_above_cost PostgreSQL then compiles each with LLVM: half a second per batch query for a
+ *   query that runs in 30 ms. PGlite has no JIT; the setting is accepted there and changes nothing.
  */
-async function planWithoutJit(tx: Tx): Promise<void> {
-  await sql`select set_config('jit', 'off', true)`.execute(tx);
+async function planAsTheEngine(tx: Tx): Promise<void> {
+  await sql`select set_config('huikuan.collections_engine', 'on', true), set_config('jit', 'off', true)`.execute(
+    tx,
+  );
 }

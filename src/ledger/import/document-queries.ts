@@ -6,9 +6,9 @@ import {
   countUpsert,
   decimal,
   duplicateCheck,
+  prepareUpsert,
   STAGE,
   unknownCustomerCheck,
-  upsertStatement,
 } from './stage-queries';
 
 type Source = { table: 'payment' | 'credit_note'; key: 'reference' | 'number'; keyField: string };
@@ -53,7 +53,7 @@ export async function checkAllocatable(raw: RawConnection, log: ProblemLog, sour
 export async function upsertPayments(raw: RawConnection, optional: string[]) {
   const sourceOf: Record<string, string> = { remittance_invoice_numbers: 's.invoice_numbers' };
   const { rows } = await raw.query<{ id: number; inserted: boolean }>(
-    upsertStatement({
+    await prepareUpsert(raw, {
       table: 'payment',
       keys: ['entity_id', 'reference'],
       columns: ['customer_id', 'received_date', 'currency', 'amount', ...optional],
@@ -68,7 +68,7 @@ export async function upsertPayments(raw: RawConnection, optional: string[]) {
 
 export async function upsertCreditNotes(raw: RawConnection, optional: string[]) {
   const { rows } = await raw.query<{ id: number; inserted: boolean }>(
-    upsertStatement({
+    await prepareUpsert(raw, {
       table: 'credit_note',
       keys: ['entity_id', 'number'],
       columns: ['customer_id', 'issue_date', 'currency', 'amount', ...optional],
@@ -89,7 +89,7 @@ export async function checkOrders(raw: RawConnection, log: ProblemLog): Promise<
 export async function upsertOrders(raw: RawConnection) {
   return countUpsert(
     raw,
-    upsertStatement({
+    await prepareUpsert(raw, {
       table: 'sales_order',
       keys: ['entity_id', 'number'],
       columns: [

@@ -6,9 +6,9 @@ import {
   countUpsert,
   decimal,
   duplicateCheck,
+  prepareUpsert,
   STAGE,
   unknownCustomerCheck,
-  upsertStatement,
 } from './stage-queries';
 
 /** Fills due dates the file left out from the customers' payment terms (账期). */
@@ -71,8 +71,8 @@ export async function createNamedCustomers(raw: RawConnection): Promise<number> 
 
 export const INVOICE_OPTIONAL_COLUMNS = ['order_number', 'description', 'disputed'] as const;
 
-function invoiceUpsert(optional: readonly string[], returning: string): string {
-  return upsertStatement({
+function invoiceUpsert(raw: RawConnection, optional: readonly string[], returning: string): Promise<string> {
+  return prepareUpsert(raw, {
     table: 'invoice',
     keys: ['entity_id', 'number'],
     columns: ['customer_id', 'issue_date', 'due_date', 'currency', 'amount', ...optional],
@@ -88,13 +88,14 @@ function invoiceUpsert(optional: readonly string[], returning: string): string {
  * stays). `optional` lists the optional columns the file has: the others keep their stored values.
  */
 export async function upsertInvoices(raw: RawConnection, optional: readonly string[]) {
-  return countUpsert(raw, invoiceUpsert(optional, '(t.xmax = 0) as inserted'));
+  return countUpsert(raw, await invoiceUpsert(raw, optional, '(t.xmax = 0) as inserted'));
 }
 
 /** Same upsert, recording each changed row's line in import_changed (history needs per-row outcomes). */
 export async function upsertInvoicesTracked(raw: RawConnection, optional: readonly string[]): Promise<void> {
+  const upsert = await invoiceUpsert(raw, optional, 't.entity_id, t.number, (t.xmax = 0) as inserted');
   await raw.query(
-    `with up as (${invoiceUpsert(optional, 't.entity_id, t.number, (t.xmax = 0) as inserted')})
+    `with up as (${upsert})
      insert into import_changed (line, inserted)
      select s.line, up.inserted from up join ${STAGE} s on s.entity_id = up.entity_id and s.number = up.number
      on conflict (line) do nothing`,

@@ -5,9 +5,9 @@ import {
   collectProblems,
   countUpsert,
   duplicateCheck,
+  prepareUpsert,
   STAGE,
   unknownCustomerCheck,
-  upsertStatement,
 } from './stage-queries';
 
 export async function checkCustomers(raw: RawConnection, log: ProblemLog): Promise<void> {
@@ -61,7 +61,7 @@ const CUSTOMER_OPTIONAL: Record<string, string> = {
 
 /** `optional`: the customer columns the file has (country, salesperson_id, ...). */
 export async function upsertCustomers(raw: RawConnection, optional: string[], withParent: boolean) {
-  const upsert = upsertStatement({
+  const upsert = await prepareUpsert(raw, {
     table: 'customer',
     keys: ['code'],
     columns: ['name', ...optional],
@@ -101,7 +101,7 @@ const CONTACT_OPTIONAL: Record<string, string> = {
 export async function upsertContacts(raw: RawConnection, optional: string[]) {
   return countUpsert(
     raw,
-    upsertStatement({
+    await prepareUpsert(raw, {
       table: 'contact',
       keys: ['customer_id', 'name'],
       columns: optional,

@@ -3,7 +3,6 @@
 // in bulk, so each statement is ONE audit entry with its row count and digest, not one entry per row: per-row
 // images of every case each day would multiply a cycle's time and fill the log with derived values, whose
 // detail step_firing and engine_run keep anyway. People's changes to the same tables keep full images.
-
 import { sql } from 'kysely';
 import { lockAuditChain, summariseAuditedStatements } from '../../auth/audit-queries';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';

@@ -6,6 +6,8 @@ import type { Database } from './schema';
 import type { Store } from './store';
 
 const DATE_OID = 1082;
+/** How often the server looks for a client that went away mid-statement (see openPostgresStore). */
+const DEAD_CLIENT_CHECK = '5s';
 const INT8_OID = 20;
 
 // Per-pool type parsers (not the global pg.types) so nothing else in the process is affected.
@@ -72,7 +74,14 @@ export async function openPostgresStore(connectionString: string, maxConnections
   // process. A query running on it fails by itself, and the pool replaces the broken client, so these
   // listeners only keep the process alive.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    // A process that dies mid-statement (a killed import, a crashed worker) leaves its statement running
+    // on the server, locks held, until the statement ends and finds no one to answer: two minutes for a
+    // slow one, all the while holding what it had locked (an import locks the invoice table). The server
+    // checks the socket every few seconds instead. PostgreSQL before 14 lacks the setting: then ignored.
+    client.query(`set client_connection_check_interval = '${DEAD_CLIENT_CHECK}'`).catch(() => {});
+  });
   // Fail fast on a wrong URL rather than on the first request.
   const probe = await pool.connect();
   probe.release();

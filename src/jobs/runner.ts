@@ -89,11 +89,15 @@ export async function runWorker(app: AppContext, options: WorkerOptions): Promis
     if (ran) continue;
     if (options.once) break;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.pollMs ?? 2000);
-      options.signal?.addEventListener('abort', () => {
+      // Each idle wait removes its abort listener when it ends: a worker waits every two seconds for as
+      // long as it runs, and listeners left on the one signal piled up (and warned of a leak after 10).
+      const wake = () => {
         clearTimeout(timer);
+        options.signal?.removeEventListener('abort', wake);
         resolve();
-      });
+      };
+      const timer = setTimeout(wake, options.pollMs ?? 2000);
+      options.signal?.addEventListener('abort', wake, { once: true });
     });
   }
   return summary;

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { markDueCommitments } from '../../src/collections/due-commitments';
@@ -5,7 +6,7 @@ import { runEngine } from '../../src/collections/engine/run-engine';
 import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
 import { JOB_HANDLERS, JOB_SCHEDULES } from '../../src/jobs/handlers';
 import { claimJob, enqueueDueSchedules, enqueueJob } from '../../src/jobs/job-queries';
-import { runOneJob } from '../../src/jobs/runner';
+import { runOneJob, runWorker } from '../../src/jobs/runner';
 import { addDays, todayIn } from '../../src/shared/dates';
 import { describeEachStore, testApp } from '../support/stores';
 import { activate, addCustomer, addEntity, addInvoice, pay, resetCollections } from './fixtures';
@@ -218,6 +219,22 @@ describeEachStore('collections jobs', (store) => {
     expect(dirty.rows.map((r) => r.customer_id)).toEqual([late, installment].sort((a, b) => a - b));
     const jobs = await sql<{ kind: string; status: string }>`select kind, status from job`.execute(db);
     expect(jobs.rows).toEqual([{ kind: 'collections.incremental', status: 'queued' }]);
+  });
+
+  it('an idle worker does not pile up listeners on its stop signal', async () => {
+    const app = testApp(store());
+    const stop = new AbortController();
+    const worker = runWorker(app, {
+      handlers: JOB_HANDLERS,
+      signal: stop.signal,
+      pollMs: 5,
+      schedules: false,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // dozens of idle waits
+    expect(getEventListeners(stop.signal, 'abort').length).toBeLessThanOrEqual(1);
+    stop.abort();
+    await worker;
+    expect(getEventListeners(stop.signal, 'abort')).toEqual([]);
   });
 
   it('retries a failing job with backoff, then gives up', async () => {

@@ -137,7 +137,14 @@ describe('sign-in and role-based screens', () => {
     await page.getByTestId('add-role').click();
     await page.getByTestId('role-select').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '财务' }).click();
+    // The request itself, so that a failure says whether the form was sent and what the server answered.
+    const created = page.waitForResponse(
+      (r) => new URL(r.url()).pathname.endsWith('/users') && r.request().method() === 'POST',
+      { timeout: 30_000 },
+    );
     await page.getByTestId('user-save').click();
+    const answer = await created;
+    expect(answer.status(), await answer.text()).toBe(201);
     await expect
       .poll(
         async () => (await tableRows(page, 'user-table')).find((row) => row.includes('qian.new')) ?? '',

@@ -1,6 +1,6 @@
 // Creates a user or edits one: name, email, password (set or reset) and role grants.
 import { App, Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useT } from '../../i18n';
 import { adminApi, type GrantInput, type User } from '../auth/authApi';
@@ -31,7 +31,10 @@ export function UserFormModal({
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
+  // A layout effect: the fields are filled before the opened modal is first painted. As a passive effect it
+  // ran after the paint, and on a busy machine after someone (a browser test, a password manager) had
+  // already typed into the empty form, wiping what they typed.
+  useLayoutEffect(() => {
     if (!open) return;
     setError(undefined);
     form.setFieldsValue(

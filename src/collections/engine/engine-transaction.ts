@@ -29,8 +29,8 @@ export function engineTransaction<T>(
 
 /**
  * Transaction-local settings of the engine's transactions:
- * - huikuan.collections_engine: the credit holds the engine places are not events for itself (migration
- *   0013), or every cycle that placed one would queue another re-evaluating the same cases;
+ * - huikuan.collections_engine: the credit holds the engine places are not events for itself (their triggers,
+ *   migration 0013), or every cycle that placed one would queue another re-evaluating the same cases;
  * - jit off: the engine's statements are many short ones over a batch of cases, and their cost estimates
  *   are often far too high (tables that grew since they were analysed: the outbox after the first cycle).
  *   Above jit_above_cost PostgreSQL then compiles each with LLVM: half a second per batch query for a

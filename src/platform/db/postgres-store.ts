@@ -6,9 +6,9 @@ import type { Database } from './schema';
 import type { Store } from './store';
 
 const DATE_OID = 1082;
+const INT8_OID = 20;
 /** How often the server looks for a client that went away mid-statement (see openPostgresStore). */
 const DEAD_CLIENT_CHECK = '5s';
-const INT8_OID = 20;
 
 // Per-pool type parsers (not the global pg.types) so nothing else in the process is affected.
 const typeParsers = {

@@ -4,9 +4,9 @@
 // Both give the same figures (test/analytics/summary.test.ts); the scan also counts invoices.
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
+import type { CurrencyAmount } from '../shared/money';
 import { type AgingCell, selectAgingCells } from './aging-queries';
 import { selectDashboardRows, selectTopOverdueByBound, type TopCustomerRow } from './dashboard-queries';
-import type { CurrencyAmount } from './fx';
 import { balancesOn } from './month-series';
 import type { ReportFilter } from './scope-sql';
 import type { AnalyticsSettings } from './settings-rules';

@@ -2,9 +2,9 @@
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { todayIn } from '../shared/dates';
+import { CONVERSION_NOTE, type Converter } from '../shared/money';
 import { type AgingCell, type GroupBy, selectAgingCells } from './aging-queries';
 import { type AgingBasis, type Bucket, makeBuckets } from './buckets';
-import { CONVERSION_NOTE, type Converter } from './fx';
 import { checkDate, openReport } from './report-context';
 import type { ReportFilter } from './scope-sql';
 

@@ -4,17 +4,15 @@
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { todayIn } from '../shared/dates';
-import { CURRENCY_MINOR_UNITS } from '../shared/money';
+import { Converter, CURRENCY_MINOR_UNITS, fromDecimal, toDecimal } from '../shared/money';
 import { makeBuckets } from './buckets';
 import { todayFigures } from './dashboard-today';
-import { Converter } from './fx';
 import { figures, type PerformanceFigures } from './get-performance-report';
 import { selectRatesOn } from './label-queries';
 import { matrixLossRates } from './matrix-cache';
 import { countbackMonths, loadSeries, type SeriesPoint } from './month-series';
 import { addMonths, monthEndUpTo, monthOf, monthStart } from './months';
 import { agingMethodProvision, provisionOf, totalOf } from './provision-rules';
-import { fromDecimal, toDecimal } from './rational';
 import { openReport } from './report-context';
 import { selectSpecificProvisions } from './settings-queries';
 import { agingRates } from './settings-rules';

@@ -4,7 +4,7 @@ import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { invalid } from '../platform/errors';
 import { addDays, daysBetween, todayIn } from '../shared/dates';
-import { Converter, type CurrencyAmount } from './fx';
+import { Converter, type CurrencyAmount } from '../shared/money';
 import { selectRatesOn } from './label-queries';
 import { countbackMonths, loadSeries, type SeriesPoint, scanOneDate } from './month-series';
 import { addMonths, monthEndUpTo, monthOf, monthStart, monthsBetween } from './months';

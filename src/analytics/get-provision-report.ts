@@ -3,6 +3,7 @@
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { addDays, todayIn } from '../shared/dates';
+import { fromDecimal, toDecimal } from '../shared/money';
 import { type AgingCell, selectAgingCells } from './aging-queries';
 import { makeBuckets } from './buckets';
 import { addMonths, monthEnd, monthOf, monthStart } from './months';
@@ -14,7 +15,6 @@ import {
   type RollCohort,
   totalOf,
 } from './provision-rules';
-import { fromDecimal, toDecimal } from './rational';
 import { checkDate, openReport } from './report-context';
 import { selectSpecificProvisions } from './settings-queries';
 import { agingRates } from './settings-rules';

@@ -1,9 +1,9 @@
 // Names for aging groups and the data every report needs beside the figures (rates, entities).
 import { sql } from 'kysely';
-import type { ExchangeRate } from '../ledger/reference/convert';
 import type { Actor } from '../platform/auth/actor';
 import { entityVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
+import type { ExchangeRate } from '../shared/money';
 import type { GroupBy } from './aging-queries';
 
 export interface GroupLabel {

@@ -3,21 +3,20 @@
 // they are kept for a while per store, month-end, entity and settings.
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import type { Converter } from './fx';
+import { type Converter, type Fraction, fromDecimal } from '../shared/money';
 import { addMonths, monthOf, monthStart } from './months';
 import { selectRollCohorts } from './provision-queries';
 import { provisionMatrix } from './provision-rules';
-import { fromDecimal, type Rational } from './rational';
 import type { AnalyticsSettings } from './settings-rules';
 
 const TTL_MS = 10 * 60 * 1000;
-const cache = new WeakMap<Db, Map<string, { at: number; rates: (Rational | null)[] }>>();
+const cache = new WeakMap<Db, Map<string, { at: number; rates: (Fraction | null)[] }>>();
 
 export async function matrixLossRates(
   db: Db,
   actor: Actor,
   params: { asOf: string; entityId?: number; settings: AnalyticsSettings; converter: Converter },
-): Promise<(Rational | null)[]> {
+): Promise<(Fraction | null)[]> {
   const { settings, asOf } = params;
   const m = settings.provisionMatrix;
   const windowStart = monthStart(addMonths(monthOf(asOf), -m.lookbackMonths + 1));

@@ -1,7 +1,7 @@
 // Provision formulas (坏账准备), pure and exact. Rates are fractions; every provision figure is rounded
 // half to even once. An amount that could not be converted to the reporting currency (no exchange rate) is
 // null, and so is every figure derived from it: unknown, never 0.
-import { applyRate, min, mul, type Rational, rational, toDecimal } from './rational';
+import { applyRate, type Fraction, fraction, min, mul, toDecimal } from '../shared/money';
 
 /** The total of figures, null when any of them is unknown. */
 export function totalOf(values: readonly (number | null)[]): number | null {
@@ -14,7 +14,7 @@ export function totalOf(values: readonly (number | null)[]): number | null {
 }
 
 /** amount × rate, rounded half to even; null when either is unknown. */
-export const provisionOf = (balance: number | null, rate: Rational | null): number | null =>
+export const provisionOf = (balance: number | null, rate: Fraction | null): number | null =>
   balance === null || rate === null ? null : applyRate(balance, rate);
 
 export interface AgingMethodRow {
@@ -26,7 +26,7 @@ export interface AgingMethodRow {
 /** 账龄分析法: balance of each age bucket × its rate. */
 export function agingMethodProvision(
   balances: readonly (number | null)[],
-  rates: readonly Rational[],
+  rates: readonly Fraction[],
 ): AgingMethodRow[] {
   return balances.map((balance, k) => ({
     balance,
@@ -43,10 +43,10 @@ export interface RollCohort {
 }
 
 export interface MatrixRow {
-  rollRate: Rational | null;
+  rollRate: Fraction | null;
   /** null when a roll rate it depends on is unknown. */
-  historicalLossRate: Rational | null;
-  lossRate: Rational | null;
+  historicalLossRate: Fraction | null;
+  lossRate: Fraction | null;
 }
 
 /**
@@ -58,12 +58,12 @@ export interface MatrixRow {
  */
 export function provisionMatrix(
   cohorts: readonly RollCohort[],
-  finalLossRate: Rational,
-  forwardLookingFactor: Rational,
+  finalLossRate: Fraction,
+  forwardLookingFactor: Fraction,
 ): MatrixRow[] {
-  const one = rational(1n);
+  const one = fraction(1n);
   const rows: MatrixRow[] = new Array(cohorts.length + 1);
-  let loss: Rational | null = finalLossRate;
+  let loss: Fraction | null = finalLossRate;
   rows[cohorts.length] = {
     rollRate: null,
     historicalLossRate: loss,
@@ -72,8 +72,8 @@ export function provisionMatrix(
   for (let k = cohorts.length - 1; k >= 0; k--) {
     const { entered, rolled } = cohorts[k];
     const unknown = entered === null || rolled === null;
-    const roll = !unknown && entered > 0 ? min(one, rational(rolled, entered)) : null;
-    loss = loss === null || unknown ? null : mul(loss, roll ?? rational(0n));
+    const roll = !unknown && entered > 0 ? min(one, fraction(rolled, entered)) : null;
+    loss = loss === null || unknown ? null : mul(loss, roll ?? fraction(0n));
     rows[k] = {
       rollRate: roll,
       historicalLossRate: loss,

@@ -4,8 +4,7 @@ import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { invalid } from '../platform/errors';
 import { isValidIsoDate } from '../shared/dates';
-import { CURRENCY_MINOR_UNITS } from '../shared/money';
-import { Converter } from './fx';
+import { Converter, isKnownCurrency } from '../shared/money';
 import { selectRatesOn, selectVisibleEntities } from './label-queries';
 import { selectSettings } from './settings-queries';
 import type { AnalyticsSettings } from './settings-rules';
@@ -29,7 +28,7 @@ export async function openReport(
 ): Promise<ReportContext> {
   assertCan(actor, 'reports:read');
   let reportCurrency = input.reportCurrency;
-  if (reportCurrency && CURRENCY_MINOR_UNITS[reportCurrency] === undefined) {
+  if (reportCurrency && !isKnownCurrency(reportCurrency)) {
     throw invalid(`unknown currency ${reportCurrency}`, [
       { field: 'reportCurrency', value: reportCurrency, reason: 'unknown currency' },
     ]);

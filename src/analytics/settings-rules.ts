@@ -1,7 +1,7 @@
 // Analytics settings: what they are, their defaults (as in migration 0003) and their validation.
 import { invalid } from '../platform/errors';
+import { type Fraction, fromDecimal } from '../shared/money';
 import { validateEdges } from './buckets';
-import { fromDecimal, type Rational } from './rational';
 
 export interface AnalyticsSettings {
   dueBuckets: number[];
@@ -81,6 +81,6 @@ export function validateSetting<K extends keyof AnalyticsSettings>(
   }
 }
 
-export function agingRates(settings: AnalyticsSettings): Rational[] {
+export function agingRates(settings: AnalyticsSettings): Fraction[] {
   return settings.agingMethod.rates.map(fromDecimal);
 }

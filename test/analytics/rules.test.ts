@@ -1,7 +1,6 @@
 // Pure analytics formulas against hand-computed numbers.
 import { describe, expect, it } from 'vitest';
 import { bucketIndex, makeBuckets } from '../../src/analytics/buckets';
-import { Converter } from '../../src/analytics/fx';
 import { buildSections } from '../../src/analytics/get-statement';
 import { cumulate } from '../../src/analytics/month-series';
 import {
@@ -18,8 +17,8 @@ import {
   provisionOf,
   totalOf,
 } from '../../src/analytics/provision-rules';
-import { fromDecimal, type Rational, toDecimal } from '../../src/analytics/rational';
 import { validateSetting } from '../../src/analytics/settings-rules';
+import { Converter, type Fraction, fromDecimal, toDecimal } from '../../src/shared/money';
 
 describe('buckets', () => {
   const edges = [30, 60, 90, 180, 365];
@@ -144,7 +143,7 @@ describe('provisions', () => {
       '0.5000',
       null,
     ]);
-    const decimal = (r: Rational | null) => r && toDecimal(r, 4);
+    const decimal = (r: Fraction | null) => r && toDecimal(r, 4);
     expect(rows.map((r) => decimal(r.historicalLossRate))).toEqual(['0.0500', '0.1250', '0.5000', '1.0000']);
     expect(rows.map((r) => decimal(r.lossRate))).toEqual(['0.0550', '0.1375', '0.5500', '1.0000']);
     const empty = provisionMatrix([{ entered: 0, rolled: 0 }], fromDecimal('1'), fromDecimal('1'));

@@ -4,10 +4,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CURRENCY_MINOR_UNITS as SHARED_MINOR_UNITS } from '../../src/shared/money';
 import { dictionaries, translate } from '../../web/src/i18n';
 import {
+  CURRENCY_MINOR_UNITS,
   formatAmount,
   formatMoney,
+  minorUnitsOf,
   parseAmount,
   sumByCurrency,
   toDecimalString,
@@ -18,7 +21,7 @@ describe('web money helpers', () => {
     expect(formatAmount(123450, 'CNY')).toBe('1,234.50');
     expect(formatAmount(-5, 'CNY')).toBe('-0.05');
     expect(formatAmount(1234567, 'JPY')).toBe('1,234,567');
-    expect(formatAmount(1234567, 'KWD')).toBe('1,234.567');
+    expect(formatAmount(-1234567, 'KRW')).toBe('-1,234,567');
     expect(formatMoney(100000000000, 'USD')).toBe('USD 1,000,000,000.00');
     expect(toDecimalString(7, 2)).toBe('0.07');
     expect(toDecimalString(0, 0)).toBe('0');
@@ -38,6 +41,16 @@ describe('web money helpers', () => {
     expect(parseAmount('  ', 'CNY')).toEqual({ ok: false, reason: 'empty' });
     expect(parseAmount('99999999999999999', 'CNY')).toEqual({ ok: false, reason: 'range' });
     expect(parseAmount('-3.5', 'CNY')).toEqual({ ok: true, minor: -350 });
+    expect(parseAmount('1，234.50', 'CNY')).toEqual({ ok: true, minor: 123450 });
+    expect(parseAmount('1,23.4', 'CNY')).toEqual({ ok: false, reason: 'format' });
+  });
+
+  it('take the currencies and their minor units from the one money module', () => {
+    expect(CURRENCY_MINOR_UNITS).toBe(SHARED_MINOR_UNITS);
+    expect(minorUnitsOf('THB')).toBe(2);
+    expect(minorUnitsOf('VND')).toBe(0);
+    // A code outside the list (never stored) shows with two decimals rather than failing the screen.
+    expect(formatAmount(12345, 'XXX')).toBe('123.45');
   });
 
   it('sums per currency', () => {

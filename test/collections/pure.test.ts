@@ -1,7 +1,6 @@
 // Pure parts: strategy selection by rules, exact currency conversion, template rendering, recipients,
 // and the simulator's customer behaviour.
 import { describe, expect, it } from 'vitest';
-import { convertMinor, totalIn } from '../../src/collections/engine/convert';
 import { chooseRecipients } from '../../src/collections/engine/recipients';
 import type { ContactRow } from '../../src/collections/engine/snapshot-queries';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../../src/collections/simulator/behaviour';
 import { type StrategyRule, selectStrategyName } from '../../src/collections/strategy/select-strategy';
 import { renderTemplate } from '../../src/collections/templates/render';
+import { convertMinor, totalIn } from '../../src/shared/money';
 
 const rule = (over: Partial<StrategyRule>): StrategyRule => ({
   id: 1,

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { convertWithRate } from '../../src/ledger/reference/convert';
 import { convertAmount, loadRateBook } from '../../src/ledger/reference/convert-amount';
 import { createEntity } from '../../src/ledger/reference/create-entity';
 import { listCurrencies } from '../../src/ledger/reference/list-currencies';
@@ -10,6 +9,7 @@ import { listStaff } from '../../src/ledger/reference/list-staff';
 import { convertAmountSql } from '../../src/ledger/reference/rate-queries';
 import { upsertExchangeRates } from '../../src/ledger/reference/upsert-exchange-rates';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
+import { convertWithRate } from '../../src/shared/money';
 import { describeEachStore } from '../support/stores';
 import { entityActor } from './customers.fixtures';
 

@@ -3,11 +3,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/store';
 import { invalid } from '../../platform/errors';
 import { addDays } from '../../shared/dates';
+import type { RateMap } from '../../shared/money';
 import { FALLBACK_STRATEGY } from '../strategy/default-strategies';
 import type { StrategyRule } from '../strategy/select-strategy';
 import { loadActiveStrategies, loadRules, loadStrategyByName } from '../strategy/strategy-queries';
 import { reminderHorizon, type Strategy } from '../strategy/strategy-schema';
-import type { RateMap } from './convert';
 
 export interface EngineContext {
   asOf: string;

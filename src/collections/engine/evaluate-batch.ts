@@ -6,12 +6,12 @@
 
 import type { Tx } from '../../platform/db/store';
 import { addDays } from '../../shared/dates';
+import { totalIn } from '../../shared/money';
 import { selectStrategyName } from '../strategy/select-strategy';
 import { MESSAGE_ACTIONS, type Strategy } from '../strategy/strategy-schema';
 import { claimCases, lockAndVerify } from './batch-claim';
 import type { CaseSnapshot, DueStep } from './case-state';
 import { consolidateMessages, type OutboxPlan } from './consolidate-messages';
-import { totalIn } from './convert';
 import { type EngineContext, NO_STRATEGY } from './engine-context';
 import { evaluateCase } from './evaluate';
 import { type CaseFacts, type FiringRef, type PlannedTask, planActions } from './plan-actions';

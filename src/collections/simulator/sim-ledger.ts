@@ -2,7 +2,7 @@
 // copy, so the engine sees them like real ones), and the summary of one strategy's run.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/store';
-import { convertMinor, type RateMap, totalIn } from '../engine/convert';
+import { convertMinor, type RateMap, totalIn } from '../../shared/money';
 import type { LedgerSnapshot } from './copy-store';
 
 export interface SimInvoice {

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/store';
 import { addDays, toDayNumber } from '../../shared/dates';
-import { convertMinor, type RateMap } from '../engine/convert';
+import { convertMinor, type RateMap } from '../../shared/money';
 import { loadRates } from '../engine/engine-context';
 import { runEngine } from '../engine/run-engine';
 import { ensureDefaultStrategies, loadStrategyByName } from '../strategy/strategy-queries';

@@ -7,8 +7,8 @@ import { type Actor, assertCan, customerVisible } from '../../platform/auth/acto
 import type { Db } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
 import { addDays } from '../../shared/dates';
+import { totalIn } from '../../shared/money';
 import type { CaseSnapshot, PromiseState } from '../engine/case-state';
-import { totalIn } from '../engine/convert';
 import { loadRates } from '../engine/engine-context';
 import { evaluateCase } from '../engine/evaluate';
 import { type CaseFacts, planActions } from '../engine/plan-actions';

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
-import type { ExchangeRate } from './convert';
+import type { ExchangeRate } from '../../shared/money';
 import { FieldChecks } from './field-checks';
 import { selectRates } from './rate-queries';
 

@@ -1,9 +1,9 @@
 // Exchange rates (汇率): dated quotes, upserted by (from, to, date). `convertAmountSql` is the set-based
 // counterpart of `convertWithRate` for report queries: it calls the SQL function `convert_amount()`
-// (migration 0005), which picks the latest rate on or before the date and rounds half-even.
+// (migration 0022), which picks the latest rate on or before the date and rounds half-even.
 import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db/store';
-import { type ExchangeRate, type FoundRate, normalizeRate, pickRate } from './convert';
+import { type ExchangeRate, type FoundRate, normalizeRate, pickRate } from '../../shared/money';
 
 export interface RateFilter {
   from?: string;

@@ -5,7 +5,7 @@ import { assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { invalid } from '../../platform/errors';
-import { type ExchangeRate, normalizeRate } from './convert';
+import { type ExchangeRate, normalizeRate } from '../../shared/money';
 import { FieldChecks } from './field-checks';
 import { upsertRates } from './rate-queries';
 import { selectCurrencies } from './reference-queries';

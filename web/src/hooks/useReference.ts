@@ -2,7 +2,6 @@
 // every screen. A failed fetch is forgotten, so the next screen that needs it tries again.
 import { referenceApi } from '../api/ledger';
 import type { Currency, Entity, Staff } from '../api/types';
-import { registerCurrencies } from '../lib/money';
 import { useRequest } from './useRequest';
 
 function shared<T>(load: () => Promise<T[]>): () => Promise<T[]> {
@@ -20,12 +19,7 @@ function shared<T>(load: () => Promise<T[]>): () => Promise<T[]> {
 }
 
 const entities = shared<Entity>(() => referenceApi.entities().then((r) => r.items));
-const currencies = shared<Currency>(() =>
-  referenceApi.currencies().then((r) => {
-    registerCurrencies(r.items);
-    return r.items;
-  }),
-);
+const currencies = shared<Currency>(() => referenceApi.currencies().then((r) => r.items));
 const staff = shared<Staff>(() => referenceApi.staff().then((r) => r.items));
 
 export function useEntities(): Entity[] {

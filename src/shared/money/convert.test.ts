@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  convertWithRate,
-  divideHalfEven,
-  normalizeRate,
-  parseRate,
-  RateBook,
-} from '../../src/ledger/reference/convert';
+import { convertWithRate, divideHalfEven, normalizeRate, parseRate, RateBook } from '.';
 
 describe('divideHalfEven', () => {
   it('rounds halves to the even neighbour, both signs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseAmount, sumMinor, toDecimalString } from './money';
+import { formatMoney, parseAmount, sumMinor, toDecimalString } from './amounts';
 
 const minor = (text: string, units = 2, options = {}) => {
   const result = parseAmount(text, units, options);

@@ -1,43 +1,10 @@
-// All money arithmetic and formatting. Amounts are integers of the currency's minor unit (分, cents);
+// Amounts as text: parsing and formatting. Amounts are integers of the currency's minor unit (分, cents);
 // parsing goes from text to integer digit by digit, never through a float.
-import { invalid } from '../platform/errors';
+import { minorUnitsOf } from './currencies';
 
 export interface Money {
   amount: number; // minor units
   currency: string; // ISO 4217
-}
-
-/** Minor units per currency where the database is not at hand (pure code, tests, the web app). */
-export const CURRENCY_MINOR_UNITS: Record<string, number> = {
-  CNY: 2,
-  USD: 2,
-  EUR: 2,
-  HKD: 2,
-  GBP: 2,
-  JPY: 0,
-  KRW: 0,
-  SGD: 2,
-  AUD: 2,
-  CAD: 2,
-  CHF: 2,
-  TWD: 2,
-  THB: 2,
-  VND: 0,
-  IDR: 2,
-  MYR: 2,
-  INR: 2,
-  RUB: 2,
-  BRL: 2,
-  AED: 2,
-  SAR: 2,
-  PLN: 2,
-  SEK: 2,
-};
-
-export function minorUnitsOf(currency: string): number {
-  const units = CURRENCY_MINOR_UNITS[currency];
-  if (units === undefined) throw invalid(`Unknown currency ${currency}`);
-  return units;
 }
 
 const CURRENCY_SIGNS = /[¥￥$€£₩₫]|RMB|CNY|USD|EUR|HKD|GBP|JPY|元/gi;
@@ -90,7 +57,12 @@ function plainAmount(s: string, minorUnits: number, decimalComma: boolean): numb
   return Number.isSafeInteger(minor) && Number.isSafeInteger(whole) ? minor : undefined;
 }
 
-export type ParseAmountResult = { ok: true; minor: number } | { ok: false; reason: string };
+/** Why text is not an amount: a code for screens to translate, and a reason in English for logs and files. */
+export type AmountProblem = 'empty' | 'format' | 'decimals' | 'range';
+
+export type ParseAmountResult =
+  | { ok: true; minor: number }
+  | { ok: false; reason: string; code?: AmountProblem };
 
 /**
  * Parses what ERP exports and people write: `1,234.50`, `¥1,234.50`, `1234.5`, `-12.00`, `(12.00)`,
@@ -107,7 +79,7 @@ export function parseAmount(
   if (fast !== undefined) return { ok: true, minor: fast };
   // Signs, codes and spaces are rare in bulk exports: only clean when something other than digits is there.
   if (NOT_PLAIN.test(s)) s = s.replace(CURRENCY_SIGNS, '').replace(/[\s\u00a0\u202f']/g, '');
-  if (s === '') return { ok: false, reason: 'amount is empty' };
+  if (s === '') return { ok: false, code: 'empty', reason: 'amount is empty' };
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
@@ -126,15 +98,19 @@ export function parseAmount(
   }
   const group = options.decimalComma ? '.' : ',';
   const match = (options.decimalComma ? DECIMAL_COMMA_AMOUNT : DECIMAL_POINT_AMOUNT).exec(s);
-  if (!match) return { ok: false, reason: `"${text}" is not an amount` };
+  if (!match) return { ok: false, code: 'format', reason: `"${text}" is not an amount` };
   const whole = match[1].split(group).join('');
   const fraction = (match[4] ?? '').replace(/0+$/, '');
   if (fraction.length > minorUnits) {
-    return { ok: false, reason: `"${text}" has more decimals than the currency's ${minorUnits}` };
+    return {
+      ok: false,
+      code: 'decimals',
+      reason: `"${text}" has more decimals than the currency's ${minorUnits}`,
+    };
   }
   const digits = (whole + fraction.padEnd(minorUnits, '0')).replace(/^0+(?=\d)/, '');
   const minor = Number(digits);
-  if (!Number.isSafeInteger(minor)) return { ok: false, reason: `"${text}" is too large` };
+  if (!Number.isSafeInteger(minor)) return { ok: false, code: 'range', reason: `"${text}" is too large` };
   return { ok: true, minor: negative && minor !== 0 ? -minor : minor };
 }
 

@@ -4,18 +4,15 @@
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { todayIn } from '../shared/dates';
-import { Converter, CURRENCY_MINOR_UNITS, fromDecimal, toDecimal } from '../shared/money';
+import { Converter, CURRENCY_MINOR_UNITS, toDecimal } from '../shared/money';
 import { makeBuckets } from './buckets';
 import { todayFigures } from './dashboard-today';
 import { figures, type PerformanceFigures } from './get-performance-report';
+import { getProvisionReport, lastMonthEnd } from './get-provision-report';
 import { selectRatesOn } from './label-queries';
-import { matrixLossRates } from './matrix-cache';
 import { countbackMonths, loadSeries, type SeriesPoint } from './month-series';
 import { addMonths, monthEndUpTo, monthOf, monthStart } from './months';
-import { agingMethodProvision, provisionOf, totalOf } from './provision-rules';
 import { openReport } from './report-context';
-import { selectSpecificProvisions } from './settings-queries';
-import { agingRates } from './settings-rules';
 
 export interface DashboardInput {
   entityId?: number;
@@ -34,7 +31,6 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
   });
   const { settings, converter } = ctx;
   const filter = { entityId: input.entityId };
-  const specifics = await selectSpecificProvisions(db);
   const rankFactors = Object.keys(CURRENCY_MINOR_UNITS).flatMap((currency) => {
     const f = converter.factor(currency);
     return f ? [{ currency, factor: toDecimal(f, 12) }] : [];
@@ -45,18 +41,17 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
     addMonths(monthOf(asOf), k - monthCount - 12),
   );
   const dueBuckets = makeBuckets(settings.dueBuckets, 'due');
-  const ageBuckets = makeBuckets(settings.agingMethod.edges, 'invoice');
-  const [today, series, rates] = await Promise.all([
-    todayFigures(db, actor, {
-      asOf,
-      settings,
-      filter,
-      specificIds: specifics.map((s) => s.customerId),
-      rankFactors,
-      top: input.top ?? 10,
-    }),
+  const [today, series, rates, provisionReport] = await Promise.all([
+    todayFigures(db, actor, { asOf, settings, filter, specificIds: [], rankFactors, top: input.top ?? 10 }),
     loadSeries(db, actor, { months, edges: settings.dueBuckets, filter, until: asOf }),
     selectRatesOn(db, [...months.map((m) => monthEndUpTo(m, asOf)), asOf]),
+    getProvisionReport(db, actor, {
+      asOf: lastMonthEnd(asOf),
+      entityId: input.entityId,
+      reportCurrency: ctx.reportCurrency,
+      timeZone: input.timeZone,
+      reuseCohorts: true,
+    }),
   ]);
   const convertBucket = (byCurrency: Map<string, number[]>, k: number) =>
     converter.sum([...byCurrency].map(([currency, amounts]) => ({ currency, amount: amounts[k] ?? 0 })));
@@ -132,55 +127,32 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
     })
     .sort((a, b) => (b.overdue ?? 0) - (a.overdue ?? 0) || a.customerCode.localeCompare(b.customerCode));
 
-  // Provision by bucket with the booked method, plus specific provisions.
-  const specificRows = specifics
-    .map((s) => {
-      // null where a currency has no rate (listed in missingRates): unknown, never 0.
-      const balance = converter.sum(today.specific.get(s.customerId) ?? []);
-      return {
-        customerId: s.customerId,
-        customerCode: s.customerCode,
-        customerName: s.customerName,
-        rate: s.rate,
-        balance,
-        provision: provisionOf(balance, fromDecimal(s.rate)),
-      };
-    })
-    .filter((s) => s.balance !== 0);
-  let provisionBuckets: {
-    label: string;
-    balance: number | null;
-    rate: string | null;
-    provision: number | null;
-  }[];
-  if (settings.provisionMethod === 'aging') {
-    const computed = agingMethodProvision(
-      ageBuckets.map((b) => convertBucket(today.ageCollective, b.index)),
-      agingRates(settings),
-    );
-    provisionBuckets = ageBuckets.map((b, k) => ({ label: b.label, ...computed[k] }));
-  } else {
-    const lossRates = await matrixLossRates(db, actor, {
-      asOf,
-      entityId: input.entityId,
-      settings,
-      converter,
-    });
-    provisionBuckets = dueBuckets.map((b, k) => {
-      const balance = convertBucket(today.dueCollective, b.index);
-      const rate = lossRates[k];
-      return {
-        label: b.label,
-        balance,
-        rate: rate && toDecimal(rate, 4),
-        provision: provisionOf(balance, rate),
-      };
-    });
-  }
-  const collective = totalOf(provisionBuckets.map((b) => b.provision));
-  const specificTotal = totalOf(specificRows.map((r) => r.provision));
+  // The provision booked at the last month-end, exactly as the provisions page shows it on that date.
+  const booked = provisionReport.method === 'aging' ? provisionReport.aging : provisionReport.matrix;
+  const provision = {
+    asOf: provisionReport.asOf,
+    method: provisionReport.method,
+    buckets: booked.buckets.map((b) => ({
+      label: b.label,
+      balance: b.balance,
+      rate: 'lossRate' in b ? b.lossRate : b.rate,
+      provision: b.provision,
+    })),
+    specific: provisionReport.specific.customers.map((s) => ({
+      customerId: s.customerId,
+      customerCode: s.customerCode,
+      customerName: s.customerName,
+      rate: s.rate,
+      balance: s.balance,
+      provision: s.provision,
+    })),
+    collective: provisionReport.booked.collective,
+    specificTotal: provisionReport.booked.specific,
+    total: provisionReport.booked.total,
+  };
   const missing = new Set([...converter.missing].map((m) => `${m}/${ctx.reportCurrency}`));
   for (const c of converters.values()) for (const m of c.missing) missing.add(`${m}/${ctx.reportCurrency}`);
+  for (const pair of provisionReport.missingRates) missing.add(pair);
   return {
     asOf,
     reportCurrency: ctx.reportCurrency,
@@ -191,14 +163,7 @@ export async function getDashboard(db: Db, actor: Actor, input: DashboardInput) 
     aging,
     trend,
     topOverdue,
-    provision: {
-      method: settings.provisionMethod,
-      buckets: provisionBuckets,
-      specific: specificRows,
-      collective,
-      specificTotal,
-      total: totalOf([collective, specificTotal]),
-    },
+    provision,
     missingRates: [...missing],
   };
 }

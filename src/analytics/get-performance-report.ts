@@ -4,16 +4,19 @@ import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { invalid } from '../platform/errors';
 import { addDays, daysBetween, todayIn } from '../shared/dates';
-import { Converter, type CurrencyAmount } from '../shared/money';
+import { add, Converter, type CurrencyAmount, type Fraction, fraction, mul } from '../shared/money';
 import { selectRatesOn } from './label-queries';
 import { countbackMonths, loadSeries, type SeriesPoint, scanOneDate } from './month-series';
 import { addMonths, monthEndUpTo, monthOf, monthStart, monthsBetween } from './months';
 import {
   averageDaysDelinquent,
+  averageFigure,
   bestPossibleDso,
-  collectionEffectivenessIndex,
+  type CeiNote,
+  ceiFigure,
   countbackDso,
   type MonthSales,
+  roundFigure,
   standardDso,
 } from './performance';
 import { selectPaymentBehaviour, selectSalesBetween } from './performance-queries';
@@ -43,7 +46,37 @@ export interface PerformanceFigures {
   bestPossibleDso: number | null;
   averageDaysDelinquent: number | null;
   cei: number | null;
+  /** Why the CEI figure says nothing about collections (see ceiFigure), or null. */
+  ceiNote: CeiNote;
 }
+
+/** The period's CEI beside the average of its months, with the formula and, when needed, why not to use it. */
+export interface CeiSummary {
+  formula: string;
+  /** N of the formula: months in the period. */
+  months: number;
+  period: number | null;
+  note: CeiNote;
+  /** The period figure can be read as the share collected of what there was to collect. */
+  meaningful: boolean;
+  /** Average of the monthly figures (exact, rounded once); null when a month is unknown (missing rate). */
+  monthlyAverage: number | null;
+  /** The note in words (English, for the command line and exports; screens translate `note`). */
+  explanation: string | null;
+}
+
+export const CEI_FORMULA =
+  'CEI = (opening AR + credit sales / N − closing AR) / (opening AR + credit sales / N − closing current AR) × 100, N = months';
+
+const CEI_EXPLANATIONS: Record<Exclude<CeiNote, null>, string> = {
+  arGrew:
+    'Closing AR is more than opening AR plus one average month of credit sales (AR grew in the period), so the ' +
+    'formula gives a figure that says nothing about collections; read the average of the monthly figures.',
+  notDefined:
+    'Opening AR plus one average month of credit sales is not more than closing current AR: the formula has no meaning here.',
+  aboveHundred:
+    'Closing current AR exceeds closing total AR (credit balances), so the figure is above 100 % and not meaningful.',
+};
 
 export interface CustomerBehaviour {
   customerId: number;
@@ -61,6 +94,7 @@ export interface PerformanceReport {
   reportCurrency: string;
   period: PerformanceFigures;
   months: (PerformanceFigures & { month: string })[];
+  ceiSummary: CeiSummary;
   customers: CustomerBehaviour[];
   missingRates: string[];
 }
@@ -81,6 +115,10 @@ export function figures(
   const ok = p.total !== null && p.sales !== null;
   const dso = ok ? standardDso(p.total!, p.sales!, days) : null;
   const best = p.current !== null && p.sales !== null ? bestPossibleDso(p.current, p.sales, days) : null;
+  const cei =
+    p.opening !== null && ok && p.current !== null
+      ? ceiFigure(p.opening, p.sales!, months, p.total!, p.current)
+      : null;
   return {
     from: p.from,
     to: p.to,
@@ -93,11 +131,32 @@ export function figures(
     dso,
     countbackDso: p.total !== null ? countbackDso(p.total, countback) : null,
     bestPossibleDso: best,
-    averageDaysDelinquent: averageDaysDelinquent(dso, best),
-    cei:
-      p.opening !== null && ok && p.current !== null
-        ? collectionEffectivenessIndex(p.opening, p.sales!, months, p.total!, p.current)
-        : null,
+    // From the unrounded DSO and best possible DSO, not from the rounded figures above.
+    averageDaysDelinquent:
+      ok && p.current !== null ? averageDaysDelinquent(p.total!, p.current, p.sales!, days) : null,
+    cei: cei?.value ?? null,
+    ceiNote: cei?.note ?? null,
+  };
+}
+
+/** The exact CEI of a month row, for the average; null when unknown. */
+function exactCei(m: PerformanceFigures): Fraction | null | 'unknown' {
+  if (m.openingAr === null || m.creditSales === null || m.closingAr === null || m.closingCurrentAr === null)
+    return 'unknown';
+  return ceiFigure(m.openingAr, m.creditSales, 1, m.closingAr, m.closingCurrentAr).exact;
+}
+
+export function summariseCei(period: PerformanceFigures, months: readonly PerformanceFigures[]): CeiSummary {
+  const exact = months.map(exactCei);
+  const note = period.cei === null && period.ceiNote === null ? null : period.ceiNote;
+  return {
+    formula: CEI_FORMULA,
+    months: months.length,
+    period: period.cei,
+    note,
+    meaningful: period.cei !== null && note === null,
+    monthlyAverage: exact.includes('unknown') ? null : averageFigure(exact as (Fraction | null)[]),
+    explanation: note ? CEI_EXPLANATIONS[note] : null,
   };
 }
 
@@ -107,8 +166,13 @@ export async function getPerformanceReport(
   input: PerformanceInput,
 ): Promise<PerformanceReport> {
   const today = todayIn(input.timeZone);
-  let to = checkDate(input.to ?? today, 'to');
-  if (to > today) to = today; // AR after today is not known yet
+  const to = checkDate(input.to ?? today, 'to');
+  if (to > today) {
+    // AR after today is not known yet: refused rather than quietly moved to today.
+    throw invalid(`to ${to} is after today (${today}): AR after today is not known yet`, [
+      { field: 'to', value: to, reason: `after today (${today})` },
+    ]);
+  }
   const from = checkDate(input.from ?? monthStart(addMonths(monthOf(to), -11)), 'from');
   if (from > to)
     throw invalid('from must be on or before to', [{ field: 'from', value: from, reason: 'after to' }]);
@@ -202,31 +266,27 @@ export async function getPerformanceReport(
     const byCustomer = new Map<number, typeof rows>();
     for (const row of rows) byCustomer.set(row.customerId, [...(byCustomer.get(row.customerId) ?? []), row]);
     for (const list of byCustomer.values()) {
-      // Weights in the reporting currency, so that a customer paying in two currencies averages fairly.
-      const weight = (currency: string) => {
-        const f = conv(to).factor(currency);
-        return f ? Number(f.n) / Number(f.d) : 0;
-      };
-      const paid = list.reduce((s, r) => s + r.paidAmount * weight(r.currency), 0);
+      // Weights in the reporting currency (exact factors), so that a customer paying in two currencies
+      // averages fairly.
+      const factors = list.map((r) => conv(to).factor(r.currency));
+      const known = factors.every((f) => f !== null);
+      const weighted = (pick: (r: (typeof list)[number]) => number) =>
+        list.reduce((s, r, k) => add(s, mul(fraction(pick(r)), factors[k] as Fraction)), fraction(0n));
+      const paid = known ? weighted((r) => r.paidAmount) : null;
+      const average = (pick: (r: (typeof list)[number]) => number) =>
+        paid && paid.n > 0n ? roundFigure(mul(weighted(pick), fraction(paid.d, paid.n))) : null;
       const settled = list.reduce((s, r) => s + r.settledCount, 0);
       const late = list.reduce((s, r) => s + r.settledLateCount, 0);
-      const round2 = (v: number) => Math.round(v * 100) / 100;
       customers.push({
         customerId: list[0].customerId,
         customerCode: list[0].customerCode,
         customerName: list[0].customerName,
         paidAmount: conv(to).sum(list.map((r) => ({ currency: r.currency, amount: r.paidAmount }))),
-        avgDaysToPay:
-          paid > 0
-            ? round2(list.reduce((s, r) => s + r.amountDaysToPay * weight(r.currency), 0) / paid)
-            : null,
-        avgDaysLate:
-          paid > 0
-            ? round2(list.reduce((s, r) => s + r.amountDaysLate * weight(r.currency), 0) / paid)
-            : null,
+        avgDaysToPay: average((r) => r.amountDaysToPay),
+        avgDaysLate: average((r) => r.amountDaysLate),
         settledCount: settled,
         settledLateCount: late,
-        paidLateShare: settled > 0 ? round2((late / settled) * 100) : null,
+        paidLateShare: settled > 0 ? roundFigure(fraction(late * 100, settled)) : null,
       });
     }
     customers.sort(
@@ -239,6 +299,7 @@ export async function getPerformanceReport(
     reportCurrency: ctx.reportCurrency,
     period,
     months: monthRows,
+    ceiSummary: summariseCei(period, monthRows),
     customers,
     missingRates: [...missing],
   };

@@ -1,13 +1,13 @@
 // Provision report (坏账准备计提表) at a month-end: the aging method (账龄分析法), the IFRS 9 / CAS 22
-// provision matrix from roll rates, and specific provisions (单项计提), each with how it was derived.
+// provision matrix from roll rates, and specific provisions (单项计提), each with how it was derived. The
+// provisions page and the dashboard's provision card both show this use case's figure.
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { addDays, todayIn } from '../shared/dates';
 import { fromDecimal, toDecimal } from '../shared/money';
-import { type AgingCell, selectAgingCells } from './aging-queries';
 import { makeBuckets } from './buckets';
 import { addMonths, monthEnd, monthOf, monthStart } from './months';
-import { selectRollCohorts } from './provision-queries';
+import { loadProvisionBalances } from './provision-balances';
 import {
   agingMethodProvision,
   provisionMatrix,
@@ -16,6 +16,7 @@ import {
   totalOf,
 } from './provision-rules';
 import { checkDate, openReport } from './report-context';
+import { rollCohorts } from './roll-cohorts-cache';
 import { selectSpecificProvisions } from './settings-queries';
 import { agingRates } from './settings-rules';
 
@@ -24,6 +25,8 @@ export interface ProvisionInput {
   entityId?: number;
   reportCurrency?: string;
   timeZone?: string;
+  /** Reuse roll-rate cohorts computed in the last minutes (the dashboard); the page recomputes them. */
+  reuseCohorts?: boolean;
 }
 
 /** The last month-end on or before the date. */
@@ -32,7 +35,8 @@ export function lastMonthEnd(date: string): string {
 }
 
 export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionInput) {
-  const asOf = checkDate(input.asOf ?? lastMonthEnd(todayIn(input.timeZone)), 'asOf');
+  const today = todayIn(input.timeZone);
+  const asOf = checkDate(input.asOf ?? lastMonthEnd(today), 'asOf');
   const ctx = await openReport(db, actor, {
     date: asOf,
     entityId: input.entityId,
@@ -41,27 +45,21 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
   const { settings, converter } = ctx;
   const filter = { entityId: input.entityId };
   const specifics = await selectSpecificProvisions(db);
-  const specificIds = new Set(specifics.map((s) => String(s.customerId)));
-  const [ageCells, dueCells] = await Promise.all([
-    selectAgingCells(db, actor, {
-      asOf,
-      basis: 'invoice',
-      edges: settings.agingMethod.edges,
-      by: 'customer',
-      filter,
-    }),
-    selectAgingCells(db, actor, { asOf, basis: 'due', edges: settings.dueBuckets, by: 'customer', filter }),
-  ]);
+  const balances = await loadProvisionBalances(db, actor, {
+    asOf,
+    today,
+    settings,
+    filter,
+    specificIds: specifics.map((s) => s.customerId),
+  });
   // null where a currency has no rate to the reporting currency (listed in missingRates), like the aging.
-  const balance = (cells: AgingCell[]) =>
-    converter.sum(cells.map((c) => ({ currency: c.currency, amount: c.amount })));
-  const collective = (cells: AgingCell[], k: number) =>
-    balance(cells.filter((c) => c.bucket === k && !specificIds.has(c.key)));
+  const collective = (byCurrency: Map<string, number[]>, k: number) =>
+    converter.sum([...byCurrency].map(([currency, amounts]) => ({ currency, amount: amounts[k] ?? 0 })));
 
   // (a) aging method on age since invoice date.
   const ageBuckets = makeBuckets(settings.agingMethod.edges, 'invoice');
   const agingRows = agingMethodProvision(
-    ageBuckets.map((b) => collective(ageCells, b.index)),
+    ageBuckets.map((b) => collective(balances.age, b.index)),
     agingRates(settings),
   );
   const aging = {
@@ -73,12 +71,12 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
   // (b) provision matrix on days past due, loss rates from roll rates in the lookback window.
   const m = settings.provisionMatrix;
   const windowStart = addDays(monthStart(addMonths(monthOf(asOf), -m.lookbackMonths + 1)), 0);
-  const perCurrency = await selectRollCohorts(db, actor, {
-    asOf,
-    windowStart,
-    edges: settings.dueBuckets,
-    filter,
-  });
+  const perCurrency = await rollCohorts(
+    db,
+    actor,
+    { asOf, windowStart, edges: settings.dueBuckets, filter },
+    { reuse: input.reuseCohorts === true },
+  );
   const dueBuckets = makeBuckets(settings.dueBuckets, 'due');
   const cohorts: RollCohort[] = dueBuckets.slice(0, -1).map((_, k) => ({
     entered: converter.sum(perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].entered }))),
@@ -90,7 +88,7 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
     fromDecimal(m.forwardLookingFactor),
   );
   const matrixBuckets = dueBuckets.map((b, k) => {
-    const bal = collective(dueCells, k);
+    const bal = collective(balances.due, k);
     const row = matrixRows[k];
     return {
       ...b,
@@ -116,7 +114,7 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
   // (c) specific provisions: the customer's whole open balance at its own rate.
   const specificRows = specifics
     .map((s) => {
-      const bal = balance(dueCells.filter((c) => c.key === String(s.customerId)));
+      const bal = converter.sum(balances.specific.get(s.customerId) ?? []);
       return { ...s, balance: bal, provision: provisionOf(bal, fromDecimal(s.rate)) };
     })
     .filter((s) => s.balance !== 0);
@@ -129,6 +127,8 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
   return {
     asOf,
     reportCurrency: ctx.reportCurrency,
+    /** Where the balances came from: the trigger-maintained summary, or a scan of the open items. */
+    source: balances.source,
     method: settings.provisionMethod,
     aging,
     matrix,

@@ -80,10 +80,10 @@ const figureColumns = (currency: string): Column[] => [
   { header: 'Closing AR', key: 'closingAr', type: 'money', currency },
   { header: 'Closing current AR', key: 'closingCurrentAr', type: 'money', currency },
   { header: 'Closing overdue AR', key: 'closingOverdueAr', type: 'money', currency },
-  { header: 'DSO', key: 'dso', type: 'number' },
-  { header: 'Countback DSO', key: 'countbackDso', type: 'number' },
-  { header: 'Best possible DSO', key: 'bestPossibleDso', type: 'number' },
-  { header: 'ADD', key: 'averageDaysDelinquent', type: 'number' },
+  { header: 'DSO (days)', key: 'dso', type: 'number' },
+  { header: 'Countback DSO (days)', key: 'countbackDso', type: 'number' },
+  { header: 'Best possible DSO (days)', key: 'bestPossibleDso', type: 'number' },
+  { header: 'ADD (days)', key: 'averageDaysDelinquent', type: 'number' },
   { header: 'CEI %', key: 'cei', type: 'number' },
 ];
 
@@ -100,13 +100,26 @@ export function performanceTables(r: PerformanceReport): Table[] {
       rows: r.months as unknown as Record<string, unknown>[],
     },
     {
+      title: 'CEI',
+      columns: [
+        { header: 'Figure', key: 'label', type: 'text' },
+        { header: 'Value', key: 'value', type: 'text' },
+      ],
+      rows: [
+        { label: 'Formula', value: r.ceiSummary.formula },
+        { label: `Period CEI % (N = ${r.ceiSummary.months})`, value: r.ceiSummary.period },
+        { label: 'Average of the monthly CEI %', value: r.ceiSummary.monthlyAverage },
+        ...(r.ceiSummary.explanation ? [{ label: 'Note', value: r.ceiSummary.explanation }] : []),
+      ],
+    },
+    {
       title: 'Customers',
       columns: [
         { header: 'Code', key: 'customerCode', type: 'text' },
         { header: 'Customer', key: 'customerName', type: 'text' },
         { header: 'Paid', key: 'paidAmount', type: 'money', currency: r.reportCurrency },
-        { header: 'Avg days to pay', key: 'avgDaysToPay', type: 'number' },
-        { header: 'Avg days late', key: 'avgDaysLate', type: 'number' },
+        { header: 'Avg days to pay (days)', key: 'avgDaysToPay', type: 'number' },
+        { header: 'Avg days late (days)', key: 'avgDaysLate', type: 'number' },
         { header: 'Invoices paid', key: 'settledCount', type: 'int' },
         { header: 'Paid late', key: 'settledLateCount', type: 'int' },
         { header: 'Paid late %', key: 'paidLateShare', type: 'number' },

@@ -103,7 +103,7 @@ describeEachStore('analytics API', (store) => {
         closingAr: 233200,
         closingCurrentAr: 30000,
         creditSales: 30000,
-        cei: 15.68,
+        cei: 15.7,
       });
     expect(d.topOverdue[0]).toMatchObject({ customerCode: 'FX-B', overdue: 110000 });
     expect(d.provision.total).toBeGreaterThan(0);

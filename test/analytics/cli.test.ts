@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerReportCommands } from '../../src/cli/commands/report';
 import { migrate } from '../../src/platform/db/migrate';
 import { openStore } from '../../src/platform/db/store';
+import { addDays, todayIn } from '../../src/shared/dates';
 import { loadFixture } from './fixture';
 
 describe('huikuan report', () => {
@@ -79,5 +80,22 @@ describe('huikuan report', () => {
     const printed = await run(true, 'aging', '--as-of', '2026-03-31', '--format', 'xlsx', '--out', out);
     expect(printed.length).toBe(0);
     expect((await firstSheet(readFileSync(out))).header).toBe('Group');
+  });
+
+  it('refuses `report dso --to` a future date instead of moving it to today, and shows the CEI formula', async () => {
+    const tomorrow = addDays(todayIn('Asia/Shanghai'), 1);
+    await expect(run(false, 'dso', '--from', '2026-01-01', '--to', tomorrow)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/after today/),
+    });
+    const report = JSON.parse(
+      (await run(false, 'dso', '--from', '2026-01-01', '--to', '2026-03-31')).toString(),
+    );
+    expect(report.period.to).toBe('2026-03-31');
+    expect(report.ceiSummary).toMatchObject({
+      months: 3,
+      formula: expect.stringContaining('credit sales / N'),
+    });
+    expect(typeof report.period.dso).toBe('number');
   });
 });

@@ -7,6 +7,7 @@ import { getStatement } from '../../src/analytics/get-statement';
 import { listAgingItems } from '../../src/analytics/list-aging-items';
 import { setSpecificProvision } from '../../src/analytics/settings-use-cases';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
+import { addDays, todayIn } from '../../src/shared/dates';
 import { describeEachStore } from '../support/stores';
 import { type Fixture, loadFixture } from './fixture';
 
@@ -100,19 +101,21 @@ describeEachStore('analytics reports', (store) => {
       closingOverdueAr: 203200,
       creditSales: 30000,
       days: 31,
-      dso: 240.97,
-      countbackDso: 86.77,
+      // Days and percentages with one decimal: 240.97, 86.77, 209.97 days and 15.68 %.
+      dso: 241,
+      countbackDso: 86.8,
       bestPossibleDso: 31,
-      averageDaysDelinquent: 209.97,
-      cei: 15.68,
+      averageDaysDelinquent: 210,
+      cei: 15.7,
     });
     expect(r.period).toMatchObject({
       openingAr: 241000,
       closingAr: 233200,
       creditSales: 30000,
-      dso: 240.97,
-      cei: 15.68,
+      dso: 241,
+      cei: 15.7,
     });
+    expect(r.ceiSummary).toMatchObject({ months: 1, period: 15.7, monthlyAverage: 15.7, meaningful: true });
     // Only P3 is a payment allocated in March and still active at its end: 40 days after issue, 10 late.
     const c = r.customers.find((x) => x.customerCode === 'FX-C')!;
     expect(c).toMatchObject({ paidAmount: 28800, avgDaysToPay: 40, avgDaysLate: 10, settledCount: 0 });
@@ -131,10 +134,31 @@ describeEachStore('analytics reports', (store) => {
       openingAr: 241000,
       closingAr: 123200,
       creditSales: 0,
-      countbackDso: 56.27,
-      cei: 48.88,
+      countbackDso: 56.3,
+      cei: 48.9,
     });
-    expect(r.period).toMatchObject({ to: '2026-03-15', days: 15, closingAr: 123200, countbackDso: 56.27 });
+    expect(r.period).toMatchObject({ to: '2026-03-15', days: 15, closingAr: 123200, countbackDso: 56.3 });
+  });
+
+  it('refuses a period that ends after today instead of moving it to today', async () => {
+    const today = todayIn('Asia/Shanghai');
+    const error = await getPerformanceReport(store().db, actor, {
+      from: '2026-01-01',
+      to: addDays(today, 1),
+      timeZone: 'Asia/Shanghai',
+    }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(error.message).toMatch(/after today/);
+    expect(error.details.problems).toEqual([
+      { field: 'to', value: addDays(today, 1), reason: `after today (${today})` },
+    ]);
+    const upToToday = await getPerformanceReport(store().db, actor, {
+      from: addDays(today, -40),
+      to: today,
+      timeZone: 'Asia/Shanghai',
+      withoutCustomers: true,
+    });
+    expect(upToToday.period.to).toBe(today);
   });
 
   it('builds statements whose closing balance reconciles with the aging', async () => {

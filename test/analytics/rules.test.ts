@@ -1,11 +1,13 @@
 // Pure analytics formulas against hand-computed numbers.
 import { describe, expect, it } from 'vitest';
 import { bucketIndex, makeBuckets } from '../../src/analytics/buckets';
+import { figures, summariseCei } from '../../src/analytics/get-performance-report';
 import { buildSections } from '../../src/analytics/get-statement';
 import { cumulate } from '../../src/analytics/month-series';
 import {
   averageDaysDelinquent,
   bestPossibleDso,
+  ceiFigure,
   collectionEffectivenessIndex,
   countbackDso,
   standardDso,
@@ -86,11 +88,29 @@ describe('conversion', () => {
 });
 
 describe('DSO and CEI', () => {
-  it('standard, best possible and ADD', () => {
-    expect(standardDso(233200, 30000, 31)).toBe(240.97);
+  it('standard, best possible and ADD, in days with one decimal', () => {
+    expect(standardDso(233200, 30000, 31)).toBe(241); // 240.97
     expect(bestPossibleDso(30000, 30000, 31)).toBe(31);
-    expect(averageDaysDelinquent(240.97, 31)).toBe(209.97);
+    expect(averageDaysDelinquent(233200, 30000, 30000, 31)).toBe(210); // 209.97
     expect(standardDso(100, 0, 30)).toBeNull();
+    expect(standardDso(1, 3, 1)).toBe(0.3);
+  });
+  it('ADD comes from the unrounded DSO and best possible DSO, not from the rounded figures', () => {
+    // DSO 10.004 and best possible 5.006 days: ADD is 4.998 → 5.0, while 10.0 − 5.0 rounded apart can
+    // drift (to 4.99 with two decimals: 10.00 − 5.01).
+    const f = figures(
+      { from: '2026-03-01', to: '2026-03-01', opening: 0, total: 10_004, current: 5_006, sales: 1_000 },
+      1,
+      [],
+    );
+    expect([f.dso, f.bestPossibleDso, f.averageDaysDelinquent]).toEqual([10, 5, 5]);
+    const g = figures(
+      { from: '2026-03-01', to: '2026-03-01', opening: 0, total: 1_004, current: 506, sales: 100 },
+      1,
+      [],
+    );
+    // 10.04 − 5.06 = 4.98 → 5.0, not 10.0 − 5.1 = 4.9.
+    expect([g.dso, g.bestPossibleDso, g.averageDaysDelinquent]).toEqual([10, 5.1, 5]);
   });
   it('countback walks back month by month', () => {
     // AR 233200: March 30000 (31 d), February 50000 (28 d), then 153200 of January's 171000 (31 d).
@@ -99,18 +119,55 @@ describe('DSO and CEI', () => {
       { sales: 50000, days: 28 },
       { sales: 171000, days: 31 },
     ];
-    expect(countbackDso(233200, months)).toBe(86.77);
-    expect(countbackDso(20000, months)).toBe(20.67);
+    expect(countbackDso(233200, months)).toBe(86.8);
+    expect(countbackDso(20000, months)).toBe(20.7);
     expect(countbackDso(999999, months)).toBeNull();
     // A month whose sales are unknown (no exchange rate) stops the walk only if it is reached.
     const unknownJanuary = [months[0], months[1], { sales: null, days: 31 }];
-    expect(countbackDso(20000, unknownJanuary)).toBe(20.67);
+    expect(countbackDso(20000, unknownJanuary)).toBe(20.7);
     expect(countbackDso(233200, unknownJanuary)).toBeNull();
   });
   it('CEI = (open + sales/N − closing) / (open + sales/N − current) × 100', () => {
-    expect(collectionEffectivenessIndex(241000, 30000, 1, 233200, 30000)).toBe(15.68);
+    expect(collectionEffectivenessIndex(241000, 30000, 1, 233200, 30000)).toBe(15.7); // 15.68
     // Three months: (1000 + 3000/3 − 900) / (1000 + 1000 − 600) = 1100 / 1400.
-    expect(collectionEffectivenessIndex(1000, 3000, 3, 900, 600)).toBe(78.57);
+    expect(collectionEffectivenessIndex(1000, 3000, 3, 900, 600)).toBe(78.6);
+  });
+  it('a period CEI where AR grew by more than a month of sales is flagged, beside the monthly average', () => {
+    // A year in which AR grew from 1,000 to 2,500 on 12,000 of sales: (1000 + 1000 − 2500) / (2000 − 400).
+    const year = ceiFigure(1000, 12_000, 12, 2500, 400);
+    expect(year).toMatchObject({ value: -31.2, note: 'arGrew' }); // −31.25, half to even
+    expect(ceiFigure(1000, 3000, 3, 900, 600).note).toBeNull();
+    expect(ceiFigure(0, 0, 1, 0, 0)).toMatchObject({ value: null, note: 'notDefined' });
+    const month = (opening: number, sales: number, closing: number, current: number) =>
+      figures({ from: '2026-01-01', to: '2026-01-31', opening, total: closing, current, sales }, 1, []);
+    const months = [month(1000, 1000, 1100, 500), month(1100, 1000, 1300, 600), month(1300, 1000, 1500, 700)];
+    const period = figures(
+      { from: '2026-01-01', to: '2026-03-31', opening: 1000, total: 1500, current: 700, sales: 3000 },
+      3,
+      [],
+    );
+    const summary = summariseCei(period, months);
+    // Months: 900/1500 = 60 %, 800/1500 = 53.33 %, 800/1600 = 50 %: average 54.44 % → 54.4; the period
+    // (1000 + 3000/3 − 1500) / (2000 − 700) = 38.46 % → 38.5.
+    expect(months.map((m) => m.cei)).toEqual([60, 53.3, 50]);
+    expect(summary).toMatchObject({
+      period: 38.5,
+      note: null,
+      meaningful: true,
+      monthlyAverage: 54.4,
+      months: 3,
+    });
+    expect(summary.formula).toMatch(/credit sales \/ N/);
+    const grew = summariseCei(
+      figures(
+        { from: '2026-01-01', to: '2026-03-31', opening: 1000, total: 5000, current: 700, sales: 3000 },
+        3,
+        [],
+      ),
+      months,
+    );
+    expect(grew).toMatchObject({ note: 'arGrew', meaningful: false, monthlyAverage: 54.4 });
+    expect(grew.explanation).toMatch(/average of the monthly figures/);
   });
   it('days to pay and days late are weighted by amount', () => {
     expect(

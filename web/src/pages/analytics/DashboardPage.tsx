@@ -9,7 +9,7 @@ import { useRequest } from '../../hooks/useRequest';
 import { useT } from '../../i18n';
 import { minorUnitsOf } from '../../lib/money';
 import { Chart, major } from './Chart';
-import { amountText, ExcelButton, MissingRates, numberText, right } from './parts';
+import { amountText, daysText, ExcelButton, MissingRates, percentText, right } from './parts';
 import { reportsApi } from './reportsApi';
 
 export default function DashboardPage() {
@@ -60,16 +60,18 @@ export default function DashboardPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card loading={loading}>
-            <Statistic title={t('dashboard.dso')} value={numberText(last?.dso)} />
+            <div data-testid="dashboard-dso">
+              <Statistic title={t('dashboard.dso')} value={daysText(t, last?.dso)} />
+            </div>
             <Typography.Text type="secondary">
-              {t('perf.best')}: {numberText(last?.bestPossibleDso)} · ADD{' '}
-              {numberText(last?.averageDaysDelinquent)}
+              {t('perf.best')}: {daysText(t, last?.bestPossibleDso)} · {t('perf.add')}{' '}
+              {daysText(t, last?.averageDaysDelinquent)}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card loading={loading}>
-            <Statistic title={t('dashboard.cei')} value={numberText(last?.cei)} suffix="%" />
+            <Statistic title={t('dashboard.cei')} value={percentText(last?.cei)} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -118,7 +120,10 @@ export default function DashboardPage() {
                 legend: { top: 0 },
                 grid: { left: 50, right: 16, top: 32, bottom: 40 },
                 xAxis: { type: 'category', data: months },
-                yAxis: { type: 'value' },
+                yAxis: {
+                  type: 'value',
+                  name: trendKind === 'dso' ? t('figures.daysAxis') : t('figures.ceiAxis'),
+                },
                 series:
                   trendKind === 'dso'
                     ? [
@@ -165,9 +170,19 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card
-            title={`${t('dashboard.provision')} — ${d ? t(`dashboard.provisionMethod.${d.provision.method}`) : ''}`}
+            title={
+              d
+                ? `${t('dashboard.provision')} — ${t(`dashboard.provisionMethod.${d.provision.method}`)}, ${t('figures.provisionAsOf', { date: d.provision.asOf })}`
+                : t('dashboard.provision')
+            }
             loading={loading}
-            extra={d && <Typography.Text strong>{amountText(d.provision.total, cur)}</Typography.Text>}
+            extra={
+              d && (
+                <Typography.Text strong data-testid="dashboard-provision-total">
+                  {amountText(d.provision.total, cur)}
+                </Typography.Text>
+              )
+            }
           >
             <Chart
               option={{
@@ -183,7 +198,7 @@ export default function DashboardPage() {
                   },
                 ],
               }}
-              onClick={() => navigate('/analytics/provisions')}
+              onClick={() => d && navigate(`/analytics/provisions?asOf=${d.provision.asOf}`)}
             />
           </Card>
         </Col>

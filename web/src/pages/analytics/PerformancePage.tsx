@@ -7,8 +7,9 @@ import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useT } from '../../i18n';
+import { CeiPeriod } from './CeiPeriod';
 import { Chart } from './Chart';
-import { amountText, ExcelButton, MissingRates, numberText, right } from './parts';
+import { amountText, daysText, ExcelButton, MissingRates, percentText, right } from './parts';
 import { type Figures, reportsApi } from './reportsApi';
 
 const KEYS = ['from', 'to'] as const;
@@ -28,17 +29,19 @@ export default function PerformancePage() {
     ...right,
     render: (_: unknown, r: Figures) => amountText(r[key] as number | null, cur),
   });
-  const num = (key: keyof Figures, title: string) => ({
+  const days = (key: keyof Figures, title: string) => ({
     title,
     key,
     ...right,
-    render: (_: unknown, r: Figures) => numberText(r[key] as number | null),
+    render: (_: unknown, r: Figures) => daysText(t, r[key] as number | null),
   });
   return (
     <div>
       <PageTitle title={t('perf.title')} extra={<ExcelButton path="/reports/dso" query={query} />} />
       <Space wrap style={{ marginBottom: 16 }}>
         <DatePicker.RangePicker
+          // AR after today is not known: the API refuses a period ending later.
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
           value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
           onChange={(range) =>
             setFilters({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
@@ -54,17 +57,22 @@ export default function PerformancePage() {
       >
         {data && (
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-            <Descriptions.Item label={t('perf.dso')}>{numberText(data.period.dso)}</Descriptions.Item>
+            <Descriptions.Item label={t('perf.dso')}>{daysText(t, data.period.dso)}</Descriptions.Item>
             <Descriptions.Item label={t('perf.countback')}>
-              {numberText(data.period.countbackDso)}
+              {daysText(t, data.period.countbackDso)}
             </Descriptions.Item>
             <Descriptions.Item label={t('perf.best')}>
-              {numberText(data.period.bestPossibleDso)}
+              {daysText(t, data.period.bestPossibleDso)}
             </Descriptions.Item>
             <Descriptions.Item label={t('perf.add')}>
-              {numberText(data.period.averageDaysDelinquent)}
+              {daysText(t, data.period.averageDaysDelinquent)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('perf.cei')}>{numberText(data.period.cei)}</Descriptions.Item>
+            <Descriptions.Item label={t('perf.cei')}>
+              <span data-testid="period-cei">{percentText(data.period.cei)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('figures.ceiMonthlyAverage')}>
+              <span data-testid="cei-monthly-average">{percentText(data.ceiSummary.monthlyAverage)}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('perf.sales')}>
               {amountText(data.period.creditSales, cur)}
             </Descriptions.Item>
@@ -79,6 +87,7 @@ export default function PerformancePage() {
             </Descriptions.Item>
           </Descriptions>
         )}
+        {data && <CeiPeriod period={data.period} summary={data.ceiSummary} currency={cur} />}
       </Card>
       <Card loading={loading} style={{ marginBottom: 16 }}>
         <Chart
@@ -88,8 +97,8 @@ export default function PerformancePage() {
             grid: { left: 50, right: 50, top: 32, bottom: 40 },
             xAxis: { type: 'category', data: data?.months.map((m) => m.month) ?? [] },
             yAxis: [
-              { type: 'value', name: 'days' },
-              { type: 'value', name: 'CEI %' },
+              { type: 'value', name: t('figures.daysAxis') },
+              { type: 'value', name: t('figures.ceiAxis') },
             ],
             series: [
               { name: t('perf.dso'), type: 'line', data: data?.months.map((m) => m.dso) ?? [] },
@@ -117,11 +126,16 @@ export default function PerformancePage() {
           money('creditSales', t('perf.sales')),
           money('closingAr', t('perf.closingAr')),
           money('closingCurrentAr', t('perf.currentAr')),
-          num('dso', t('perf.dso')),
-          num('countbackDso', t('perf.countback')),
-          num('bestPossibleDso', t('perf.best')),
-          num('averageDaysDelinquent', t('perf.add')),
-          num('cei', t('perf.cei')),
+          days('dso', t('perf.dso')),
+          days('countbackDso', t('perf.countback')),
+          days('bestPossibleDso', t('perf.best')),
+          days('averageDaysDelinquent', t('perf.add')),
+          {
+            title: t('perf.cei'),
+            key: 'cei',
+            ...right,
+            render: (_: unknown, r: Figures) => percentText(r.cei),
+          },
         ]}
       />
       <Card title={t('perf.customers')} style={{ marginTop: 16 }}>
@@ -133,10 +147,10 @@ export default function PerformancePage() {
           columns={[
             { title: t('analytics.col.customer'), render: (_, r) => `${r.customerCode} ${r.customerName}` },
             { title: t('perf.paid'), ...right, render: (_, r) => amountText(r.paidAmount, cur) },
-            { title: t('perf.daysToPay'), ...right, render: (_, r) => numberText(r.avgDaysToPay) },
-            { title: t('perf.daysLate'), ...right, render: (_, r) => numberText(r.avgDaysLate) },
+            { title: t('perf.daysToPay'), ...right, render: (_, r) => daysText(t, r.avgDaysToPay) },
+            { title: t('perf.daysLate'), ...right, render: (_, r) => daysText(t, r.avgDaysLate) },
             { title: t('perf.settled'), dataIndex: 'settledCount', ...right },
-            { title: t('perf.paidLate'), ...right, render: (_, r) => numberText(r.paidLateShare) },
+            { title: t('perf.paidLate'), ...right, render: (_, r) => percentText(r.paidLateShare) },
           ]}
         />
       </Card>

@@ -6,7 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useT } from '../../i18n';
-import { amountText, ExcelButton, MissingRates, numberText, right } from './parts';
+import { amountText, ExcelButton, MissingRates, rateText, right } from './parts';
 import { type ProvisionBucket, reportsApi } from './reportsApi';
 
 const KEYS = ['asOf'] as const;
@@ -44,7 +44,9 @@ export default function ProvisionPage() {
       <Card loading={loading} style={{ marginBottom: 16 }}>
         {data && (
           <Space size={48} wrap>
-            <Statistic title={`${t('prov.booked')} (${cur})`} value={amountText(data.booked.total, cur)} />
+            <div data-testid="provision-booked-total">
+              <Statistic title={`${t('prov.booked')} (${cur})`} value={amountText(data.booked.total, cur)} />
+            </div>
             <Statistic
               title={t('prov.method', { method: t(`dashboard.provisionMethod.${data.method}`) })}
               value={amountText(data.booked.collective, cur)}
@@ -63,7 +65,7 @@ export default function ProvisionPage() {
           columns={[
             { title: t('prov.bucket'), dataIndex: 'label' },
             money('balance', t('prov.balance')),
-            { title: t('prov.rate'), dataIndex: 'rate', ...right },
+            { title: t('prov.rate'), dataIndex: 'rate', ...right, render: rateText },
             money('provision', t('prov.provision')),
           ]}
         />
@@ -77,7 +79,7 @@ export default function ProvisionPage() {
               {t('prov.matrixNote', {
                 from: data.matrix.windowStart,
                 factor: data.matrix.forwardLookingFactor,
-                final: data.matrix.finalBucketLossRate,
+                final: rateText(data.matrix.finalBucketLossRate),
               })}
             </Typography.Text>
           )
@@ -97,9 +99,9 @@ export default function ProvisionPage() {
             money('rolledAmount', t('prov.rolled')),
             // A rate left unknown by a missing exchange rate shows "—" like an amount; so does a bucket
             // without history to roll from.
-            { title: t('prov.rollRate'), dataIndex: 'rollRate', ...right, render: numberText },
-            { title: t('prov.historical'), dataIndex: 'historicalLossRate', ...right, render: numberText },
-            { title: t('prov.lossRate'), dataIndex: 'lossRate', ...right, render: numberText },
+            { title: t('prov.rollRate'), dataIndex: 'rollRate', ...right, render: rateText },
+            { title: t('prov.historical'), dataIndex: 'historicalLossRate', ...right, render: rateText },
+            { title: t('prov.lossRate'), dataIndex: 'lossRate', ...right, render: rateText },
             money('provision', t('prov.provision')),
           ]}
         />
@@ -114,7 +116,7 @@ export default function ProvisionPage() {
           columns={[
             { title: t('analytics.col.customer'), render: (_, r) => `${r.customerCode} ${r.customerName}` },
             { title: t('prov.balance'), ...right, render: (_, r) => amountText(r.balance, cur) },
-            { title: t('prov.rate'), dataIndex: 'rate', ...right },
+            { title: t('prov.rate'), dataIndex: 'rate', ...right, render: rateText },
             { title: t('prov.provision'), ...right, render: (_, r) => amountText(r.provision, cur) },
             { title: t('prov.reason'), dataIndex: 'reason' },
           ]}

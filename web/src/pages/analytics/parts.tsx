@@ -1,8 +1,9 @@
 // Small pieces shared by the analytics pages.
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
+import { fraction, fromDecimal, mul, toDecimal } from '../../../../src/shared/money';
 import type { Query } from '../../api/client';
-import { useT } from '../../i18n';
+import { type Translate, useT } from '../../i18n';
 import { formatAmount } from '../../lib/money';
 import { excelUrl } from './reportsApi';
 
@@ -32,6 +33,23 @@ export function MissingRates({ pairs }: { pairs: string[] }) {
     />
   );
 }
+
+/**
+ * Days (DSO, countback, best possible, ADD, days to pay), which the API gives with one decimal: always one
+ * decimal and the unit, "45.0 天" / "45.0 days"; null (unknown) shows a dash.
+ */
+export const daysText = (t: Translate, value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : t('figures.days', { value: value.toFixed(1) });
+
+/** A percentage figure the API gives in percent with one decimal (CEI, share paid late): "78.6%". */
+export const percentText = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : `${value.toFixed(1)}%`;
+
+/** A rate given as a decimal fraction ("0.05", a provision rate) as a percentage, exactly: "5.00%". */
+export const rateText = (rate: string | null | undefined) =>
+  rate === null || rate === undefined || rate === ''
+    ? '—'
+    : `${toDecimal(mul(fromDecimal(rate), fraction(100n)), 2)}%`;
 
 /** A ratio, rate or count; null (unknown, e.g. no exchange rate) shows a dash. */
 export const numberText = (value: number | string | null | undefined) =>

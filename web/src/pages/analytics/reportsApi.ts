@@ -69,12 +69,27 @@ export interface Figures {
   bestPossibleDso: number | null;
   averageDaysDelinquent: number | null;
   cei: number | null;
+  /** Why the CEI figure is not meaningful, or null. */
+  ceiNote: CeiNote;
+}
+
+export type CeiNote = 'arGrew' | 'notDefined' | 'aboveHundred' | null;
+
+export interface CeiSummary {
+  formula: string;
+  months: number;
+  period: number | null;
+  note: CeiNote;
+  meaningful: boolean;
+  monthlyAverage: number | null;
+  explanation: string | null;
 }
 
 export interface PerformanceReport {
   reportCurrency: string;
   period: Figures;
   months: (Figures & { month: string })[];
+  ceiSummary: CeiSummary;
   customers: {
     customerId: number;
     customerCode: string;
@@ -112,6 +127,8 @@ export interface Dashboard {
   }[];
   /** null where an exchange rate is missing (see missingRates). */
   provision: {
+    /** The month-end the provision is booked at (the provisions page's default date). */
+    asOf: string;
     method: 'aging' | 'matrix';
     buckets: { label: string; balance: number | null; rate: string | null; provision: number | null }[];
     specific: {

@@ -12,6 +12,7 @@ const Params = Type.Object({
   strategies: Type.Array(Type.String({ minLength: 1, maxLength: 63 }), { minItems: 1, maxItems: 6 }),
   seed: Type.Optional(Type.Integer({ minimum: 0 })),
   maxCustomers: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  reportCurrency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
 });
 const View = Type.Object({
   id: Type.Integer(),

@@ -1,8 +1,9 @@
 // The simulated ledger's money side: invoices paid on their planned day (a payment and an allocation in the
 // copy, so the engine sees them like real ones), and the summary of one strategy's run.
 import { sql } from 'kysely';
+import { standardDso } from '../../analytics/performance';
 import type { Db } from '../../platform/db/store';
-import { convertMinor, type RateMap, totalIn } from '../../shared/money';
+import type { Converter } from '../../shared/money';
 import type { LedgerSnapshot } from './copy-store';
 
 export interface SimInvoice {
@@ -22,19 +23,22 @@ export interface StrategyOutcome {
   name: string;
   label: string;
   version: number | null;
-  /** Amounts in minor units of the report currency (CNY), converted at the latest rates. */
-  collected: number;
+  /**
+   * Amounts in minor units of the report currency, converted at the latest rates on the last day; null
+   * when an amount needs a rate the store does not have (listed in the result's missingRates).
+   */
+  collected: number | null;
   collectedByCurrency: Array<{ currency: string; amount: number }>;
-  overdueStart: number;
-  overdueEnd: number;
-  openEnd: number;
+  overdueStart: number | null;
+  overdueEnd: number | null;
+  openEnd: number | null;
   /** Days sales outstanding at the end: open AR / credit sales of the last 90 days × 90; null without sales. */
   dso: number | null;
   messages: { email: number; sms: number; letter: number; total: number };
   tasks: Record<string, number> & { total: number };
   promises: { made: number; kept: number; broken: number };
   stepsFired: number;
-  daily: Array<{ date: string; collected: number; overdue: number }>;
+  daily: Array<{ date: string; collected: number | null; overdue: number | null }>;
   durationMs: number;
 }
 
@@ -82,13 +86,12 @@ export async function summarise(
     invoices: SimInvoice[];
     collected: Map<string, number>;
     daily: StrategyOutcome['daily'];
-    rates: RateMap;
+    converter: Converter;
     snapshot: LedgerSnapshot;
     durationMs: number;
   },
 ): Promise<StrategyOutcome> {
-  const cny = (amounts: Array<{ currency: string; amount: number }>) =>
-    amounts.reduce((sum, a) => sum + (convertMinor(a.amount, a.currency, 'CNY', run.rates) ?? 0), 0);
+  const converted = (amounts: Array<{ currency: string; amount: number }>) => run.converter.sum(amounts);
   const messages = await sql<{ channel: string; n: number }>`
     select channel, count(*)::int as n from outbox group by channel`.execute(db);
   const tasks = await sql<{
@@ -108,20 +111,20 @@ export async function summarise(
   const byType: Record<string, number> = Object.fromEntries(tasks.rows.map((r) => [r.type, r.n]));
   const endDay = run.daily.length;
   const open = run.invoices.filter((i) => i.open > 0).map((i) => ({ currency: i.currency, amount: i.open }));
-  const openEnd = cny(open);
-  const sales = totalIn(run.snapshot.sales90, 'CNY', run.rates) ?? 0;
+  const openEnd = converted(open);
+  const sales = converted(run.snapshot.sales90);
   return {
     name: run.name,
     label: run.label,
     version: run.version,
-    collected: cny([...run.collected].map(([currency, amount]) => ({ currency, amount }))),
+    collected: converted([...run.collected].map(([currency, amount]) => ({ currency, amount }))),
     collectedByCurrency: [...run.collected]
       .map(([currency, amount]) => ({ currency, amount }))
       .sort((a, b) => a.currency.localeCompare(b.currency)),
-    overdueStart: run.daily[0]?.overdue ?? 0,
-    overdueEnd: run.daily[endDay - 1]?.overdue ?? 0,
+    overdueStart: run.daily.length ? run.daily[0].overdue : 0,
+    overdueEnd: endDay ? run.daily[endDay - 1].overdue : 0,
     openEnd,
-    dso: sales > 0 ? Math.round((openEnd / sales) * 90 * 10) / 10 : null,
+    dso: openEnd === null || sales === null ? null : standardDso(openEnd, sales, 90),
     messages: {
       email: byChannel.email ?? 0,
       sms: byChannel.sms ?? 0,

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/store';
 import { addDays, toDayNumber } from '../../shared/dates';
-import { convertMinor, type RateMap } from '../../shared/money';
+import { Converter, type ExchangeRate } from '../../shared/money';
 import { loadRates } from '../engine/engine-context';
 import { runEngine } from '../engine/run-engine';
 import { ensureDefaultStrategies, loadStrategyByName } from '../strategy/strategy-queries';
@@ -19,6 +19,8 @@ export interface SimulationParams {
   strategies: string[];
   seed?: number;
   maxCustomers?: number;
+  /** Amounts are reported in this currency; by default the first entity's own currency, as reports do. */
+  reportCurrency?: string;
 }
 
 export interface SimulationResult {
@@ -30,6 +32,8 @@ export interface SimulationResult {
   invoices: number;
   sampled: boolean;
   reportCurrency: string;
+  /** Currencies with no rate to the report currency (`USD/CNY`): figures that need them are null. */
+  missingRates: string[];
   strategies: StrategyOutcome[];
 }
 
@@ -46,10 +50,14 @@ export async function simulate(
   await ensureDefaultStrategies(source);
   const snapshot = await readSnapshot(source, params.from, params.days, params.maxCustomers ?? 3000);
   const outcomes: StrategyOutcome[] = [];
+  const reportCurrency = params.reportCurrency ?? defaultReportCurrency(snapshot);
+  // Every strategy's figures at the same rates (the latest on the last simulated day), so that the
+  // comparison is not moved by exchange rates; an amount without a rate is unknown, never 0.
+  const converter = new Converter(reportCurrency, snapshot.to, await latestRates(source, snapshot.to));
   const copies = await prepareCopies(snapshot);
   try {
     for (const name of params.strategies) {
-      outcomes.push(await simulateOne(snapshot, copies, name, params, seed, progress));
+      outcomes.push(await simulateOne(snapshot, copies, name, params, seed, converter, progress));
     }
   } finally {
     copies.dispose();
@@ -62,9 +70,26 @@ export async function simulate(
     customers: snapshot.customerCount,
     invoices: snapshot.tables.invoice.rows.length,
     sampled: snapshot.sampled,
-    reportCurrency: 'CNY',
+    reportCurrency,
+    missingRates: [...converter.missing].sort().map((currency) => `${currency}/${reportCurrency}`),
     strategies: outcomes,
   };
+}
+
+/** The first entity's own currency (本位币), as reports choose when none is asked for. */
+function defaultReportCurrency(snapshot: LedgerSnapshot): string {
+  const entities = [...snapshot.tables.entity.rows].sort((a, b) => Number(a.id) - Number(b.id));
+  return entities.length ? String(entities[0].base_currency).trim() : 'CNY';
+}
+
+async function latestRates(db: Db, date: string): Promise<ExchangeRate[]> {
+  const rates = await loadRates(db, date);
+  return [...rates].map(([pair, rate]) => ({
+    fromCurrency: pair.slice(0, 3),
+    toCurrency: pair.slice(4),
+    rateDate: date,
+    rate,
+  }));
 }
 
 function behaviours(snapshot: LedgerSnapshot): Map<number, Behaviour> {
@@ -85,6 +110,7 @@ async function simulateOne(
   name: string,
   params: SimulationParams,
   seed: number,
+  converter: Converter,
   progress?: Progress,
 ): Promise<StrategyOutcome> {
   const started = Date.now();
@@ -120,7 +146,6 @@ async function simulateOne(
       if (list) list.push(inv);
       else byCustomer.set(inv.customerId, [inv]);
     }
-    const rates: RateMap = await loadRates(db, snapshot.to);
     const daily: StrategyOutcome['daily'] = [];
     const collected = new Map<string, number>();
     for (let k = 0; k < params.days; k++) {
@@ -130,18 +155,15 @@ async function simulateOne(
       const paid = await payDueInvoices(db, invoices, date, day);
       for (const p of paid) collected.set(p.currency, (collected.get(p.currency) ?? 0) + p.amount);
       if (strategy) await runEngine(db, { asOf: date, kind: 'full', forceStrategy: strategy.name });
-      const inCny = (m: Map<string, number>) =>
-        [...m].reduce(
-          (sum, [currency, amount]) => sum + (convertMinor(amount, currency, 'CNY', rates) ?? 0),
-          0,
-        );
+      const converted = (m: Map<string, number>) =>
+        converter.sum([...m].map(([currency, amount]) => ({ currency, amount })));
       const overdue = new Map<string, number>();
       for (const inv of invoices) {
         if (inv.open > 0 && inv.dueDay < day && inv.issueDay <= day) {
           overdue.set(inv.currency, (overdue.get(inv.currency) ?? 0) + inv.open);
         }
       }
-      daily.push({ date, collected: inCny(collected), overdue: inCny(overdue) });
+      daily.push({ date, collected: converted(collected), overdue: converted(overdue) });
       progress?.(name, k + 1, params.days);
     }
     return await summarise(db, {
@@ -151,7 +173,7 @@ async function simulateOne(
       invoices,
       collected,
       daily,
-      rates,
+      converter,
       snapshot,
       durationMs: Date.now() - started,
     });

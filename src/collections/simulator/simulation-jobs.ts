@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { type FieldProblem, invalid, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
+import { isKnownCurrency } from '../../shared/money';
 import { ensureDefaultStrategies } from '../strategy/strategy-queries';
 import { type SimulationParams, type SimulationResult, simulate } from './simulate';
 
@@ -28,6 +29,8 @@ export function validateSimulationParams(p: SimulationParams): SimulationParams 
     problems.push({ field: 'days', value: String(p.days), reason: '1 to 366' });
   if (p.strategies.length < 1 || p.strategies.length > 6)
     problems.push({ field: 'strategies', reason: '1 to 6 strategies' });
+  if (p.reportCurrency !== undefined && !isKnownCurrency(p.reportCurrency))
+    problems.push({ field: 'reportCurrency', value: p.reportCurrency, reason: 'unknown currency' });
   if (problems.length) throw invalid('Invalid simulation', problems);
   return p;
 }

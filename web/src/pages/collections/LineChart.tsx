@@ -11,12 +11,15 @@ echarts.use([ELineChart, GridComponent, TooltipComponent, LegendComponent, Canva
 
 export interface LinesProps {
   dates: string[];
-  series: Array<{ name: string; values: number[] }>;
+  /** Amounts in minor units; null (no exchange rate) leaves a gap. */
+  series: Array<{ name: string; values: Array<number | null> }>;
+  /** The currency's minor units (2 for CNY, 0 for JPY). */
+  minorUnits?: number;
   testId?: string;
 }
 
 /** Amounts in minor units are shown in major units. */
-export default function Lines({ dates, series, testId }: LinesProps) {
+export default function Lines({ dates, series, minorUnits = 2, testId }: LinesProps) {
   const option = {
     animation: false,
     tooltip: { trigger: 'axis' },
@@ -28,7 +31,7 @@ export default function Lines({ dates, series, testId }: LinesProps) {
       name: s.name,
       type: 'line',
       showSymbol: false,
-      data: s.values.map((v) => Math.round(v / 100)),
+      data: s.values.map((v) => (v === null ? null : Math.round(v / 10 ** minorUnits))),
     })),
   };
   return (

@@ -20,6 +20,8 @@ import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useT } from '../../i18n';
+import { minorUnitsOf } from '../../lib/money';
+import { daysText, MissingRates } from '../analytics/parts';
 import { collectionsApi, type Simulation, type StrategyOutcome } from './collectionsApi';
 
 // The daily curves: ECharts is fetched only when a result is shown.
@@ -135,6 +137,10 @@ function Comparison({ simulation }: { simulation: Simulation }) {
   const label = (s: StrategyOutcome) =>
     s.name === 'none' ? t('col.simNone') : `${s.label} (${s.name} v${s.version})`;
   const dates = result.strategies[0]?.daily.map((d) => d.date) ?? [];
+  // Results stored before the report currency was recorded were in CNY.
+  const currency = result.reportCurrency ?? 'CNY';
+  const amount = (minor: number | null, strong = false) =>
+    minor === null ? '—' : <Money amount={minor} currency={currency} strong={strong} />;
   return (
     <Card size="small" data-testid="sim-result">
       <Typography.Paragraph type="secondary">
@@ -146,6 +152,7 @@ function Comparison({ simulation }: { simulation: Simulation }) {
           sampled: result.sampled ? t('col.simSampled') : '',
         })}
       </Typography.Paragraph>
+      <MissingRates pairs={result.missingRates ?? []} />
       <Table<StrategyOutcome>
         rowKey="name"
         size="small"
@@ -157,19 +164,19 @@ function Comparison({ simulation }: { simulation: Simulation }) {
           {
             title: t('col.simCollected'),
             align: 'right',
-            render: (_, s) => <Money amount={s.collected} currency="CNY" strong />,
+            render: (_, s) => amount(s.collected, true),
           },
           {
             title: t('col.simOverdueEnd'),
             align: 'right',
-            render: (_, s) => <Money amount={s.overdueEnd} currency="CNY" />,
+            render: (_, s) => amount(s.overdueEnd),
           },
           {
             title: t('col.simOpenEnd'),
             align: 'right',
-            render: (_, s) => <Money amount={s.openEnd} currency="CNY" />,
+            render: (_, s) => amount(s.openEnd),
           },
-          { title: t('col.simDso'), align: 'right', render: (_, s) => s.dso ?? '—' },
+          { title: t('col.simDso'), align: 'right', render: (_, s) => daysText(t, s.dso) },
           {
             title: t('col.simMessages'),
             align: 'right',
@@ -191,11 +198,13 @@ function Comparison({ simulation }: { simulation: Simulation }) {
         <Lines
           testId="sim-chart-collected"
           dates={dates}
+          minorUnits={minorUnitsOf(currency)}
           series={result.strategies.map((s) => ({ name: label(s), values: s.daily.map((d) => d.collected) }))}
         />
         <Typography.Title level={5}>{t('col.simChartOverdue')}</Typography.Title>
         <Lines
           dates={dates}
+          minorUnits={minorUnitsOf(currency)}
           series={result.strategies.map((s) => ({ name: label(s), values: s.daily.map((d) => d.overdue) }))}
         />
       </Suspense>

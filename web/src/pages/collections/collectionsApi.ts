@@ -185,15 +185,16 @@ export interface StrategyOutcome {
   name: string;
   label: string;
   version: number | null;
-  collected: number;
-  overdueStart: number;
-  overdueEnd: number;
-  openEnd: number;
+  /** In the result's report currency; null when a rate is missing (see missingRates). */
+  collected: number | null;
+  overdueStart: number | null;
+  overdueEnd: number | null;
+  openEnd: number | null;
   dso: number | null;
   messages: { email: number; sms: number; letter: number; total: number };
   tasks: Record<string, number> & { total: number };
   promises: { made: number; kept: number; broken: number };
-  daily: Array<{ date: string; collected: number; overdue: number }>;
+  daily: Array<{ date: string; collected: number | null; overdue: number | null }>;
 }
 
 export interface Simulation {
@@ -206,6 +207,8 @@ export interface Simulation {
     customers: number;
     invoices: number;
     sampled: boolean;
+    reportCurrency: string;
+    missingRates: string[];
     strategies: StrategyOutcome[];
   } | null;
   error: string | null;

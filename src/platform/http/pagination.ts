@@ -16,7 +16,14 @@ export function decodeCursor(cursor: string, expectedLength: number): CursorValu
   } catch {
     // fall through to the error below
   }
-  throw invalid('cursor is not valid for this list; start again without it');
+  throw badCursor(cursor);
+}
+
+/** The one error for a cursor this list did not make (tampered, cut off, or from another sort). */
+export function badCursor(cursor: string, reason = 'not a cursor this list made; start again without it') {
+  return invalid('cursor is not valid for this list; start again without it', [
+    { field: 'cursor', value: cursor.slice(0, 200), reason },
+  ]);
 }
 
 export const PageQuery = {

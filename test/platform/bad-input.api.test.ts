@@ -2,6 +2,7 @@
 // JSON nested too deep, prototype names as sort keys, tampered cursors, impossible dates.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addDays } from '../../src/shared/dates';
 import { authTestServer } from '../auth/helpers';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore } from '../support/stores';
@@ -143,5 +144,49 @@ describeEachStore('prototype names and tampered cursors over HTTP', (store) => {
         expectFieldError(await admin.get(url), 'cursor', url);
       }
     }
+  });
+});
+
+describeEachStore('audit date filters', (store) => {
+  let server: FastifyInstance;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    admin = await apiClient(server, 'admin');
+    await admin.post('/api/customers', { code: 'AUD-1', name: '审计客户' });
+  });
+  afterAll(() => server.close());
+
+  it('filters by a date or a timestamp on both ends', async () => {
+    // The business day (Asia/Shanghai) may already be tomorrow in UTC.
+    const tomorrow = addDays(new Date().toISOString().slice(0, 10), 1);
+    for (const query of [
+      `from=2026-01-01`,
+      `to=2999-12-31`,
+      `from=2000-01-01&to=${tomorrow}`,
+      'from=2020-01-01T08:00:00Z',
+    ]) {
+      const response = await admin.get(`/api/audit?table=customer&${query}`);
+      expect(response.statusCode, query).toBe(200);
+      expect(response.json().items.length, query).toBeGreaterThan(0);
+    }
+    const none = await admin.get('/api/audit?table=customer&to=2000-01-01');
+    expect(none.json().items).toEqual([]);
+  });
+
+  it('refuses impossible dates and times, naming the field, before an export starts', async () => {
+    for (const [query, field] of [
+      ['from=2026-02-30', 'from'],
+      ['to=2026-13-01', 'to'],
+      ['from=2026-01-01T25:00:00Z', 'from'],
+      ['to=2026-02-29T10:00', 'to'],
+    ]) {
+      expectFieldError(await admin.get(`/api/audit?${query}`), field, query);
+      expectFieldError(await admin.get(`/api/audit/export?format=csv&${query}`), field, `export ${query}`);
+    }
+    const csv = await admin.get('/api/audit/export?format=csv&table=customer&from=2026-01-01');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('AUD-1');
   });
 });

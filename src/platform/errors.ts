@@ -24,6 +24,9 @@ export interface FieldProblem {
   field?: string | null;
   value?: string | null;
   reason: string;
+  /** A stable code for the reason, with its parameters, for translated messages. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

@@ -5,6 +5,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { AppError } from '../../platform/errors';
+import { fileProblem } from './file-problem';
 import { looksUtf8, type TextEncoding } from './sniff';
 
 /** Non-ASCII bytes looked at before telling UTF-8 from GBK: a couple of thousand Chinese characters. */
@@ -120,6 +121,15 @@ export class TextReader {
   }
 
   private counted(text: string): string {
+    const nul = text.indexOf('\0');
+    if (nul >= 0) {
+      const line = this.line + countOf(text, this.newline, nul);
+      throw fileProblem(
+        'nul_byte',
+        `the line holds a NUL byte (\\0), which no text export contains: the file is binary, damaged or in another encoding (UTF-16/UTF-32); save it again as CSV in UTF-8`,
+        { line, params: { line } },
+      );
+    }
     this.line += countOf(text, this.newline, text.length);
     return text;
   }

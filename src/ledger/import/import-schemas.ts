@@ -14,6 +14,8 @@ export const ImportErrorSchema = Type.Object({
   field: Nullable(Type.String()),
   value: Nullable(Type.String()),
   reason: Type.String(),
+  code: Type.Optional(Type.String({ description: 'stable code of the reason, for translation' })),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
 });
 
 export const ImportReportSchema = Type.Object({

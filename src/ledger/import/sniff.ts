@@ -2,6 +2,8 @@
 // UTF-8, often with a BOM; Excel's "Unicode text" as UTF-16) and its delimiter.
 import { isUtf8 } from 'node:buffer';
 
+export { wideEncodingOf } from '../../shared/wide-text';
+
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface EncodingGuess {

@@ -3,6 +3,8 @@
 // above the table (应收账款明细表, 2024年1月) are skipped.
 import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../platform/errors';
+import { fileProblem } from './file-problem';
+import { importLimits } from './import-limits';
 import { readCsvRecords, sniffCsvLayout } from './read-csv';
 import { readXlsxRecords, sniffSpreadsheet } from './read-xlsx';
 import type { TextEncoding } from './sniff';
@@ -86,7 +88,29 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
       },
     });
   }
-  return splitHeader(info, batches, options.headerScore);
+  return splitHeader(info, counted(batches, importLimits().cells), options.headerScore);
+}
+
+/** Refuses a file with more cells than one import may read (a sheet of a million columns, a bomb). */
+async function* counted(batches: AsyncGenerator<SourceRow[]>, limit: number): AsyncGenerator<SourceRow[]> {
+  let cells = 0;
+  try {
+    for await (const batch of batches) {
+      for (const row of batch) {
+        cells += row.cells.length;
+        if (cells > limit) {
+          throw fileProblem(
+            'too_many_cells',
+            `the file has more than ${limit.toLocaleString('en')} cells (the limit for one import), reached at line ${row.line}: split it into several files`,
+            { line: row.line, params: { limit } },
+          );
+        }
+      }
+      yield batch;
+    }
+  } finally {
+    await batches.return(undefined);
+  }
 }
 
 /** Scores a candidate header row: how many of its cells name a field (recognised or mapped). */

@@ -183,6 +183,9 @@ export interface ImportError {
   field: string | null;
   value: string | null;
   reason: string;
+  /** A stable code for the reason, with its parameters, for translated messages. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportBatchTable {

@@ -20,6 +20,8 @@ export const ErrorBody = Type.Object({
           field: Type.Optional(Type.Union([Type.String(), Type.Null()])),
           value: Type.Optional(Type.Union([Type.String(), Type.Null()])),
           reason: Type.String(),
+          code: Type.Optional(Type.String({ description: 'stable code of the reason, for translation' })),
+          params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
         }),
       ),
     ),

@@ -7,6 +7,8 @@ export interface ApiProblem {
   field?: string;
   value?: string;
   reason: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {

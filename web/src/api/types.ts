@@ -224,6 +224,9 @@ export interface ImportProblem {
   field: string;
   value: string;
   reason: string;
+  /** A stable code for the reason and its parameters: translated where the dictionary has it. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportReport {

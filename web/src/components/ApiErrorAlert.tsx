@@ -2,6 +2,21 @@
 import { Alert, Table } from 'antd';
 import { ApiError } from '../api/client';
 import { type Translate, useT } from '../i18n';
+import type { Vars } from '../i18n/types';
+
+function labelOr(t: Translate, key: string, fallback: string, vars?: Vars): string {
+  const text = t(key, vars);
+  return text === key ? fallback : text;
+}
+
+/** A problem's reason in the user's language when its code is known, else the server's English. */
+export function problemReason(
+  problem: { reason: string; code?: string; params?: Record<string, string | number> },
+  t: Translate,
+): string {
+  if (!problem.code) return problem.reason;
+  return labelOr(t, `problem.${problem.code}`, problem.reason, problem.params);
+}
 
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
@@ -34,7 +49,11 @@ export function ApiErrorAlert({ error, onClose }: { error: unknown; onClose?: ()
               { title: t('imports.col.line'), dataIndex: 'line', width: 80 },
               { title: t('imports.col.field'), dataIndex: 'field', width: 160 },
               { title: t('imports.col.value'), dataIndex: 'value', width: 160 },
-              { title: t('imports.col.reason'), dataIndex: 'reason' },
+              {
+                title: t('imports.col.reason'),
+                dataIndex: 'reason',
+                render: (_: string, problem) => problemReason(problem, t),
+              },
             ]}
           />
         ) : undefined

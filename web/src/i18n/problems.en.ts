@@ -1,0 +1,26 @@
+// Reasons of import problems by their stable code (the server also sends its English reason as a fallback).
+import type { Dictionary } from './types';
+
+const dictionary: Dictionary = {
+  'problem.archive_truncated':
+    'the XLSX file is truncated (an interrupted download or copy): save or download it again',
+  'problem.archive_invalid': 'the XLSX file is not a valid zip archive ({why}): save it again from Excel',
+  'problem.archive_too_large':
+    '{part} unpacks to more than {limit} (the limit for one import; at least {size}): split the file or import it as CSV',
+  'problem.archive_part_missing': 'the XLSX file has no {part}: it is not an Excel workbook or is damaged',
+  'problem.xml_doctype':
+    '{part} declares a DTD (<!DOCTYPE>/<!ENTITY>), which Excel never writes: save the file again from Excel',
+  'problem.xml_malformed':
+    'the sheet is not well-formed XML after row {row} ({detail}): save the file again from Excel',
+  'problem.cell_reference_invalid':
+    'the sheet refers to cell "{ref}", which is not a cell of a worksheet (columns A to XFD, rows 1 to 1048576): save the file again from Excel',
+  'problem.too_many_cells':
+    'the file has more than {limit} cells (the limit for one import): split it into several files',
+  'problem.utf16_without_bom':
+    'the file is {encoding} text without a byte-order mark: save it as CSV in UTF-8, or set the encoding {name} in the mapping',
+  'problem.utf32': 'the file is {encoding} text, which is not read: save it as CSV in UTF-8 (or GBK)',
+  'problem.nul_byte':
+    'the line holds a NUL byte (\\0), which no text export contains: the file is binary, damaged or in another encoding (UTF-16/UTF-32); save it again as CSV in UTF-8',
+};
+
+export default dictionary;

@@ -1,6 +1,7 @@
 // Worklist tasks created by strategies (calls, visits, escalations, legal review, ...), oldest due first.
 import { sql } from 'kysely';
 import { type Actor, assertCan, customerVisible, entityVisible } from '../../platform/auth/actor';
+import { shortRead } from '../../platform/db/short-read';
 import type { Db } from '../../platform/db/store';
 import { invalid } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
@@ -83,8 +84,11 @@ export async function listTasks(db: Db, actor: Actor, f: TaskFilter): Promise<Pa
       throw invalid('cursor is not valid for this list; start again without it');
     where.push(sql<boolean>`(t.due_on, t.id) > (${due}::date, ${id})`);
   }
-  const rows = await sql<TaskRow>`${TASK_SELECT} where ${sql.join(where, sql` and `)}
-    order by t.due_on, t.id limit ${limit + 1}`.execute(db);
+  // Open tasks in this order: index task_open_due, or task_open_assignee_due for one assignee (0024).
+  const rows = await shortRead(db, (tx) =>
+    sql<TaskRow>`${TASK_SELECT} where ${sql.join(where, sql` and `)}
+    order by t.due_on, t.id limit ${limit + 1}`.execute(tx),
+  );
   const page = rows.rows.slice(0, limit);
   const last = page.at(-1);
   return {

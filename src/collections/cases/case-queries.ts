@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { type Actor, customerVisible, entityVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
 import type { CaseSummary } from './case-dto';
 
@@ -136,7 +136,7 @@ export async function selectCasePage(
   }
   if (f.cursor) {
     const [value, id] = decodeCursor(f.cursor, 2);
-    if (typeof id !== 'number') throw invalid('cursor is not valid for this list; start again without it');
+    if (typeof id !== 'number') throw invalid(msg('cursorInvalid'));
     conditions.push(sql`(${sql.raw(expr)}, k.id) ${sql.raw(descending ? '<' : '>')} (${value}, ${id})`);
   }
   const direction = sql.raw(descending ? 'desc' : 'asc');

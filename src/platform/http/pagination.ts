@@ -1,7 +1,7 @@
 // Keyset pagination: the cursor carries the last row's sort value and id, so page N costs the same as page
 // 1 at a million rows (no OFFSET). Cursors are opaque base64url JSON.
 import { Type } from 'typebox';
-import { invalid } from '../errors';
+import { invalid, msg } from '../errors';
 
 export type CursorValue = string | number | boolean | null;
 
@@ -16,7 +16,7 @@ export function decodeCursor(cursor: string, expectedLength: number): CursorValu
   } catch {
     // fall through to the error below
   }
-  throw invalid('cursor is not valid for this list; start again without it');
+  throw invalid(msg('cursorInvalid'));
 }
 
 export const PageQuery = {

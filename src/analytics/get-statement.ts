@@ -2,7 +2,7 @@
 // documents with a running balance, closing balance, and the aging of the open invoices at the end.
 import { type Actor, customerVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { invalid, notFound } from '../platform/errors';
+import { invalid, msg, notFound } from '../platform/errors';
 import { addDays, todayIn } from '../shared/dates';
 import { selectAgingCells } from './aging-queries';
 import { makeBuckets } from './buckets';
@@ -75,8 +75,7 @@ export async function getStatement(db: Db, actor: Actor, input: StatementInput) 
   const today = todayIn(input.timeZone);
   const to = checkDate(input.to ?? today, 'to');
   const from = checkDate(input.from ?? monthStart(monthOf(to)), 'from');
-  if (from > to)
-    throw invalid('from must be on or before to', [{ field: 'from', value: from, reason: 'after to' }]);
+  if (from > to) throw invalid(msg('fromAfterTo'), [{ field: 'from', value: from, reason: 'after to' }]);
   const ctx = await openReport(db, actor, { date: to, entityId: input.entityId });
   const customer = await db
     .selectFrom('customer')

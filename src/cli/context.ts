@@ -2,6 +2,7 @@
 import { type AppContext, openApp } from '../platform/app';
 import { loadConfig } from '../platform/config';
 import { AppError, fromDatabaseError } from '../platform/errors';
+import { localeFrom, localizeReason } from '../shared/messages';
 
 export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
@@ -18,16 +19,19 @@ export function reportCliError(error: unknown, json = process.argv.includes('--j
   const appError = error instanceof AppError ? error : fromDatabaseError(error);
   if (appError) {
     if (json) {
-      process.stdout.write(
-        `${JSON.stringify({ error: { code: appError.code, message: appError.message, ...appError.details } }, null, 2)}\n`,
-      );
+      process.stdout.write(`${JSON.stringify({ error: appError.toPayload() }, null, 2)}\n`);
     } else {
-      process.stderr.write(`error: ${appError.message}\n`);
+      // In the user's language: --locale, else LANG (src/shared/messages).
+      const locale = localeFrom(process.argv, process.env);
+      process.stderr.write(`${locale === 'zh-CN' ? '错误' : 'error'}: ${appError.localized(locale)}\n`);
       for (const problem of appError.details?.problems ?? []) {
-        const where = [problem.line ? `line ${problem.line}` : null, problem.field]
-          .filter(Boolean)
-          .join(', ');
-        process.stderr.write(`  ${where ? `${where}: ` : ''}${problem.reason}\n`);
+        const line = problem.line
+          ? locale === 'zh-CN'
+            ? `第 ${problem.line} 行`
+            : `line ${problem.line}`
+          : null;
+        const where = [line, problem.field].filter(Boolean).join(', ');
+        process.stderr.write(`  ${where ? `${where}: ` : ''}${localizeReason(locale, problem.reason)}\n`);
       }
     }
     return appError.code === 'IMPORT_REJECTED' ? 3 : 2;

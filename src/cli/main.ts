@@ -8,6 +8,7 @@ const program = new Command()
   .name('huikuan')
   .description('回款 huikuan — receivables ledger, credit and collections')
   .version('0.1.0')
+  .option('--locale <locale>', 'language of messages: zh-CN or en (default from LANG)')
   .showHelpAfterError();
 
 registerCommands(program);

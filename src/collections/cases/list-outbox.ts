@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { type Actor, assertCan, customerVisible, entityVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
 import type { OutboxMessage } from './case-dto';
 
@@ -28,7 +28,7 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
   if (f.channel) where.push(sql<boolean>`o.channel = ${f.channel}`);
   if (f.cursor) {
     const [id] = decodeCursor(f.cursor, 1);
-    if (typeof id !== 'number') throw invalid('cursor is not valid for this list; start again without it');
+    if (typeof id !== 'number') throw invalid(msg('cursorInvalid'));
     where.push(sql<boolean>`o.id < ${id}`);
   }
   const rows = await sql<{

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type Actor, assertCan, customerVisible, entityVisible } from '../../platform/auth/actor';
 import { shortRead } from '../../platform/db/short-read';
 import type { Db } from '../../platform/db/store';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
 import type { TaskView } from './case-dto';
 
@@ -80,8 +80,7 @@ export async function listTasks(db: Db, actor: Actor, f: TaskFilter): Promise<Pa
   if (f.dueBy) where.push(sql<boolean>`t.due_on <= ${f.dueBy}::date`);
   if (f.cursor) {
     const [due, id] = decodeCursor(f.cursor, 2);
-    if (typeof id !== 'number' || typeof due !== 'string')
-      throw invalid('cursor is not valid for this list; start again without it');
+    if (typeof id !== 'number' || typeof due !== 'string') throw invalid(msg('cursorInvalid'));
     where.push(sql<boolean>`(t.due_on, t.id) > (${due}::date, ${id})`);
   }
   // Open tasks in this order: index task_open_due, or task_open_assignee_due for one assignee (0024).

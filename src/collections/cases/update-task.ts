@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type Actor, assertCan, customerVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid, msg, notFound } from '../../platform/errors';
 import type { TaskView } from './case-dto';
 import { TASK_SELECT, type TaskRow, toTaskView } from './list-tasks';
 
@@ -19,7 +19,7 @@ export async function updateTask(
     const task = found.rows[0];
     if (!task) throw notFound('Task', input.id);
     if (task.status !== 'open' && input.status !== 'open')
-      throw invalid(`Task ${input.id} is already ${task.status}`);
+      throw invalid(msg('taskAlreadyDone', { id: input.id, status: task.status }));
     await tx
       .updateTable('task')
       .set({

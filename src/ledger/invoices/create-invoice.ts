@@ -3,7 +3,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict } from '../../platform/errors';
+import { conflict, msg } from '../../platform/errors';
 import { currencyExists, findEntity } from '../reference/reference-queries';
 import { customerScoped } from '../reference/scope';
 import { getInvoice } from './get-invoice';
@@ -31,7 +31,7 @@ export async function createInvoice(
   checks.throwIfAny('invoice');
   const given = input.invoice;
   const taken = (entityCode: string) =>
-    conflict(`Invoice number ${values.number} already exists for entity ${entityCode}`);
+    conflict(msg('invoiceNumberTaken', { number: values.number, entity: entityCode }));
   let entityCode = '';
   try {
     return await inTransaction(db, actor, async (tx) => {

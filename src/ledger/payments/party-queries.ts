@@ -2,7 +2,7 @@
 // what the actor may see. Shared by payments and credit notes.
 import type { Actor } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid, msg, notFound } from '../../platform/errors';
 import { visibleCustomer, visibleEntity } from '../allocations/scope';
 
 export interface PartyRef {
@@ -66,7 +66,7 @@ export async function resolveCustomer(db: Db | Tx, actor: Actor, ref: PartyRef) 
 export async function assertCurrency(db: Db | Tx, currency: string): Promise<void> {
   const row = await db.selectFrom('currency').select('code').where('code', '=', currency).executeTakeFirst();
   if (!row)
-    throw invalid(`Unknown currency ${currency}`, [
+    throw invalid(msg('unknownCurrency', { currency }), [
       { field: 'currency', value: currency, reason: 'unknown currency' },
     ]);
 }

@@ -3,7 +3,7 @@
 // here so that lists, details, searches, exports and reports all restrict the same way.
 import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, msg } from '../errors';
 
 export interface CustomerScope {
   /** Customers whose collector is one of these users (催收员 sees only assigned customers). */
@@ -39,7 +39,7 @@ export function can(actor: Actor, permission: string): boolean {
 }
 
 export function assertCan(actor: Actor, permission: string): void {
-  if (!can(actor, permission)) throw new AppError('FORBIDDEN', `Not allowed: ${permission}`);
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN', msg('notAllowed', { permission }));
 }
 
 /**

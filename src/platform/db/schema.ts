@@ -407,7 +407,7 @@ export interface PromiseTable {
   amount: number;
   promised_on: string;
   due_on: string;
-  status: Defaulted<'open' | 'kept' | 'broken' | 'cancelled'>;
+  status: Defaulted<'open' | 'kept' | 'partial' | 'broken' | 'cancelled'>;
   paid_amount: Defaulted<number>;
   resolved_on: string | null;
   note: string | null;

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { type Actor, customerVisible, entityVisible } from '../../platform/auth/actor';
 import { shortRead } from '../../platform/db/short-read';
 import type { Db, Tx } from '../../platform/db/store';
-import { invalid, msg } from '../../platform/errors';
+import { invalid } from '../../platform/errors';
 import { badCursor, decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
 import { isValidIsoDate } from '../../shared/dates';
 import type { CaseSummary } from './case-dto';

@@ -21,9 +21,7 @@ export function decodeCursor(cursor: string, expectedLength: number): CursorValu
 
 /** The one error for a cursor this list did not make (tampered, cut off, or from another sort). */
 export function badCursor(cursor: string, reason = 'not a cursor this list made; start again without it') {
-  return invalid(msg('cursorInvalid'), [
-    { field: 'cursor', value: cursor.slice(0, 200), reason },
-  ]);
+  return invalid(msg('cursorInvalid'), [{ field: 'cursor', value: cursor.slice(0, 200), reason }]);
 }
 
 export const PageQuery = {

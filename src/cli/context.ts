@@ -2,8 +2,12 @@
 import { type AppContext, openApp } from '../platform/app';
 import { loadConfig } from '../platform/config';
 import { AppError, fromDatabaseError } from '../platform/errors';
+import { forwardedIo } from './cli-io';
 
 export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T> {
+  // A command forwarded to the running server works on the server's store (src/cli/local-server.ts).
+  const forwarded = forwardedIo();
+  if (forwarded) return fn(forwarded.app);
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const app = await openApp(config);
   try {

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_REJECTED: 422,
+  /** Another import holds the import lock (src/ledger/import/import-lock.ts). */
+  IMPORT_BUSY: 409,
   RATE_LIMITED: 429,
   MIGRATION_CHANGED: 500,
   MIGRATION_FAILED: 500,

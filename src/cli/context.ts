@@ -3,8 +3,12 @@ import { type AppContext, openApp } from '../platform/app';
 import { loadConfig } from '../platform/config';
 import { AppError, fromDatabaseError } from '../platform/errors';
 import { localeFrom, localizeReason } from '../shared/messages';
+import { forwardedIo } from './cli-io';
 
 export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T> {
+  // A command forwarded to the running server works on the server's store (src/cli/local-server.ts).
+  const forwarded = forwardedIo();
+  if (forwarded) return fn(forwarded.app);
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const app = await openApp(config);
   try {
@@ -15,14 +19,18 @@ export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T
 }
 
 /** Prints an error for a person (or as JSON with --json) and returns the exit code. */
-export function reportCliError(error: unknown, json = process.argv.includes('--json')): number {
+export function reportCliError(
+  error: unknown,
+  json = process.argv.includes('--json'),
+  argv: readonly string[] = process.argv,
+): number {
   const appError = error instanceof AppError ? error : fromDatabaseError(error);
   if (appError) {
     if (json) {
       process.stdout.write(`${JSON.stringify({ error: appError.toPayload() }, null, 2)}\n`);
     } else {
       // In the user's language: --locale, else LANG (src/shared/messages).
-      const locale = localeFrom(process.argv, process.env);
+      const locale = localeFrom(argv, process.env);
       process.stderr.write(`${locale === 'zh-CN' ? '错误' : 'error'}: ${appError.localized(locale)}\n`);
       for (const problem of appError.details?.problems ?? []) {
         const line = problem.line

@@ -12,9 +12,13 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** A PGlite data folder already open in another process (src/platform/db/data-dir-lock.ts). */
+  DATA_DIR_LOCKED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_REJECTED: 422,
+  /** Another import holds the import lock (src/ledger/import/import-lock.ts). */
+  IMPORT_BUSY: 409,
   RATE_LIMITED: 429,
   MIGRATION_CHANGED: 500,
   MIGRATION_FAILED: 500,

@@ -3,7 +3,7 @@
 // some customers, and as the reference the summary is tested against).
 import { expressionBuilder, sql } from 'kysely';
 import type { Actor } from '../platform/auth/actor';
-import { entityVisible } from '../platform/auth/actor';
+import { rowVisible } from '../platform/auth/actor';
 import type { Database } from '../platform/db/schema';
 import type { Db } from '../platform/db/store';
 import { bucketSql, type ReportFilter, visibleSql } from './scope-sql';
@@ -35,7 +35,7 @@ export async function selectSummaryDeltas(
 ): Promise<SummaryDelta[]> {
   const eb = expressionBuilder<Database, never>();
   const conditions = [
-    entityVisible(actor, 'd.entity_id')(eb),
+    rowVisible(actor, { customer: null, entity: 'd.entity_id' }),
     sql`d.on_date <= ${until}::date`,
     sql`d.basis = ${basis}`,
   ];

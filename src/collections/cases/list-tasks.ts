@@ -1,6 +1,6 @@
 // Worklist tasks created by strategies (calls, visits, escalations, legal review, ...), oldest due first.
-import { sql } from 'kysely';
-import { type Actor, assertCan, customerVisible, entityVisible } from '../../platform/auth/actor';
+import { type RawBuilder, sql } from 'kysely';
+import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { invalid } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
@@ -66,9 +66,8 @@ export const TASK_SELECT = sql`
 export async function listTasks(db: Db, actor: Actor, f: TaskFilter): Promise<PageResult<TaskView>> {
   assertCan(actor, 'collections:read');
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
-  const where = [
-    customerVisible(actor, 't.customer_id')(undefined as never),
-    entityVisible(actor, 't.entity_id')(undefined as never),
+  const where: RawBuilder<unknown>[] = [
+    rowVisible(actor, { customer: 't.customer_id', entity: 't.entity_id' }),
   ];
   const status = f.status ?? 'open';
   if (status !== 'all') where.push(sql<boolean>`t.status = ${status}`);

@@ -19,7 +19,9 @@ export function visibleSql(
   currencyColumn: string | null,
   filter: ReportFilter = {},
 ): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [rowVisible(actor, { customer: customerColumn, entity: entityColumn })];
+  const parts: RawBuilder<unknown>[] = [
+    rowVisible(actor, { customer: customerColumn, entity: entityColumn }),
+  ];
   if (filter.entityId !== undefined) parts.push(sql`${sql.ref(entityColumn)} = ${filter.entityId}`);
   if (filter.customerId !== undefined) parts.push(sql`${sql.ref(customerColumn)} = ${filter.customerId}`);
   if (filter.customerIds) parts.push(sql`${sql.ref(customerColumn)} = any(${filter.customerIds}::bigint[])`);

@@ -163,6 +163,8 @@ export async function selectCase(db: Db | Tx, actor: Actor, id: number): Promise
     join customer c on c.id = k.customer_id
     join entity e on e.id = k.entity_id
     left join app_user u on u.id = k.collector_id
-    where k.id = ${id} and ${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`.execute(db);
+    where k.id = ${id} and ${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`.execute(
+    db,
+  );
   return rows.rows[0] ?? null;
 }

@@ -15,7 +15,9 @@ export async function updateTask(
   assertCan(actor, 'collections:write');
   return inTransaction(db, actor, async (tx) => {
     const found = await sql<TaskRow>`${TASK_SELECT} where t.id = ${input.id}
-      and ${rowVisible(actor, { customer: 't.customer_id', entity: 't.entity_id' })} for update of t`.execute(tx);
+      and ${rowVisible(actor, { customer: 't.customer_id', entity: 't.entity_id' })} for update of t`.execute(
+      tx,
+    );
     const task = found.rows[0];
     if (!task) throw notFound('Task', input.id);
     if (task.status !== 'open' && input.status !== 'open')

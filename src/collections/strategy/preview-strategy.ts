@@ -61,7 +61,8 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
     .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   if (!customer) throw notFound('Customer', input.customerId);
-  if (input.entityId !== undefined && !entityAllowed(actor, input.entityId)) throw notFound('Entity', input.entityId);
+  if (input.entityId !== undefined && !entityAllowed(actor, input.entityId))
+    throw notFound('Entity', input.entityId);
   const entities = await db.selectFrom('entity').select(['id', 'name']).execute();
   const rates = await loadRates(db, input.from);
   const events: PreviewEvent[] = [];

@@ -45,7 +45,10 @@ export function selectEntities(db: Db | Tx, actor: Actor): Promise<EntityDto[]> 
 
 /** One visible entity by id or code (imports and the API accept either). */
 export function findEntity(db: Db | Tx, actor: Actor, key: { id?: number; code?: string }) {
-  let query = db.selectFrom('entity').select(entityColumns).where(rowVisible(actor, { customer: null, entity: 'entity.id' }));
+  let query = db
+    .selectFrom('entity')
+    .select(entityColumns)
+    .where(rowVisible(actor, { customer: null, entity: 'entity.id' }));
   if (key.id !== undefined) query = query.where('entity.id', '=', key.id);
   if (key.code !== undefined) query = query.where('entity.code', '=', key.code);
   return query.executeTakeFirst();

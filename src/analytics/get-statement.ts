@@ -1,6 +1,6 @@
 // Statement of account (对账单) of one customer for a period, per currency: opening balance, the period's
 // documents with a running balance, closing balance, and the aging of the open invoices at the end.
-import { type Actor, customerVisible } from '../platform/auth/actor';
+import { type Actor, rowVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { invalid, msg, notFound } from '../platform/errors';
 import { addDays, todayIn } from '../shared/dates';
@@ -81,7 +81,7 @@ export async function getStatement(db: Db, actor: Actor, input: StatementInput) 
     .selectFrom('customer')
     .select(['id', 'code', 'name', 'tax_id as taxId'])
     .where('id', '=', input.customerId)
-    .where((eb) => customerVisible(actor, 'customer.id')(eb as never))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   if (!customer) throw notFound('customer', input.customerId);
   const entityIds = input.entityId !== undefined ? [input.entityId] : actor.entityIds;

@@ -1,7 +1,7 @@
 // Reads of cases for lists and the case view. Every query is scoped to what the actor may see
-// (customerVisible / entityVisible), so a collector sees only the cases of assigned customers.
+// (rowVisible), so a collector sees only the cases of assigned customers.
 import { sql } from 'kysely';
-import { type Actor, customerVisible, entityVisible } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import { shortRead } from '../../platform/db/short-read';
 import type { Db, Tx } from '../../platform/db/store';
 import { invalid } from '../../platform/errors';
@@ -133,8 +133,7 @@ export async function selectCasePage(
   }
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const conditions = [
-    sql`${customerVisible(actor, 'k.customer_id')(null as never)}`,
-    sql`${entityVisible(actor, 'k.entity_id')(null as never)}`,
+    sql`${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`,
     f.open === false
       ? sql`k.closed_on is not null`
       : f.open === true || f.open === undefined
@@ -193,7 +192,8 @@ export async function selectCase(db: Db | Tx, actor: Actor, id: number): Promise
     join customer c on c.id = k.customer_id
     join entity e on e.id = k.entity_id
     left join app_user u on u.id = k.collector_id
-    where k.id = ${id} and ${customerVisible(actor, 'k.customer_id')(null as never)}
-      and ${entityVisible(actor, 'k.entity_id')(null as never)}`.execute(db);
+    where k.id = ${id} and ${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`.execute(
+    db,
+  );
   return rows.rows[0] ?? null;
 }

@@ -1,5 +1,5 @@
 // Strategy rules (segment / grade / language / amount band → strategy) and per-customer overrides.
-import { type Actor, assertCan, customerVisible } from '../../platform/auth/actor';
+import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { type FieldProblem, invalid, msg, notFound } from '../../platform/errors';
@@ -58,7 +58,7 @@ export async function setCustomerStrategy(
       .selectFrom('customer')
       .select('id')
       .where('id', '=', input.customerId)
-      .where(customerVisible(actor, 'customer.id')(undefined as never))
+      .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
       .executeTakeFirst();
     if (!customer) throw notFound('Customer', input.customerId);
     await tx.deleteFrom('customer_strategy').where('customer_id', '=', input.customerId).execute();

@@ -83,6 +83,42 @@ describeEachStore('bad input over HTTP', (store) => {
       attributes: { note: { inner: 'a\u0000b' } },
     });
     expectFieldError(nested, 'attributes.note.inner', 'nested attribute');
+  });
+
+  it('refuses JSON nested 100,000 deep, or attributes deeper than a form would make, naming the field', async () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const body = `{"code":"DEEP-1","name":"deep","attributes":${deep}}`;
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/customers',
+      payload: body,
+      headers: { 'content-type': 'application/json' },
+    });
+    expectFieldError(created, 'attributes.a.a', 'deep body');
+    const arrays = `{"code":"DEEP-2","name":"deep","attributes":{"list":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const list = await admin.inject({
+      method: 'POST',
+      url: '/api/customers',
+      payload: arrays,
+      headers: { 'content-type': 'application/json' },
+    });
+    expectFieldError(list, 'attributes.list', 'deep arrays');
+    let nested: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 12; i++) nested = { level: nested };
+    expectFieldError(
+      await admin.post('/api/customers', { code: 'DEEP-3', name: 'deep', attributes: nested }),
+      'attributes',
+      'attributes 13 deep',
+    );
+    const customer = (await admin.get('/api/customers?q=BAD-1')).json().items[0];
+    expectFieldError(
+      await admin.patch(`/api/customers/${customer.id}`, { attributes: nested }),
+      'attributes',
+      'update',
+    );
+  });
+
+  it('keeps line breaks and tabs in free text', async () => {
     // Line breaks and tabs in free text are fine.
     const note = await admin.post('/api/customers', {
       code: 'NL-1',

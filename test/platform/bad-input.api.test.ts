@@ -118,6 +118,20 @@ describeEachStore('bad input over HTTP', (store) => {
     );
   });
 
+  it('marks every API answer, data or error, as not to be cached', async () => {
+    for (const url of [
+      '/api/customers',
+      '/api/customers/999999',
+      '/api/customers?sort=nope',
+      '/api/auth/me',
+    ]) {
+      const response = await admin.get(url);
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+    const csv = await admin.get('/api/audit/export?format=csv&table=customer');
+    expect(csv.headers['cache-control']).toBe('no-store');
+  });
+
   it('keeps line breaks and tabs in free text', async () => {
     // Line breaks and tabs in free text are fine.
     const note = await admin.post('/api/customers', {

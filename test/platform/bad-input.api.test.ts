@@ -240,3 +240,55 @@ describeEachStore('audit date filters', (store) => {
     expect(csv.body).toContain('AUD-1');
   });
 });
+
+describeEachStore('codes and names in headers', (store) => {
+  let server: FastifyInstance;
+  let admin: ApiClient;
+  let entityId: number;
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    admin = await apiClient(server, 'admin');
+    entityId = (await admin.post('/api/entities', { code: 'HDR', name: '表头', baseCurrency: 'CNY' })).json()
+      .id;
+  });
+  afterAll(() => server.close());
+
+  it('refuses control characters in codes and names on create and update', async () => {
+    expectFieldError(
+      await admin.post('/api/customers', { code: 'CR\r\nLF', name: 'x' }),
+      'code',
+      'CRLF code',
+    );
+    expectFieldError(await admin.post('/api/customers', { code: 'TAB\tX', name: 'x' }), 'code', 'tab code');
+    expectFieldError(
+      await admin.post('/api/customers', { code: 'ESC-1', name: 'red \u001b[31m name' }),
+      'name',
+      'escape in name',
+    );
+    const ok = await admin.post('/api/customers', { code: 'CTL-1', name: 'fine' });
+    expect(ok.statusCode).toBe(201);
+    expectFieldError(await admin.patch(`/api/customers/${ok.json().id}`, { name: 'a\nb' }), 'name', 'update');
+    expectFieldError(
+      await admin.post('/api/entities', { code: 'E\r1', name: 'x', baseCurrency: 'CNY' }),
+      'code',
+      'entity',
+    );
+  });
+
+  it('names an export after a code with quotes, semicolons and Chinese, encoded per RFC 6266 / 5987', async () => {
+    const code = '华-1"; filename=evil.exe';
+    const created = await admin.post('/api/customers', { code, name: '表头客户' });
+    expect(created.statusCode).toBe(201);
+    const csv = await admin.get(
+      `/api/reports/statement?customerId=${created.json().id}&entityId=${entityId}&from=2026-01-01&to=2026-01-31&format=csv`,
+    );
+    expect(csv.statusCode).toBe(200);
+    const disposition = String(csv.headers['content-disposition']);
+    expect(disposition).toBe(
+      `attachment; filename="statement-_-1__ filename=evil.exe-2026-01-31.csv"; filename*=UTF-8''statement-%E5%8D%8E-1%22%3B%20filename%3Devil.exe-2026-01-31.csv`,
+    );
+    const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '';
+    expect(decodeURIComponent(encoded)).toBe(`statement-${code}-2026-01-31.csv`);
+  });
+});

@@ -2,6 +2,7 @@
 import { type AppContext, openApp } from '../platform/app';
 import { loadConfig } from '../platform/config';
 import { AppError, fromDatabaseError } from '../platform/errors';
+import { stripTerminalControls } from '../shared/text';
 
 export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
@@ -22,12 +23,14 @@ export function reportCliError(error: unknown, json = process.argv.includes('--j
         `${JSON.stringify({ error: { code: appError.code, message: appError.message, ...appError.details } }, null, 2)}\n`,
       );
     } else {
-      process.stderr.write(`error: ${appError.message}\n`);
+      // Messages quote the user's values: no control characters reach the terminal (stderr is not wrapped,
+      // progress bars draw there).
+      process.stderr.write(`error: ${stripTerminalControls(appError.message)}\n`);
       for (const problem of appError.details?.problems ?? []) {
         const where = [problem.line ? `line ${problem.line}` : null, problem.field]
           .filter(Boolean)
           .join(', ');
-        process.stderr.write(`  ${where ? `${where}: ` : ''}${problem.reason}\n`);
+        process.stderr.write(stripTerminalControls(`  ${where ? `${where}: ` : ''}${problem.reason}\n`));
       }
     }
     return appError.code === 'IMPORT_REJECTED' ? 3 : 2;

@@ -3,6 +3,9 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands';
 import { reportCliError } from './context';
+import { stripControlsOnWrite } from './safe-output';
+
+stripControlsOnWrite(process.stdout);
 
 const program = new Command()
   .name('huikuan')

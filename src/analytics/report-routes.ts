@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { attachment } from '../platform/http/content-disposition';
 import { ErrorBody, IdParam, IsoDate } from '../platform/http/schemas';
 import { GROUP_BYS } from './aging-queries';
 import { type Table, toCsv, toXlsx } from './export-tables';
@@ -54,12 +55,12 @@ async function sendTables(reply: FastifyReply, format: 'csv' | 'xlsx', name: str
   if (format === 'csv') {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}.csv"`)
+      .header('content-disposition', attachment(`${name}.csv`))
       .send(toCsv(tables));
   }
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+    .header('content-disposition', attachment(`${name}.xlsx`))
     .send(await toXlsx(tables));
 }
 

@@ -3,6 +3,7 @@ import { type AppContext, openApp } from '../platform/app';
 import { loadConfig } from '../platform/config';
 import { AppError, fromDatabaseError } from '../platform/errors';
 import { localeFrom, localizeReason } from '../shared/messages';
+import { stripTerminalControls } from '../shared/text';
 import { forwardedIo } from './cli-io';
 
 export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T> {
@@ -31,7 +32,12 @@ export function reportCliError(
     } else {
       // In the user's language: --locale, else LANG (src/shared/messages).
       const locale = localeFrom(argv, process.env);
-      process.stderr.write(`${locale === 'zh-CN' ? '错误' : 'error'}: ${appError.localized(locale)}\n`);
+      // Messages quote the user's values: no control characters reach the terminal (stderr is not wrapped,
+      // progress bars draw there).
+      process.stderr.write(
+        stripTerminalControls(`${locale === 'zh-CN' ? '错误' : 'error'}: ${appError.localized(locale)}`) +
+          '\n',
+      );
       for (const problem of appError.details?.problems ?? []) {
         const line = problem.line
           ? locale === 'zh-CN'
@@ -39,7 +45,9 @@ export function reportCliError(
             : `line ${problem.line}`
           : null;
         const where = [line, problem.field].filter(Boolean).join(', ');
-        process.stderr.write(`  ${where ? `${where}: ` : ''}${localizeReason(locale, problem.reason)}\n`);
+        process.stderr.write(
+          stripTerminalControls(`  ${where ? `${where}: ` : ''}${localizeReason(locale, problem.reason)}\n`),
+        );
       }
     }
     return appError.code === 'IMPORT_REJECTED' ? 3 : 2;

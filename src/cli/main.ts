@@ -4,6 +4,9 @@
 import { reportCliError } from './context';
 import { ForwardedExit, forwardToLocalServer } from './local-server';
 import { buildProgram } from './program';
+import { stripControlsOnWrite } from './safe-output';
+
+stripControlsOnWrite(process.stdout);
 
 const program = buildProgram();
 forwardToLocalServer(program);

@@ -83,6 +83,56 @@ describeEachStore('bad input over HTTP', (store) => {
       attributes: { note: { inner: 'a\u0000b' } },
     });
     expectFieldError(nested, 'attributes.note.inner', 'nested attribute');
+  });
+
+  it('refuses JSON nested 100,000 deep, or attributes deeper than a form would make, naming the field', async () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const body = `{"code":"DEEP-1","name":"deep","attributes":${deep}}`;
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/customers',
+      payload: body,
+      headers: { 'content-type': 'application/json' },
+    });
+    expectFieldError(created, 'attributes.a.a', 'deep body');
+    const arrays = `{"code":"DEEP-2","name":"deep","attributes":{"list":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const list = await admin.inject({
+      method: 'POST',
+      url: '/api/customers',
+      payload: arrays,
+      headers: { 'content-type': 'application/json' },
+    });
+    expectFieldError(list, 'attributes.list', 'deep arrays');
+    let nested: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 12; i++) nested = { level: nested };
+    expectFieldError(
+      await admin.post('/api/customers', { code: 'DEEP-3', name: 'deep', attributes: nested }),
+      'attributes',
+      'attributes 13 deep',
+    );
+    const customer = (await admin.get('/api/customers?q=BAD-1')).json().items[0];
+    expectFieldError(
+      await admin.patch(`/api/customers/${customer.id}`, { attributes: nested }),
+      'attributes',
+      'update',
+    );
+  });
+
+  it('marks every API answer, data or error, as not to be cached', async () => {
+    for (const url of [
+      '/api/customers',
+      '/api/customers/999999',
+      '/api/customers?sort=nope',
+      '/api/auth/me',
+    ]) {
+      const response = await admin.get(url);
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+    const csv = await admin.get('/api/audit/export?format=csv&table=customer');
+    expect(csv.headers['cache-control']).toBe('no-store');
+  });
+
+  it('keeps line breaks and tabs in free text', async () => {
     // Line breaks and tabs in free text are fine.
     const note = await admin.post('/api/customers', {
       code: 'NL-1',
@@ -188,5 +238,57 @@ describeEachStore('audit date filters', (store) => {
     const csv = await admin.get('/api/audit/export?format=csv&table=customer&from=2026-01-01');
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('AUD-1');
+  });
+});
+
+describeEachStore('codes and names in headers', (store) => {
+  let server: FastifyInstance;
+  let admin: ApiClient;
+  let entityId: number;
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    admin = await apiClient(server, 'admin');
+    entityId = (await admin.post('/api/entities', { code: 'HDR', name: '表头', baseCurrency: 'CNY' })).json()
+      .id;
+  });
+  afterAll(() => server.close());
+
+  it('refuses control characters in codes and names on create and update', async () => {
+    expectFieldError(
+      await admin.post('/api/customers', { code: 'CR\r\nLF', name: 'x' }),
+      'code',
+      'CRLF code',
+    );
+    expectFieldError(await admin.post('/api/customers', { code: 'TAB\tX', name: 'x' }), 'code', 'tab code');
+    expectFieldError(
+      await admin.post('/api/customers', { code: 'ESC-1', name: 'red \u001b[31m name' }),
+      'name',
+      'escape in name',
+    );
+    const ok = await admin.post('/api/customers', { code: 'CTL-1', name: 'fine' });
+    expect(ok.statusCode).toBe(201);
+    expectFieldError(await admin.patch(`/api/customers/${ok.json().id}`, { name: 'a\nb' }), 'name', 'update');
+    expectFieldError(
+      await admin.post('/api/entities', { code: 'E\r1', name: 'x', baseCurrency: 'CNY' }),
+      'code',
+      'entity',
+    );
+  });
+
+  it('names an export after a code with quotes, semicolons and Chinese, encoded per RFC 6266 / 5987', async () => {
+    const code = '华-1"; filename=evil.exe';
+    const created = await admin.post('/api/customers', { code, name: '表头客户' });
+    expect(created.statusCode).toBe(201);
+    const csv = await admin.get(
+      `/api/reports/statement?customerId=${created.json().id}&entityId=${entityId}&from=2026-01-01&to=2026-01-31&format=csv`,
+    );
+    expect(csv.statusCode).toBe(200);
+    const disposition = String(csv.headers['content-disposition']);
+    expect(disposition).toBe(
+      `attachment; filename="statement-_-1__ filename=evil.exe-2026-01-31.csv"; filename*=UTF-8''statement-%E5%8D%8E-1%22%3B%20filename%3Devil.exe-2026-01-31.csv`,
+    );
+    const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? '';
+    expect(decodeURIComponent(encoded)).toBe(`statement-${code}-2026-01-31.csv`);
   });
 });

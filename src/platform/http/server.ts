@@ -39,6 +39,14 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
   server.decorateRequest('auth', null as never);
   server.addHook('onRoute', (route) => recordRouteRule(server, route));
   registerInputGuard(server);
+  // API answers carry ledger data and personal details: no browser or proxy may keep a copy. The web app's
+  // files and the docs keep their own caching.
+  server.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
 
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromDatabaseError(error);

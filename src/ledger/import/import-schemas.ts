@@ -102,7 +102,13 @@ export const ImportPreviewSchema = Type.Object({
   unmappedRequired: Type.Array(Type.String()),
 });
 
-export const ImportListQuery = Type.Object({ ...PageQuery, kind: Type.Optional(KindSchema) });
+export const ImportListQuery = Type.Object({
+  ...PageQuery,
+  kind: Type.Optional(KindSchema),
+  dryRun: Type.Optional(
+    Type.Boolean({ description: 'true: the dry runs (listed apart); false or absent: the imports' }),
+  ),
+});
 
 export const UPLOAD_DESCRIPTION =
   'multipart/form-data with the fields `file` (CSV in UTF-8/GBK with any delimiter, or XLSX), `kind` (' +

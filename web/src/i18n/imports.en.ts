@@ -4,6 +4,8 @@ import type { Dictionary } from './types';
 const dictionary: Dictionary = {
   'imports.title': 'Import',
   'imports.tab.new': 'New import',
+  'imports.history.imports': 'Imports',
+  'imports.history.dryRuns': 'Dry runs (nothing written)',
   'imports.tab.history': 'Past imports',
   'imports.step.upload': 'File',
   'imports.step.mapping': 'Columns',

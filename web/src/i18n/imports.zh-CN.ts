@@ -4,6 +4,8 @@ import type { Dictionary } from './types';
 const dictionary: Dictionary = {
   'imports.title': '导入',
   'imports.tab.new': '新建导入',
+  'imports.history.imports': '导入',
+  'imports.history.dryRuns': '校验（未写入）',
   'imports.tab.history': '导入记录',
   'imports.step.upload': '选择文件',
   'imports.step.mapping': '字段对应',

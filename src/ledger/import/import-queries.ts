@@ -42,7 +42,7 @@ export interface BatchOutcome {
   unchanged: number;
   errorCount: number;
   errors: ImportError[];
-  details: Pick<ImportReport, 'source' | 'created' | 'allocations'>;
+  details: Pick<ImportReport, 'source' | 'created' | 'allocations' | 'skipped' | 'warnings'>;
 }
 
 export async function finishBatch(db: Db | Tx, id: number, outcome: BatchOutcome): Promise<void> {

@@ -66,6 +66,12 @@ export const ImportReportSchema = Type.Object({
     payments: Type.Integer(),
   }),
   allocations: Type.Object({ count: Type.Integer(), amount: Type.Integer() }),
+  skipped: Type.Array(ImportErrorSchema, {
+    description: 'rows left out on purpose (a totals row), with why',
+  }),
+  warnings: Type.Array(ImportErrorSchema, {
+    description: 'what deserves a look, loaded or not: invoice numbers equal but for leading zeros',
+  }),
   sha256: Type.String(),
   startedAt: Type.String(),
   finishedAt: Nullable(Type.String()),

@@ -31,6 +31,7 @@ const dictionary: Dictionary = {
     'the quote (") opened in column {column} is never closed, so every line after it would be read as one value: close it or remove it',
   'problem.ambiguous_column':
     'several columns are named "{header}" (columns {columns}): which one is {field} cannot be told; rename the others or remove them',
+  'problem.totals_row': 'a totals row ({word}), not a record: skipped',
 };
 
 export default dictionary;

@@ -27,6 +27,7 @@ const dictionary: Dictionary = {
     '第 {column} 列的引号（"）没有闭合，之后的所有行都会被当成一个值：请补上或删除这个引号',
   'problem.ambiguous_column':
     '有多列都叫“{header}”（第 {columns} 列）：无法判断哪一列是{field}，请重命名或删除多余的列',
+  'problem.totals_row': '合计行（{word}），不是记录：已跳过',
 };
 
 export default dictionary;

@@ -14,7 +14,8 @@ export type FileProblemCode =
   | 'too_many_cells'
   | 'utf16_without_bom'
   | 'utf32'
-  | 'nul_byte';
+  | 'nul_byte'
+  | 'unclosed_quote';
 
 export type ProblemParams = Record<string, string | number>;
 

@@ -13,11 +13,12 @@ import { lockImports } from './import-lock';
 import type { BatchOutcome } from './import-queries';
 import { KIND_HANDLERS } from './kinds';
 import { type ImportMapping, resolveColumns } from './mapping';
-import { ProblemLog } from './report';
+import { MAX_REPORTED_ERRORS, ProblemLog } from './report';
 import { prepareRowContext } from './row-context';
 import { RowReader } from './row-reader';
 import { headerTexts, openSource, type SourceRow } from './source';
 import { analyzeStage, copyIntoStage, createStage } from './stage-queries';
+import { keyColumns, totalsRowWord } from './totals-row';
 import { cellText } from './values';
 
 export interface LoadInput {
@@ -80,6 +81,8 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
       source: { ...source.info, columns: {}, ignoredColumns: [], dateFormat: null },
       created: { entity: null, customers: 0, staff: 0, payments: 0 },
       allocations: { count: 0, amount: 0 },
+      skipped: [],
+      warnings: [],
     },
   };
   const reject = (errors: ImportError[], count = errors.length) => {
@@ -114,6 +117,8 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     const log = new ProblemLog();
     const reader = new RowReader(prepared.ctx);
     const width = headers.length;
+    const keys = keyColumns(kind, columns.index);
+    const skipped = outcome.details.skipped;
     let rowsTotal = 0;
     async function* batches() {
       yield* pending;
@@ -124,6 +129,19 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
       let size = 0;
       for await (const batch of batches()) {
         for (const row of batch) {
+          const total = totalsRowWord(row.cells, keys);
+          if (total) {
+            if (skipped.length < MAX_REPORTED_ERRORS)
+              skipped.push({
+                line: row.line,
+                field: null,
+                value: total,
+                reason: `a totals row (${total}), not a record: skipped`,
+                code: 'totals_row',
+                params: { word: total },
+              });
+            continue;
+          }
           rowsTotal++;
           reader.start(row.line, row.cells);
           if (row.cells.length > width && row.cells.slice(width).some((cell) => cellText(cell) !== '')) {

@@ -248,6 +248,10 @@ export interface ImportReport {
   /** Records made along the way: customers named by invoices, staff named by customers, the entity. */
   created?: { entity: string | null; customers: number; staff: number; payments: number };
   allocations?: { count: number; amount: number };
+  /** Rows left out on purpose (a totals row), with why. */
+  skipped?: ImportProblem[];
+  /** What deserves a look, loaded or not: invoice numbers equal but for leading zeros. */
+  warnings?: ImportProblem[];
 }
 
 export interface ImportSource {

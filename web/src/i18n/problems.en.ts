@@ -21,6 +21,17 @@ const dictionary: Dictionary = {
   'problem.utf32': 'the file is {encoding} text, which is not read: save it as CSV in UTF-8 (or GBK)',
   'problem.nul_byte':
     'the line holds a NUL byte (\\0), which no text export contains: the file is binary, damaged or in another encoding (UTF-16/UTF-32); save it again as CSV in UTF-8',
+  'problem.invalid_utf8_line':
+    'not valid UTF-8 while the lines before it are: this row is probably GBK, pasted from another file; save the whole file as UTF-8 (if all of it is GBK, set the encoding gbk in the mapping)',
+  'problem.not_utf8':
+    'not valid UTF-8, so the file is probably GBK (as Chinese Excel saves CSV): set the encoding gbk in the mapping, or save the whole file as UTF-8',
+  'problem.invalid_encoding':
+    'not valid in its encoding at or after this line: save the file in one encoding',
+  'problem.unclosed_quote':
+    'the quote (") opened in column {column} is never closed, so every line after it would be read as one value: close it or remove it',
+  'problem.ambiguous_column':
+    'several columns are named "{header}" (columns {columns}): which one is {field} cannot be told; rename the others or remove them',
+  'problem.totals_row': 'a totals row ({word}), not a record: skipped',
 };
 
 export default dictionary;

@@ -18,6 +18,16 @@ const dictionary: Dictionary = {
   'problem.utf32': '文件是 {encoding} 文本，无法读取：请另存为 UTF-8（或 GBK）的 CSV',
   'problem.nul_byte':
     '该行含有 NUL 字节（\\0），文本导出不会有：文件可能是二进制、已损坏或为其他编码（UTF-16/UTF-32），请另存为 UTF-8 的 CSV',
+  'problem.invalid_utf8_line':
+    '该行不是有效的 UTF-8（前面的行都是）：这一行可能是从 GBK 文件粘贴来的；请把整个文件保存为 UTF-8（如果整个文件都是 GBK，请在字段对应中指定编码 gbk）',
+  'problem.not_utf8':
+    '该行不是有效的 UTF-8，文件可能是 GBK（中文 Excel 保存 CSV 的编码）：请在字段对应中指定编码 gbk，或把文件保存为 UTF-8',
+  'problem.invalid_encoding': '从该行起文件编码无效：请用同一种编码保存整个文件',
+  'problem.unclosed_quote':
+    '第 {column} 列的引号（"）没有闭合，之后的所有行都会被当成一个值：请补上或删除这个引号',
+  'problem.ambiguous_column':
+    '有多列都叫“{header}”（第 {columns} 列）：无法判断哪一列是{field}，请重命名或删除多余的列',
+  'problem.totals_row': '合计行（{word}），不是记录：已跳过',
 };
 
 export default dictionary;

@@ -15,6 +15,7 @@ export const UNIT_TESTS = [
   'test/collections/pure.test.ts',
   'test/collections/start-state.test.ts',
   'test/demo-rules.test.ts',
+  'test/engines.test.ts',
   'test/ledger/allocations.planner.test.ts',
   'test/ledger/import.units.test.ts',
   'test/ledger/payments.rules.test.ts',

@@ -75,7 +75,15 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
       schema: {
         tags,
         summary: 'Aging (账龄) as of any date, by days past due or since invoice date, grouped',
-        querystring: Type.Object({ asOf: Type.Optional(IsoDate), basis: Basis, by: By, ...Scope }),
+        querystring: Type.Object({
+          asOf: Type.Optional(IsoDate),
+          basis: Basis,
+          by: By,
+          ...Scope,
+          // JSON only (a file has every group): the groups in pages, totals on each; nextCursor for the next.
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+          cursor: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
         response: {
           200: Open({
             asOf: IsoDate,
@@ -84,14 +92,21 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
             buckets: Type.Array(Open({})),
             totals: AgingTotals,
             groups: AgingGroups,
+            groupCount: Type.Integer(),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
           }),
           ...errors,
         },
       },
     },
     async (request, reply) => {
-      const report = await getAgingReport(db(), request.actor, { ...request.query, timeZone: timeZone() });
       const format = request.query.format ?? 'json';
+      const { limit, cursor, ...query } = request.query;
+      const report = await getAgingReport(db(), request.actor, {
+        ...query,
+        ...(format === 'json' ? { limit, cursor } : {}),
+        timeZone: timeZone(),
+      });
       return out(
         format === 'json'
           ? report

@@ -3,70 +3,27 @@
 // workers. Checked on the plans of the statements the use cases really run: they are recorded, replayed in
 // a transaction and the list's SELECT is EXPLAINed with its parameters. The replay makes parallel plans as
 // cheap as they can be, so that a plan without them is the list's own doing.
-import {
-  CompiledQuery,
-  createQueryId,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type RootOperationNode,
-  sql,
-} from 'kysely';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { listCases } from '../../src/collections/cases/list-cases';
 import { listTasks } from '../../src/collections/cases/list-tasks';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import type { Db } from '../../src/platform/db/store';
+import { type PlanNode, planOf as planOfStatements } from '../support/plans';
 import { describeEachStore } from '../support/stores';
 
 const CUSTOMERS = 20_000;
 const TODAY = '2026-06-30';
 
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
-
-/** The statements `fn` runs on `db`, compiled as they were sent. */
-async function recorded(db: Db, fn: (db: Db) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const seen: RootOperationNode[] = [];
-  const plugin: KyselyPlugin = {
-    transformQuery: (args: PluginTransformQueryArgs) => {
-      seen.push(args.node);
-      return args.node;
-    },
-    transformResult: async (args: PluginTransformResultArgs) => args.result,
-  };
-  await fn(db.withPlugin(plugin));
-  return seen.map((node) => db.getExecutor().compileQuery(node, createQueryId()));
-}
-
 /** The plan of the last statement `fn` runs, after the ones before it, on a server keen on parallel plans. */
-async function planOf(db: Db, fn: (db: Db) => Promise<unknown>): Promise<PlanNode[]> {
-  const statements = await recorded(db, fn);
-  const select = statements.at(-1);
-  if (!select) throw new Error('no statement recorded');
-  return db.transaction().execute(async (tx) => {
-    for (const setting of [
+function planOf(db: Db, fn: (db: Db) => Promise<unknown>): Promise<PlanNode[]> {
+  return planOfStatements(db, fn, {
+    settings: [
       'parallel_setup_cost = 0',
       'parallel_tuple_cost = 0',
       'min_parallel_table_scan_size = 0',
       'min_parallel_index_scan_size = 0',
-    ]) {
-      await sql`set local ${sql.raw(setting)}`.execute(tx);
-    }
-    for (const statement of statements.slice(0, -1)) await tx.executeQuery(statement);
-    const result = await tx.executeQuery<{ 'QUERY PLAN': unknown }>(
-      CompiledQuery.raw(`explain (format json) ${select.sql}`, [...select.parameters]),
-    );
-    const json = result.rows[0]['QUERY PLAN'];
-    const plan = (typeof json === 'string' ? JSON.parse(json) : json) as Array<{ Plan: PlanNode }>;
-    return nodes(plan[0].Plan);
+    ],
   });
 }
 

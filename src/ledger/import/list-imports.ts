@@ -1,5 +1,6 @@
-// Use case: the import batches, newest first (keyset on id), without their error lists. Collectors and
-// salespeople see only the batches they uploaded (import-queries.ts says why).
+// Use case: the import batches, newest first (keyset on id), without their error lists — except a failed
+// batch's one error, which says why it failed (an abandoned run included). Collectors and salespeople see
+// only the batches they uploaded (import-queries.ts says why).
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
@@ -19,7 +20,7 @@ export async function listImports(
   const rows = await selectBatches(db, actor, { limit: limit + 1, beforeId, kind: input.kind });
   const page = rows.slice(0, limit);
   return {
-    items: page.map((row) => batchToReport(row, { withErrors: false })),
+    items: page.map((row) => batchToReport(row)),
     nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
   };
 }

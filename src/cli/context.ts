@@ -1,4 +1,5 @@
 // Shared plumbing for CLI commands: open the app (store + migrations), run, close; print errors clearly.
+import { sweepAbandonedWork } from '../jobs/abandoned-work';
 import { type AppContext, openApp } from '../platform/app';
 import { loadConfig } from '../platform/config';
 import { AppError, fromDatabaseError } from '../platform/errors';
@@ -13,6 +14,8 @@ export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const app = await openApp(config);
   try {
+    // An import or engine run killed earlier shows as failed, not running (src/jobs/abandoned-work.ts).
+    await sweepAbandonedWork(app, { atOpen: true });
     return await fn(app);
   } finally {
     await app.store.close();

@@ -3,12 +3,14 @@
 import { analyticsCompactionStartHook } from '../analytics/compaction';
 import { demoUsersStartHook } from '../auth/demo-users';
 import { demoStartHook } from '../demo/start-hook';
+import { abandonedWorkStartHook } from '../jobs/abandoned-work';
 import { startInProcessWorker } from '../jobs/start-worker';
 import type { AppContext } from './app';
 
 export type StartHook = (app: AppContext, options: { demoIfEmpty: boolean }) => Promise<void>;
 
 export const onStartHooks: StartHook[] = [];
+onStartHooks.push(abandonedWorkStartHook); // first: lists are right from the first request
 onStartHooks.push(demoStartHook);
 onStartHooks.push(demoUsersStartHook); // after the demo's hook: it links the demo's staff rows
 onStartHooks.push(startInProcessWorker);

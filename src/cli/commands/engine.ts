@@ -1,7 +1,9 @@
 // `huikuan engine run`: one collections cycle now — every customer, or the named ones — as of a date.
 import type { Command } from 'commander';
+import { listEngineRuns } from '../../collections/engine/list-runs';
 import { runCycle } from '../../collections/engine/run-cycle';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
+import { invalid } from '../../platform/errors';
 import { todayIn } from '../../shared/dates';
 import { printJson, withApp } from '../context';
 import { registerCaseCommands } from './cases';
@@ -30,6 +32,35 @@ export function registerEngineCommands(program: Command): void {
             `${result.casesClosed} closed, ${result.casesEvaluated} evaluated; ${result.stepsFired} steps fired → ` +
             `${result.messages} messages, ${result.tasks} tasks (${result.durationMs} ms)\n`,
         );
+      });
+    });
+
+  engine
+    .command('runs')
+    .description(
+      'engine runs, newest first: done, running, or failed with the reason (a killed run included)',
+    )
+    .option('--status <status>', 'running | done | failed')
+    .option('--limit <n>', 'at most this many', '20')
+    .option('--json', 'print JSON')
+    .action(async (options: { status?: string; limit: string; json?: boolean }) => {
+      if (options.status && !['running', 'done', 'failed'].includes(options.status)) {
+        throw invalid(`--status must be running, done or failed, not ${options.status}`);
+      }
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('--limit must be 1 to 500');
+      await withApp(async (app) => {
+        const page = await listEngineRuns(app.store.db, SYSTEM_ACTOR, {
+          limit,
+          status: options.status as 'failed' | undefined,
+        });
+        if (options.json) return printJson(page.items);
+        for (const run of page.items) {
+          process.stdout.write(
+            `#${run.id} ${run.kind.padEnd(11)} as of ${run.asOf}  ${run.status.padEnd(7)} ${run.startedAt}` +
+              `  ${run.casesEvaluated} evaluated, ${run.stepsFired} steps${run.error ? `\n    ${run.error}` : ''}\n`,
+          );
+        }
       });
     });
 }

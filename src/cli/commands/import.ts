@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { IMPORT_KINDS, isImportKind } from '../../ledger/import/fields';
 import { importFile } from '../../ledger/import/import-file';
+import { listImports } from '../../ledger/import/list-imports';
 import { parseMapping, parseMappingJson } from '../../ledger/import/mapping';
 import type { ImportReport } from '../../ledger/import/report';
 import { delimiterName } from '../../ledger/import/sniff';
@@ -73,6 +74,27 @@ function summary(report: ImportReport): string {
 }
 
 export function registerImportCommands(program: Command): void {
+  program
+    .command('imports')
+    .description('past import batches, newest first; a failed one with its reason (a killed import included)')
+    .option('--limit <n>', 'at most this many', '20')
+    .option('--json', 'print JSON')
+    .action(async (options: { limit: string; json?: boolean }) => {
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('--limit must be 1 to 500');
+      await withApp(async (app) => {
+        const page = await listImports(app.store.db, SYSTEM_ACTOR, { limit });
+        if (options.json) return printJson(page.items);
+        for (const b of page.items) {
+          const reason = b.status === 'failed' && b.errors[0] ? `\n    ${b.errors[0].reason}` : '';
+          process.stdout.write(
+            `#${b.batchId} ${b.kind.padEnd(12)} ${b.status.padEnd(9)} ${b.startedAt}  ${b.fileName}  ` +
+              `${b.rowsTotal} rows, ${b.inserted} inserted, ${b.updated} updated${reason}\n`,
+          );
+        }
+      });
+    });
+
   program
     .command('import <kind> <file>')
     .description(

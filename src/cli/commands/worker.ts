@@ -2,6 +2,7 @@
 // incremental cycles after payments; simulations). Several workers may run against one PostgreSQL
 // database; on PGlite the server runs its own.
 import type { Command } from 'commander';
+import { abandonedWorkStartHook } from '../../jobs/abandoned-work';
 import { JOB_HANDLERS, JOB_SCHEDULES } from '../../jobs/handlers';
 import { runWorker } from '../../jobs/runner';
 import { printJson, withApp } from '../context';
@@ -21,6 +22,8 @@ export function registerWorkerCommands(program: Command): void {
     .option('--poll <ms>', 'idle wait between polls', '2000')
     .action(async (options: { once?: boolean; schedule: boolean; poll: string }) => {
       await withApp(async (app) => {
+        // On PostgreSQL, also mark work of processes that die while this worker runs (every minute).
+        if (!options.once) await abandonedWorkStartHook(app);
         const controller = new AbortController();
         process.once('SIGINT', () => controller.abort());
         process.once('SIGTERM', () => controller.abort());

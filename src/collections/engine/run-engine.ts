@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../../auth/audit-queries';
 import type { Actor } from '../../platform/auth/actor';
+import { abandonedReason, holdLease, leaseFromNow, ownerGone } from '../../platform/db/lease';
 import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { ensureDefaultStrategies } from '../strategy/strategy-queries';
@@ -62,7 +63,7 @@ async function startRun(db: Db, options: EngineOptions): Promise<{ id: number }>
   const insert = (tx: Db) =>
     tx
       .insertInto('engine_run')
-      .values({ kind: options.kind, as_of: options.asOf })
+      .values({ kind: options.kind, as_of: options.asOf, lease_until: leaseFromNow() })
       .returning('id')
       .executeTakeFirstOrThrow();
   const requester = options.requestedBy;
@@ -80,12 +81,28 @@ async function startRun(db: Db, options: EngineOptions): Promise<{ id: number }>
   });
 }
 
+/**
+ * Marks the 'running' runs whose process is gone (killed mid-cycle) as failed, with the reason; returns how
+ * many. See src/platform/db/lease.ts for `everyRunning`. What such a run left undone, the next run does.
+ */
+export async function markAbandonedRuns(db: Db, options: { everyRunning: boolean }): Promise<number> {
+  const result = await db
+    .updateTable('engine_run')
+    .set({ status: 'failed', finished_at: new Date(), error: abandonedReason(options.everyRunning) })
+    .where('status', '=', 'running')
+    .where(ownerGone(options.everyRunning))
+    .returning('id')
+    .execute();
+  return result.length; // (PGlite's driver reports no update counts)
+}
+
 export async function runEngine(db: Db, options: EngineOptions): Promise<EngineResult> {
   const started = Date.now();
   const { asOf, kind } = options;
   await ensureDefaultStrategies(db);
   const ctx = await loadEngineContext(db, asOf, options.forceStrategy);
   const run = await startRun(db, options);
+  const releaseLease = holdLease(db, 'engine_run', run.id);
   const result: EngineResult = {
     runId: run.id,
     asOf,
@@ -187,5 +204,7 @@ export async function runEngine(db: Db, options: EngineOptions): Promise<EngineR
       .execute()
       .catch(() => undefined);
     throw error;
+  } finally {
+    releaseLease();
   }
 }

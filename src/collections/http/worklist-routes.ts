@@ -8,6 +8,7 @@ import { OutboxMessageSchema, TaskSchema } from '../cases/case-dto';
 import { listOutbox } from '../cases/list-outbox';
 import { listTasks } from '../cases/list-tasks';
 import { updateTask } from '../cases/update-task';
+import { listEngineRuns } from '../engine/list-runs';
 import { runCycle } from '../engine/run-cycle';
 
 const tags = ['collections'];
@@ -23,6 +24,22 @@ const EngineResultSchema = Type.Object({
   messages: Type.Integer(),
   tasks: Type.Integer(),
   durationMs: Type.Integer(),
+});
+
+const EngineRunSchema = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  asOf: Type.String(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  startedAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  casesOpened: Type.Integer(),
+  casesClosed: Type.Integer(),
+  casesEvaluated: Type.Integer(),
+  stepsFired: Type.Integer(),
+  messages: Type.Integer(),
+  tasks: Type.Integer(),
+  error: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const worklistRoutes: FastifyPluginAsyncTypebox = async (server) => {
@@ -97,6 +114,26 @@ export const worklistRoutes: FastifyPluginAsyncTypebox = async (server) => {
       },
     },
     (request) => listOutbox(db(), request.actor, request.query),
+  );
+
+  server.get(
+    '/engine/runs',
+    {
+      config: { permission: 'collections:read' },
+      schema: {
+        tags,
+        summary:
+          'Engine runs, newest first: done, running, or failed with the error (also when its process died)',
+        querystring: Type.Object({
+          ...PageQuery,
+          status: Type.Optional(
+            Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+          ),
+        }),
+        response: { 200: Page(EngineRunSchema) },
+      },
+    },
+    (request) => listEngineRuns(db(), request.actor, request.query),
   );
 
   server.post(

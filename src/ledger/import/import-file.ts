@@ -3,6 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Actor, assertCan } from '../../platform/auth/actor';
+import { holdLease } from '../../platform/db/lease';
 import type { Store } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { AppError, invalid } from '../../platform/errors';
@@ -45,10 +46,13 @@ export async function importFile(store: Store, actor: Actor, input: ImportFileIn
       createdBy: actor.userId,
     }),
   );
+  // While it runs, the batch's lease says its process lives; a batch whose lease runs out is marked failed.
+  const releaseLease = holdLease(store.db, 'import_batch', batch.id);
   let outcome: Awaited<ReturnType<typeof loadFile>>;
   try {
     outcome = await loadFile(store, actor, { ...input, mapping, dryRun });
   } catch (error) {
+    releaseLease();
     const reason = error instanceof AppError ? error.message : `internal error: ${(error as Error).message}`;
     const problems = error instanceof AppError ? (error.details?.problems ?? []) : [];
     const errors = problems.length
@@ -78,6 +82,7 @@ export async function importFile(store: Store, actor: Actor, input: ImportFileIn
     if (rejected) return batchToReport((await selectBatch(store.db, actor, batch.id))!);
     throw error;
   }
+  releaseLease();
   await inTransaction(store.db, actor, (tx) => finishBatch(tx, batch.id, outcome));
   return batchToReport((await selectBatch(store.db, actor, batch.id))!);
 }

@@ -2,6 +2,7 @@
 // outside the load's transaction so that a rejected or failed run is still on record.
 import { type Selectable, sql } from 'kysely';
 import { type Actor, madeByVisible } from '../../platform/auth/actor';
+import { abandonedReason, leaseFromNow, ownerGone } from '../../platform/db/lease';
 import type { ImportBatchTable, ImportError } from '../../platform/db/schema';
 import type { Db, Tx } from '../../platform/db/store';
 import type { ImportKind } from './fields';
@@ -28,6 +29,7 @@ export async function insertBatch(db: Db | Tx, batch: NewBatch): Promise<{ id: n
       status: 'running',
       errors: '[]',
       created_by: batch.createdBy,
+      lease_until: leaseFromNow(),
     })
     .returning(['id', 'started_at'])
     .executeTakeFirstOrThrow();
@@ -45,6 +47,11 @@ export interface BatchOutcome {
   details: Pick<ImportReport, 'source' | 'created' | 'allocations' | 'skipped' | 'warnings'>;
 }
 
+/** JSON for a jsonb column: PostgreSQL refuses \u0000 in jsonb text, so NUL characters are shown as ␀. */
+function jsonb(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (typeof v === 'string' ? v.replace(/\0/g, '\u2400') : v));
+}
+
 export async function finishBatch(db: Db | Tx, id: number, outcome: BatchOutcome): Promise<void> {
   await db
     .updateTable('import_batch')
@@ -55,12 +62,33 @@ export async function finishBatch(db: Db | Tx, id: number, outcome: BatchOutcome
       updated: outcome.updated,
       unchanged: outcome.unchanged,
       error_count: outcome.errorCount,
-      errors: JSON.stringify(outcome.errors),
-      details: JSON.stringify(outcome.details),
+      errors: jsonb(outcome.errors),
+      details: jsonb(outcome.details),
       finished_at: new Date(),
     })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Marks the 'running' batches whose process is gone as failed, with the reason; returns how many. See
+ * src/platform/db/lease.ts for `everyRunning`.
+ */
+export async function markAbandonedBatches(db: Db, options: { everyRunning: boolean }): Promise<number> {
+  const reason = abandonedReason(options.everyRunning);
+  const result = await db
+    .updateTable('import_batch')
+    .set({
+      status: 'failed',
+      finished_at: new Date(),
+      error_count: 1,
+      errors: jsonb([{ line: 0, field: null, value: null, reason }]),
+    })
+    .where('status', '=', 'running')
+    .where(ownerGone(options.everyRunning))
+    .returning('id')
+    .execute();
+  return result.length; // (PGlite's driver reports no update counts)
 }
 
 export type BatchRow = Selectable<ImportBatchTable>;
@@ -98,11 +126,17 @@ export async function selectBatches(
       'updated',
       'unchanged',
       'error_count',
-      sql<ImportError[]>`'[]'::jsonb`.as('errors'),
+      // A failed batch's one error says why (the abandoned ones included): the list shows it.
+      sql<
+        ImportError[]
+      >`case when status = 'failed' then jsonb_path_query_array(errors, '$[0]') else '[]'::jsonb end`.as(
+        'errors',
+      ),
       'details',
       'created_by',
       'started_at',
       'finished_at',
+      'lease_until',
     ])
     .where(madeByVisible(actor, 'import_batch.created_by'))
     .where('dry_run', '=', input.dryRun)

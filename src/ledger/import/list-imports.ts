@@ -1,5 +1,6 @@
-// Use case: the import batches, newest first (keyset on id), without their error lists. Dry runs are listed
-// apart (dryRun: true): they wrote nothing, so they are not part of the import history. Collectors and
+// Use case: the import batches, newest first (keyset on id), without their error lists — except a failed
+// batch's one error, which says why it failed (an abandoned run included). Dry runs are listed apart
+// (dryRun: true): they wrote nothing, so they are not part of the import history. Collectors and
 // salespeople see only the batches they uploaded (import-queries.ts says why).
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
@@ -25,7 +26,7 @@ export async function listImports(
   });
   const page = rows.slice(0, limit);
   return {
-    items: page.map((row) => batchToReport(row, { withErrors: false })),
+    items: page.map((row) => batchToReport(row)),
     nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
   };
 }

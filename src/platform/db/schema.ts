@@ -205,6 +205,8 @@ export interface ImportBatchTable {
   created_by: number | null;
   started_at: ColumnType<Date, never, never>;
   finished_at: ColumnType<Date | null, never, Date | string | null>;
+  /** Migration 0014: the owner renews it while the batch runs (src/platform/db/lease.ts). */
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SchemaMigrationTable {
@@ -331,6 +333,8 @@ export interface EngineRunTable {
   messages: Defaulted<number>;
   tasks: Defaulted<number>;
   error: string | null;
+  /** Migration 0014: the owner renews it while the run runs (src/platform/db/lease.ts). */
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type TaskType =

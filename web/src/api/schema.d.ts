@@ -724,6 +724,35 @@ export interface ApiPaths {
       };
     };
   };
+  "/api/collections/engine/runs": {
+    get: {
+      params: never;
+      query: {
+        limit?: number;
+        cursor?: string;
+        status?: "running" | "done" | "failed";
+      };
+      body: never;
+      response: {
+        items: Array<{
+          id: number;
+          kind: string;
+          asOf: string;
+          status: "running" | "done" | "failed";
+          startedAt: string;
+          finishedAt: string | null;
+          casesOpened: number;
+          casesClosed: number;
+          casesEvaluated: number;
+          stepsFired: number;
+          messages: number;
+          tasks: number;
+          error: string | null;
+        }>;
+        nextCursor: string | null;
+      };
+    };
+  };
   "/api/collections/outbox": {
     get: {
       params: never;

@@ -1,5 +1,5 @@
 // Past import batches, newest first, each linking to its report. Dry runs are listed apart: they wrote nothing.
-import { Segmented, Table, Tag } from 'antd';
+import { Segmented, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { importsApi } from '../../api/imports';
@@ -58,7 +58,18 @@ export function ImportHistory() {
           {
             title: t('common.status'),
             dataIndex: 'status',
-            render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`imports.status.${s}`)}</Tag>,
+            // A failed batch carries its one error: why it failed (or that its process was gone).
+            render: (s: string, batch: ImportReport) => {
+              const tag = <Tag color={STATUS_COLOR[s]}>{t(`imports.status.${s}`)}</Tag>;
+              const reason = s === 'failed' ? batch.errors[0]?.reason : undefined;
+              return reason ? (
+                <Tooltip title={reason}>
+                  <span data-testid="import-failure-reason">{tag}</span>
+                </Tooltip>
+              ) : (
+                tag
+              );
+            },
           },
           { title: t('imports.rowsTotal'), dataIndex: 'rowsTotal', align: 'right' },
           { title: t('imports.inserted'), dataIndex: 'inserted', align: 'right' },

@@ -192,8 +192,8 @@ export interface Currency {
 
 export interface Staff {
   id: number;
-  username: string;
   displayName: string;
+  roles: Array<'collector' | 'salesperson'>;
 }
 
 export interface ImportField {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { authSettings, CSRF_COOKIE, SESSION_COOKIE } from './auth-config';
-import { ChangePasswordBody, LoginBody, Me, RoleInfo } from './auth-schemas';
+import { ChangePasswordBody, ChangePasswordResult, LoginBody, Me, RoleInfo } from './auth-schemas';
 import { actorOfUser } from './authenticate';
 import { changePassword } from './change-password';
 import { getMe } from './get-me';
@@ -99,15 +99,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (server) => {
       config: { permission: 'authenticated' },
       schema: {
         tags,
-        summary: 'Change my password (ends my other sessions)',
+        summary: 'Change my password: ends my other sessions and revokes my API tokens (says how many)',
         body: ChangePasswordBody,
-        response: { 204: Type.Null() },
+        response: { 200: ChangePasswordResult },
       },
     },
-    async (request, reply) => {
-      await changePassword(db(), request.actor, request.auth, request.body);
-      return reply.status(204).send(null);
-    },
+    (request) => changePassword(db(), request.actor, request.auth, request.body),
   );
 
   server.get(

@@ -50,6 +50,11 @@ export const ChangePasswordBody = Type.Object({
   newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
 });
 
+export const ChangePasswordResult = Type.Object({
+  endedSessions: Type.Integer({ description: 'Other sessions of the user, ended' }),
+  revokedTokens: Type.Integer({ description: 'API tokens of the user, revoked' }),
+});
+
 export const RoleInfo = Type.Object({
   role: Type.String(),
   label: Type.String(),

@@ -77,10 +77,11 @@ export async function deleteUserSessions(
   db: Db | Tx,
   userId: number,
   exceptTokenHash?: string,
-): Promise<void> {
+): Promise<number> {
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
   if (exceptTokenHash) query = query.where('token_hash', '<>', exceptTokenHash);
-  await query.execute();
+  // Counted from the rows returned: PGlite's driver reports no affected-row count.
+  return (await query.returning('token_hash').execute()).length;
 }
 
 /** Housekeeping on sign-in: ended sessions are of no use to anyone. */

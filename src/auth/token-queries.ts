@@ -68,6 +68,18 @@ export async function insertToken(
   return row.id;
 }
 
+/** Revokes every live token of a user (its password changed); returns how many. */
+export async function revokeUserTokens(tx: Tx, userId: number): Promise<number> {
+  const result = await tx
+    .updateTable('api_token')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return result.length;
+}
+
 export async function markTokenRevoked(tx: Tx, id: number): Promise<void> {
   await tx
     .updateTable('api_token')

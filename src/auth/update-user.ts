@@ -1,11 +1,13 @@
 // Changes a user's name, email, password or enabled state (admin). Disabling a user or resetting the
-// password ends the user's sessions at once; tokens stop working while the user is disabled.
+// password ends the user's sessions at once; a reset also revokes the user's API tokens (made with the old
+// password, perhaps by whoever knew it); tokens stop working while the user is disabled.
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
 import { conflict, type FieldProblem, invalid, msg, notFound } from '../platform/errors';
 import { hashPassword } from './secrets';
 import { deleteUserSessions } from './session-queries';
+import { revokeUserTokens } from './token-queries';
 import { checkDisplayName, checkEmail, checkPassword } from './user-input';
 import {
   countOtherAdmins,
@@ -51,6 +53,7 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
       disabled: input.disabled,
     });
     if (input.disabled === true || passwordHash !== undefined) await deleteUserSessions(tx, input.id);
+    if (passwordHash !== undefined) await revokeUserTokens(tx, input.id);
   });
   const [row] = await selectUsers(db, { ids: [input.id], includeDisabled: true });
   return toUserView(row);

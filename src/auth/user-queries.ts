@@ -192,3 +192,46 @@ export async function anyUserWithRole(db: Db | Tx): Promise<boolean> {
   const row = await db.selectFrom('user_role').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+export interface StaffRow {
+  id: number;
+  displayName: string;
+  roles: Array<'collector' | 'salesperson'>;
+}
+
+/**
+ * The people customers are assigned to, for pickers: active users holding the collector or salesperson
+ * role in one of `entityIds` (null: any) or for all entities; only `onlyUserId` when given. Searched by
+ * display name only, so that the list cannot be used to find usernames.
+ */
+export async function selectAssignableStaff(
+  db: Db | Tx,
+  filter: { entityIds: number[] | null; onlyUserId?: number; q?: string },
+): Promise<StaffRow[]> {
+  let query = db
+    .selectFrom('app_user')
+    .innerJoin('user_role', 'user_role.user_id', 'app_user.id')
+    .select([
+      'app_user.id',
+      'app_user.display_name as displayName',
+      sql<Array<'collector' | 'salesperson'>>`array_agg(distinct user_role.role order by user_role.role)`.as(
+        'roles',
+      ),
+    ])
+    .where('app_user.disabled_at', 'is', null)
+    .where('user_role.role', 'in', ['collector', 'salesperson'])
+    .groupBy(['app_user.id', 'app_user.display_name'])
+    .orderBy('app_user.display_name')
+    .orderBy('app_user.id')
+    .limit(2000);
+  const { entityIds } = filter;
+  if (entityIds) {
+    const ids = entityIds.length ? entityIds : [-1];
+    query = query.where(
+      sql<boolean>`(user_role.entity_id is null or user_role.entity_id = any(${ids}::bigint[]))`,
+    );
+  }
+  if (filter.onlyUserId !== undefined) query = query.where('app_user.id', '=', filter.onlyUserId);
+  if (filter.q) query = query.where('app_user.display_name', 'ilike', `%${escapeLike(filter.q)}%`);
+  return query.execute();
+}

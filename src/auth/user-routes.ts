@@ -43,7 +43,8 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (server) => {
       config,
       schema: {
         tags,
-        summary: 'Change name, email or password; disable or enable',
+        summary:
+          'Change name, email or password (a reset ends their sessions and revokes their API tokens); disable or enable',
         params: IdParam,
         body: UpdateUserBody,
         response: { 200: User },

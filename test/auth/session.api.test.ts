@@ -202,7 +202,8 @@ describeEachStore('sessions', (store) => {
       currentPassword: PASSWORD,
       newPassword: 'a much better passphrase',
     });
-    expect(ok.statusCode).toBe(204);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ endedSessions: 1, revokedTokens: 0 });
     expect((await asBrowser(server, session, 'GET', '/api/auth/me')).statusCode).toBe(200);
     expect((await asBrowser(server, other, 'GET', '/api/auth/me')).statusCode).toBe(401); // other sessions end
     expect((await login(server, 'sun.pw', 'a much better passphrase')).statusCode).toBe(200);

@@ -61,14 +61,17 @@ describeEachStore('reference API', (store) => {
   });
 
   it('lists staff', async () => {
-    await store()
+    const user = await store()
       .db.insertInto('app_user')
       .values({ username: 'api-staff', display_name: '周催收' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await store()
+      .db.insertInto('user_role')
+      .values({ user_id: user.id, role: 'collector', entity_id: null })
       .execute();
-    const response = await api.get('/api/staff?q=api-staff');
+    const response = await api.get('/api/staff?q=周催');
     expect(response.statusCode).toBe(200);
-    expect(response.json().items).toEqual([
-      { id: expect.any(Number), username: 'api-staff', displayName: '周催收' },
-    ]);
+    expect(response.json().items).toEqual([{ id: user.id, displayName: '周催收', roles: ['collector'] }]);
   });
 });

@@ -164,15 +164,25 @@ describeEachStore('reference data', (store) => {
         minorUnits: 0,
         name: 'Japanese yen',
       });
-      await db()
+      const users = await db()
         .insertInto('app_user')
         .values([
           { username: 'ref-li', display_name: '李四' },
           { username: 'ref-zhang', display_name: '张三' },
+          { username: 'ref-wang', display_name: '王五' },
+        ])
+        .returning('id')
+        .execute();
+      // Pickers list collectors and salespeople only (王五 holds no such role).
+      await db()
+        .insertInto('user_role')
+        .values([
+          { user_id: users[0].id, role: 'collector', entity_id: null },
+          { user_id: users[1].id, role: 'salesperson', entity_id: null },
         ])
         .execute();
-      const staff = (await listStaff(db(), SYSTEM_ACTOR, { q: 'ref-' })).items;
-      expect(staff.map((s) => s.username).sort()).toEqual(['ref-li', 'ref-zhang']);
+      const staff = (await listStaff(db(), SYSTEM_ACTOR, {})).items;
+      expect(staff.map((s) => s.displayName).sort()).toEqual(['张三', '李四']);
       expect((await listStaff(db(), SYSTEM_ACTOR, { q: '张' })).items.map((s) => s.displayName)).toEqual([
         '张三',
       ]);

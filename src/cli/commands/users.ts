@@ -119,7 +119,7 @@ export function registerUserCommands(program: Command): void {
 
   users
     .command('password <username>')
-    .description('set or reset a user’s password (ends their sessions)')
+    .description('set or reset a user’s password (ends their sessions and revokes their API tokens)')
     .option('--password-stdin', 'read the password from standard input')
     .action(async (username: string, options) => {
       const password = await readNewPassword(options.passwordStdin);

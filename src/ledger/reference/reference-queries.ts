@@ -1,8 +1,6 @@
 // Queries for reference data: selling entities (法人主体), currencies and staff.
 import { type Actor, rowVisible } from '../../platform/auth/actor';
-
 import type { Db, Tx } from '../../platform/db/store';
-import { containsPattern } from './like-pattern';
 
 export interface EntityDto {
   id: number;
@@ -17,12 +15,6 @@ export interface CurrencyDto {
   code: string;
   minorUnits: number;
   name: string;
-}
-
-export interface StaffDto {
-  id: number;
-  username: string;
-  displayName: string;
 }
 
 const entityColumns = [
@@ -89,23 +81,6 @@ export function selectCurrencies(db: Db | Tx): Promise<CurrencyDto[]> {
 export async function currencyExists(db: Db | Tx, code: string): Promise<boolean> {
   const row = await db.selectFrom('currency').select('code').where('code', '=', code).executeTakeFirst();
   return row !== undefined;
-}
-
-/** Salespeople and collectors for pickers; small table, so no paging beyond a generous cap. */
-export function selectStaff(db: Db | Tx, q?: string): Promise<StaffDto[]> {
-  let query = db
-    .selectFrom('app_user')
-    .select(['id', 'username', 'display_name as displayName'])
-    .orderBy('display_name')
-    .orderBy('id')
-    .limit(2000);
-  if (q) {
-    const pattern = containsPattern(q);
-    query = query.where((eb) =>
-      eb.or([eb('username', 'ilike', pattern), eb('display_name', 'ilike', pattern)]),
-    );
-  }
-  return query.execute();
 }
 
 export async function staffExists(db: Db | Tx, id: number): Promise<boolean> {

@@ -54,6 +54,6 @@ export const UpsertRatesBody = Type.Object({
 
 export const StaffMember = Type.Object({
   id: Type.Integer(),
-  username: Type.String(),
   displayName: Type.String(),
+  roles: Type.Array(Type.Union([Type.Literal('collector'), Type.Literal('salesperson')])),
 });

@@ -222,7 +222,12 @@ export interface ApiPaths {
         currentPassword: string;
         newPassword: string;
       };
-      response: never;
+      response: {
+        /** Other sessions of the user, ended */
+        endedSessions: number;
+        /** API tokens of the user, revoked */
+        revokedTokens: number;
+      };
     };
   };
   "/api/auth/roles": {
@@ -3714,8 +3719,8 @@ export interface ApiPaths {
       response: {
         items: Array<{
           id: number;
-          username: string;
           displayName: string;
+          roles: Array<"collector" | "salesperson">;
         }>;
       };
     };

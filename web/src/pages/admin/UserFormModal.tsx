@@ -111,7 +111,11 @@ export function UserFormModal({
         <Form.Item
           name="password"
           label={user ? t('admin.users.newPassword') : t('admin.users.password')}
-          extra={<Typography.Text type="secondary">{t('admin.users.passwordHelp')}</Typography.Text>}
+          extra={
+            <Typography.Text type="secondary">
+              {t(user ? 'admin.users.resetHelp' : 'admin.users.passwordHelp')}
+            </Typography.Text>
+          }
         >
           <Input.Password autoComplete="new-password" data-testid="user-password" />
         </Form.Item>

@@ -17,6 +17,8 @@ const en: Dictionary = {
   'admin.users.passwordHelp':
     'Leave empty for staff who are assigned customers but do not sign in; at least 10 characters.',
   'admin.users.newPassword': 'Reset password (empty: unchanged)',
+  'admin.users.resetHelp':
+    'At least 10 characters. A reset signs the user out everywhere and revokes all their API tokens.',
   'admin.users.roles': 'Roles',
   'admin.users.addRole': 'Add role',
   'admin.users.role': 'Role',

@@ -16,6 +16,7 @@ const zhCN: Dictionary = {
   'admin.users.password': '密码',
   'admin.users.passwordHelp': '留空则只作为员工（可分配客户）而不能登录；至少 10 个字符。',
   'admin.users.newPassword': '重设密码（留空不变）',
+  'admin.users.resetHelp': '至少 10 个字符。重设密码会使该用户所有会话退出，并撤销其全部 API 令牌。',
   'admin.users.roles': '角色',
   'admin.users.addRole': '添加角色',
   'admin.users.role': '角色',

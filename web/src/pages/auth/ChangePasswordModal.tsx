@@ -21,8 +21,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
     setBusy(true);
     setError(undefined);
     try {
-      await authApi.changePassword(values.currentPassword, values.newPassword);
-      message.success(t('auth.password.changed'));
+      const result = await authApi.changePassword(values.currentPassword, values.newPassword);
+      message.success(t('auth.password.changed', { ...result }));
       form.resetFields();
       onClose();
     } catch (failure) {
@@ -43,6 +43,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
     >
       <ApiErrorAlert error={error} />
       <Typography.Paragraph type="secondary">{t('auth.password.rules')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('auth.password.revokes')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="currentPassword" label={t('auth.password.current')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />

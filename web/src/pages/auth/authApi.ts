@@ -83,7 +83,10 @@ export const authApi = {
   logout: () => api.post<void>('/auth/logout'),
   me: () => api.get<Me>('/auth/me'),
   changePassword: (currentPassword: string, newPassword: string) =>
-    api.post<void>('/auth/password', { currentPassword, newPassword }),
+    api.post<{ endedSessions: number; revokedTokens: number }>('/auth/password', {
+      currentPassword,
+      newPassword,
+    }),
   roles: () => api.get<{ items: RoleInfo[] }>('/auth/roles'),
   tokens: () => api.get<Page<ApiToken>>('/tokens'),
   createToken: (body: { name: string; scope: 'read' | 'write'; expiresInDays?: number }) =>

@@ -20,7 +20,10 @@ const en: Dictionary = {
   'auth.password.repeat': 'New password again',
   'auth.password.mismatch': 'The two new passwords differ',
   'auth.password.rules': 'At least 10 characters, not containing the username, not a common password.',
-  'auth.password.changed': 'Password changed; your other sessions were signed out',
+  'auth.password.changed':
+    'Password changed: {endedSessions} other sessions signed out, {revokedTokens} API tokens revoked',
+  'auth.password.revokes':
+    'Changing the password signs out your other sessions and revokes all your API tokens: make new ones afterwards.',
   'auth.tokens.title': 'API tokens',
   'auth.tokens.help':
     'Tokens let scripts and the CLI use a remote server: HUIKUAN_SERVER=… HUIKUAN_TOKEN=… huikuan remote get /api/…. A token is shown once: copy it now.',

@@ -19,7 +19,8 @@ const zhCN: Dictionary = {
   'auth.password.repeat': '再次输入新密码',
   'auth.password.mismatch': '两次输入的新密码不一致',
   'auth.password.rules': '至少 10 个字符，不能包含用户名，不能是常见密码。',
-  'auth.password.changed': '密码已修改，其他会话已退出',
+  'auth.password.changed': '密码已修改：{endedSessions} 个其他会话已退出，{revokedTokens} 个 API 令牌已撤销',
+  'auth.password.revokes': '修改密码会退出您的其他会话并撤销您的全部 API 令牌，之后请重新创建所需令牌。',
   'auth.tokens.title': 'API 令牌',
   'auth.tokens.help':
     '令牌用于脚本和命令行访问远程服务器：HUIKUAN_SERVER=… HUIKUAN_TOKEN=… huikuan remote get /api/…。令牌只显示一次，请立即保存。',

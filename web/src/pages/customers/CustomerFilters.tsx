@@ -59,7 +59,9 @@ export function CustomerFilters({
         placeholder={t('customers.col.collector')}
         value={filters.collectorId || undefined}
         onChange={(value?: string) => onChange({ collectorId: value })}
-        options={staff.map((s) => ({ value: String(s.id), label: s.displayName }))}
+        options={staff
+          .filter((s) => s.roles.includes('collector'))
+          .map((s) => ({ value: String(s.id), label: s.displayName }))}
         style={{ width: 160 }}
       />
       <Select

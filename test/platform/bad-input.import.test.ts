@@ -23,3 +23,31 @@ describeEachStore('imported codes and names', (store) => {
     expect(report.errors[0].reason).toContain('control characters');
   });
 });
+
+describeEachStore('imported codes are normalised', (store) => {
+  it('matches a code with invisible or full-width characters to the stored one, and refuses a look-alike', async () => {
+    const first = await runImport(store(), 'customers', tempFile('n1.csv', `${HEADER}NRM-1,甲,\n`));
+    expect(first.errors).toEqual([]);
+    const second = await runImport(
+      store(),
+      'customers',
+      tempFile('n2.csv', `${HEADER}\u200bＮＲＭ-1,甲改名,\nNRM-2\ufeff,乙,ＮＲＭ-1\n`),
+    );
+    expect(second.errors).toEqual([]);
+    const rows = await store()
+      .db.selectFrom('customer as c')
+      .leftJoin('customer as p', 'p.id', 'c.parent_id')
+      .select(['c.code', 'c.name', 'p.code as parent'])
+      .where('c.code', 'like', 'NRM%')
+      .orderBy('c.code')
+      .execute();
+    expect(rows).toEqual([
+      { code: 'NRM-1', name: '甲改名', parent: null },
+      { code: 'NRM-2', name: '乙', parent: 'NRM-1' },
+    ]);
+    await store().db.insertInto('customer').values({ code: 'OLD\u200b-9', name: '旧' }).execute();
+    const lookalike = await runImport(store(), 'customers', tempFile('n3.csv', `${HEADER}OLD-9,新,\n`));
+    expect(lookalike.errors.map((e) => [e.line, e.field])).toEqual([[2, 'customer_code']]);
+    expect(lookalike.errors[0].reason).toContain('OLD<U+200B>-9');
+  });
+});

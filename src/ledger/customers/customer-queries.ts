@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
+import { normalizeCode } from '../../shared/text';
 import { afterPosition, type KeysetPosition, type Sort } from '../reference/keyset';
 import { customerRowScoped, customerScoped, entityScoped, hasSmallCustomerScope } from '../reference/scope';
 import { customerSearch } from './customer-search';
@@ -141,7 +142,7 @@ export async function selectCustomerIdByCode(
   const row = await db
     .selectFrom('customer')
     .select('customer.id')
-    .where('customer.code', '=', code)
+    .where('customer.code', '=', normalizeCode(code))
     .where(customerScoped(actor, 'customer.id'))
     .executeTakeFirst();
   return row?.id ?? null;

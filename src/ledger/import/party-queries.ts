@@ -1,5 +1,6 @@
 // Set-based checks and upserts for customers (with their staff and parents) and contacts.
 import type { RawConnection } from '../../platform/db/connection';
+import { codeKeySql } from '../customers/code-key';
 import type { ProblemLog } from './report';
 import {
   collectProblems,
@@ -22,7 +23,24 @@ export async function checkCustomers(raw: RawConnection, log: ProblemLog): Promi
         and not exists (select 1 from customer c where c.code = s.parent_code)
         and not exists (select 1 from ${STAGE} o where o.code = s.parent_code)`,
   );
+  // Staged codes are normalised; a stored code that normalises to one of them but is not equal to it would
+  // look the same on every screen (stored before codes were normalised).
+  await collectProblems(
+    raw,
+    log,
+    `select s.line, 'customer_code' as field, s.code as value,
+            'looks the same as customer code ' || ${CONTROLS_SHOWN('c.code')} ||
+            ' (differs only by invisible or full-width characters)' as reason
+       from ${STAGE} s
+       join customer c on ${codeKeySql('c.code')} = s.code and c.code <> s.code`,
+  );
 }
+
+/** The code with invisible characters shown as <U+200B>, as the API's errors show them. */
+const CONTROLS_SHOWN = (column: string) =>
+  `(select string_agg(case when ch ~ '[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]'
+                          then '<U+' || upper(lpad(to_hex(ascii(ch)), 4, '0')) || '>' else ch end, '' order by n)
+      from regexp_split_to_table(${column}, '') with ordinality as t(ch, n))`;
 
 /**
  * Staff named in the salesperson and collector columns, matched by user name, else display name; unknown

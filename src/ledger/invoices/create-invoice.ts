@@ -4,6 +4,7 @@ import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { conflict } from '../../platform/errors';
+import { normalizeCode } from '../../shared/text';
 import { currencyExists, findEntity } from '../reference/reference-queries';
 import { customerScoped } from '../reference/scope';
 import { getInvoice } from './get-invoice';
@@ -17,7 +18,7 @@ async function findCustomer(tx: Tx, actor: Actor, input: CreateInvoiceInput) {
     .select(['customer.id', 'customer.payment_terms_days as paymentTermsDays'])
     .where(customerScoped(actor, 'customer.id'));
   if (input.customerId !== undefined) query = query.where('customer.id', '=', input.customerId);
-  if (input.customerCode) query = query.where('customer.code', '=', input.customerCode.trim());
+  if (input.customerCode) query = query.where('customer.code', '=', normalizeCode(input.customerCode));
   return query.executeTakeFirst();
 }
 

@@ -322,3 +322,25 @@ describeEachStore('customer codes are normalised', (store) => {
     expectFieldError(await admin.patch(`/api/customers/${other.id}`, { code: 'ＬＧ-1' }), 'code', 'update');
   });
 });
+
+describeEachStore('customer groups without loops', (store) => {
+  let server: FastifyInstance;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    admin = await apiClient(server, 'admin');
+  });
+  afterAll(() => server.close());
+
+  it('refuses a parent that would close a loop (C1 → C2 → C1, and longer)', async () => {
+    const c1 = (await admin.post('/api/customers', { code: 'LOOP-1', name: '一' })).json().id;
+    const c2 = (await admin.post('/api/customers', { code: 'LOOP-2', name: '二', parentId: c1 })).json().id;
+    const c3 = (await admin.post('/api/customers', { code: 'LOOP-3', name: '三', parentId: c2 })).json().id;
+    expectFieldError(await admin.patch(`/api/customers/${c1}`, { parentId: c2 }), 'parentId', 'two');
+    expectFieldError(await admin.patch(`/api/customers/${c1}`, { parentId: c3 }), 'parentId', 'three');
+    expectFieldError(await admin.patch(`/api/customers/${c1}`, { parentId: c1 }), 'parentId', 'self');
+    const moved = await admin.patch(`/api/customers/${c3}`, { parentId: c1 });
+    expect(moved.statusCode).toBe(200);
+  });
+});

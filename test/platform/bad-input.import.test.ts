@@ -51,3 +51,26 @@ describeEachStore('imported codes are normalised', (store) => {
     expect(lookalike.errors[0].reason).toContain('OLD<U+200B>-9');
   });
 });
+
+describeEachStore('imported customer groups without loops', (store) => {
+  it('refuses parents that form a loop within the file or with stored customers', async () => {
+    const inFile = await runImport(
+      store(),
+      'customers',
+      tempFile('loop1.csv', `${HEADER}CY-1,一,CY-2\nCY-2,二,CY-1\nCY-3,三,\n`),
+    );
+    expect(inFile.errors.map((e) => [e.line, e.field])).toEqual([
+      [2, 'parent_code'],
+      [3, 'parent_code'],
+    ]);
+    expect(inFile.errors[0].reason).toContain('loop');
+    const stored = await runImport(
+      store(),
+      'customers',
+      tempFile('loop2.csv', `${HEADER}ST-1,一,\nST-2,二,ST-1\n`),
+    );
+    expect(stored.errors).toEqual([]);
+    const closing = await runImport(store(), 'customers', tempFile('loop3.csv', `${HEADER}ST-1,一,ST-2\n`));
+    expect(closing.errors.map((e) => [e.line, e.field])).toEqual([[2, 'parent_code']]);
+  });
+});

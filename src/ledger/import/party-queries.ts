@@ -23,6 +23,29 @@ export async function checkCustomers(raw: RawConnection, log: ProblemLog): Promi
         and not exists (select 1 from customer c where c.code = s.parent_code)
         and not exists (select 1 from ${STAGE} o where o.code = s.parent_code)`,
   );
+  // Group parents must not loop (C1 → C2 → C1), within the file or with stored customers: the file's parent
+  // replaces a stored customer's, so the graph after the load is the file's edges plus the stored ones of
+  // customers the file does not name. Each staged parent is followed up the chain to see if it comes back.
+  await collectProblems(
+    raw,
+    log,
+    `with recursive edges(code, parent) as (
+       select s.code, s.parent_code from ${STAGE} s where s.parent_code is not null
+       union all
+       select c.code, p.code from customer c join customer p on p.id = c.parent_id
+        where not exists (select 1 from ${STAGE} o where o.code = c.code)
+     ), walk(start, at, depth) as (
+       select s.code, s.parent_code, 1 from ${STAGE} s where s.parent_code is not null
+       union all
+       select w.start, e.parent, w.depth + 1 from walk w join edges e on e.code = w.at
+        where w.at <> w.start and w.depth < 100
+     )
+     select s.line, 'parent_code' as field, s.parent_code as value,
+            'parent customer "' || s.parent_code || '" makes a loop of group parents (集团 loop)' as reason
+       from ${STAGE} s
+      where s.parent_code <> s.code
+        and exists (select 1 from walk w where w.start = s.code and w.at = s.code)`,
+  );
   // Staged codes are normalised; a stored code that normalises to one of them but is not equal to it would
   // look the same on every screen (stored before codes were normalised).
   await collectProblems(

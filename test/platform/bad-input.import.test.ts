@@ -74,3 +74,27 @@ describeEachStore('imported customer groups without loops', (store) => {
     expect(closing.errors.map((e) => [e.line, e.field])).toEqual([[2, 'parent_code']]);
   });
 });
+
+describeEachStore('imported history dates', (store) => {
+  it('refuses a history row settled before its invoice date, by line and field, instead of moving it', async () => {
+    const report = await runImport(
+      store(),
+      'history',
+      tempFile(
+        'history-early.csv',
+        'Customer Code,Customer Name,Invoice No,Invoice Date,Due Date,Amount,Settled Date\n' +
+          'HS-1,早付公司,HE-001,2023-03-10,2023-04-09,100.00,2023-03-10\n' +
+          'HS-1,早付公司,HE-002,2023-03-10,2023-04-09,100.00,2023-03-09\n',
+      ),
+    );
+    expect(report.errors).toEqual([
+      {
+        line: 3,
+        field: 'settled_date',
+        value: '2023-03-09',
+        reason: 'settled on 2023-03-09, before the invoice date 2023-03-10',
+      },
+    ]);
+    expect(report.status).not.toBe('loaded');
+  });
+});

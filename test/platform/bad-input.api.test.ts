@@ -292,3 +292,55 @@ describeEachStore('codes and names in headers', (store) => {
     expect(decodeURIComponent(encoded)).toBe(`statement-${code}-2026-01-31.csv`);
   });
 });
+
+describeEachStore('customer codes are normalised', (store) => {
+  let server: FastifyInstance;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    admin = await apiClient(server, 'admin');
+  });
+  afterAll(() => server.close());
+
+  it('stores codes in NFKC without invisible characters, so a look-alike is the same code', async () => {
+    const created = await admin.post('/api/customers', { code: '\ufeffＦＷ\u200b-1\u200d', name: '全角' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().code).toBe('FW-1');
+    const again = await admin.post('/api/customers', { code: 'FW\u200b-1', name: '零宽' });
+    expect(again.statusCode).toBe(409);
+    const list = await admin.get(`/api/customers?q=${encodeURIComponent('ＦＷ-1')}`);
+    expect(list.json().items.map((c: { code: string }) => c.code)).toEqual(['FW-1']);
+  });
+
+  it('refuses a code that only differs from a stored one after normalisation', async () => {
+    // A code stored before codes were normalised (or by another tool).
+    await store().db.insertInto('customer').values({ code: 'LG\u200b-1', name: '旧数据' }).execute();
+    const created = await admin.post('/api/customers', { code: 'LG-1', name: '新' });
+    expectFieldError(created, 'code', 'look-alike of a stored code');
+    const other = (await admin.post('/api/customers', { code: 'LG-2', name: '另一个' })).json();
+    expectFieldError(await admin.patch(`/api/customers/${other.id}`, { code: 'ＬＧ-1' }), 'code', 'update');
+  });
+});
+
+describeEachStore('customer groups without loops', (store) => {
+  let server: FastifyInstance;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    server = await authTestServer(store());
+    admin = await apiClient(server, 'admin');
+  });
+  afterAll(() => server.close());
+
+  it('refuses a parent that would close a loop (C1 → C2 → C1, and longer)', async () => {
+    const c1 = (await admin.post('/api/customers', { code: 'LOOP-1', name: '一' })).json().id;
+    const c2 = (await admin.post('/api/customers', { code: 'LOOP-2', name: '二', parentId: c1 })).json().id;
+    const c3 = (await admin.post('/api/customers', { code: 'LOOP-3', name: '三', parentId: c2 })).json().id;
+    expectFieldError(await admin.patch(`/api/customers/${c1}`, { parentId: c2 }), 'parentId', 'two');
+    expectFieldError(await admin.patch(`/api/customers/${c1}`, { parentId: c3 }), 'parentId', 'three');
+    expectFieldError(await admin.patch(`/api/customers/${c1}`, { parentId: c1 }), 'parentId', 'self');
+    const moved = await admin.patch(`/api/customers/${c3}`, { parentId: c1 });
+    expect(moved.statusCode).toBe(200);
+  });
+});

@@ -36,6 +36,12 @@ describe('CLI bad input', () => {
     expect(bad.code).toBe('INVALID_INPUT');
     expect(fields(bad)).toEqual(['from']);
   });
+
+  it('finds a customer by a code typed with invisible or full-width characters', async () => {
+    for (const code of ['C001\u200b', '\ufeffＣ００１']) {
+      expect(await run('customers', 'show', code)).toContain('深圳华为技术有限公司');
+    }
+  });
 });
 
 /** `huikuan …` as a separate process, as an operator runs it. */

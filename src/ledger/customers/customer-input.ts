@@ -1,5 +1,5 @@
 // Validation of customer input (pure): every problem names its API field.
-import { jsonDepth } from '../../shared/text';
+import { jsonDepth, normalizeCode } from '../../shared/text';
 import { FieldChecks } from '../reference/field-checks';
 
 /** Free attributes are a flat or lightly nested record (address parts, a profile); more is a mistake. */
@@ -46,7 +46,11 @@ export function checkCustomerInput(input: CustomerInput, mode: 'create' | 'updat
     if (!CUSTOMER_FIELDS.includes(key as keyof CustomerValues))
       checks.add(key, null, 'is not a customer field');
   }
-  if (mode === 'create' || input.code !== undefined) out.code = checks.required('code', input.code, 64);
+  if (mode === 'create' || input.code !== undefined) {
+    // Stored normalised (NFKC, no invisible characters): ＦＷ\u200b-1 and FW-1 are one code.
+    const code = typeof input.code === 'string' ? normalizeCode(input.code) : input.code;
+    out.code = checks.required('code', code, 64);
+  }
   if (mode === 'create' || input.name !== undefined) out.name = checks.required('name', input.name, 300);
   // Tax ids are compared upper-case (统一社会信用代码 uses capitals); store them that way.
   const taxId = checks.optional('taxId', input.taxId, 50);

@@ -3,6 +3,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
+import { normalizeCode } from '../../shared/text';
 import { afterPosition, type KeysetPosition, type Sort } from '../reference/keyset';
 import { customerRowScoped, hasSmallCustomerScope } from '../reference/scope';
 import { customerSearch } from './customer-search';
@@ -168,7 +169,7 @@ export async function selectCustomerIdByCode(
   const row = await db
     .selectFrom('customer')
     .select('customer.id')
-    .where('customer.code', '=', code)
+    .where('customer.code', '=', normalizeCode(code))
     .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   return row?.id ?? null;

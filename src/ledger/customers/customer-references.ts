@@ -1,10 +1,12 @@
 // Checks that the parent and the assigned staff of a customer exist, naming the field that is wrong.
 import type { Actor } from '../../platform/auth/actor';
 import type { Tx } from '../../platform/db/store';
+import { showControls } from '../../shared/text';
 import { FieldChecks } from '../reference/field-checks';
 import { staffExists } from '../reference/reference-queries';
 import type { CustomerValues } from './customer-input';
 import { customerIsVisible, wouldCycle } from './customer-queries';
+import { customerCodeLookalike } from './customer-write-queries';
 
 export async function checkCustomerReferences(
   tx: Tx,
@@ -18,6 +20,16 @@ export async function checkCustomerReferences(
       checks.add('parentId', values.parentId, 'no such customer');
     } else if (selfId !== undefined && (await wouldCycle(tx, selfId, values.parentId))) {
       checks.add('parentId', values.parentId, 'would make the customer its own parent (集团 loop)');
+    }
+  }
+  if (values.code !== undefined) {
+    const lookalike = await customerCodeLookalike(tx, values.code, selfId);
+    if (lookalike !== null) {
+      checks.add(
+        'code',
+        values.code,
+        `looks the same as customer code ${showControls(lookalike)} (differs only by invisible or full-width characters)`,
+      );
     }
   }
   for (const field of ['collectorId', 'salespersonId'] as const) {

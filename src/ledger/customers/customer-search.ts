@@ -1,6 +1,7 @@
 // What the customer search box means (`q`): a code prefix, a substring of the name (Chinese names have no
 // spaces, so substring rather than word match) or a tax id (统一社会信用代码). Pure, so the mapping is tested
 // without a database; customer-queries.ts turns it into SQL that the indexes of 0001/0005 can answer.
+import { normalizeCode } from '../../shared/text';
 import { containsPattern, escapeLike } from '../reference/like-pattern';
 
 /** How the name part is matched, by the length of the text in characters. */
@@ -37,5 +38,6 @@ export function customerSearch(q: string | undefined): CustomerSearch | null {
       : length === 2
         ? { kind: 'bigram', text }
         : { kind: 'scan', pattern, caseless };
-  return { codePrefix: `${escapeLike(upper)}%`, name, taxId: upper };
+  // Codes are stored normalised (NFKC, no invisible characters): so is the prefix looked for.
+  return { codePrefix: `${escapeLike(normalizeCode(upper))}%`, name, taxId: upper };
 }

@@ -1,5 +1,7 @@
 // Customer inserts and updates; the use cases have validated and resolved everything before.
+import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/store';
+import { codeKeySql } from './code-key';
 import type { CustomerValues } from './customer-input';
 
 function toColumns(values: CustomerValues) {
@@ -35,6 +37,19 @@ export async function updateCustomerRow(tx: Tx, id: number, values: CustomerValu
     .set({ ...toColumns(values), updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * A stored code that differs from `code` but normalises to it (stored before codes were normalised): the
+ * two would look the same on every screen.
+ */
+export async function customerCodeLookalike(tx: Tx, code: string, exceptId?: number): Promise<string | null> {
+  const { rows } = await sql<{ code: string }>`
+    select code from customer
+     where ${sql.raw(codeKeySql('code'))} = ${code} and code <> ${code}
+       and id <> ${exceptId ?? 0}
+     limit 1`.execute(tx);
+  return rows[0]?.code ?? null;
 }
 
 export async function customerCodeTaken(tx: Tx, code: string, exceptId?: number): Promise<boolean> {

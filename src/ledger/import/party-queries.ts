@@ -1,5 +1,6 @@
 // Set-based checks and upserts for customers (with their staff and parents) and contacts.
 import type { RawConnection } from '../../platform/db/connection';
+import { codeKeySql } from '../customers/code-key';
 import type { ProblemLog } from './report';
 import {
   collectProblems,
@@ -22,7 +23,47 @@ export async function checkCustomers(raw: RawConnection, log: ProblemLog): Promi
         and not exists (select 1 from customer c where c.code = s.parent_code)
         and not exists (select 1 from ${STAGE} o where o.code = s.parent_code)`,
   );
+  // Group parents must not loop (C1 → C2 → C1), within the file or with stored customers: the file's parent
+  // replaces a stored customer's, so the graph after the load is the file's edges plus the stored ones of
+  // customers the file does not name. Each staged parent is followed up the chain to see if it comes back.
+  await collectProblems(
+    raw,
+    log,
+    `with recursive edges(code, parent) as (
+       select s.code, s.parent_code from ${STAGE} s where s.parent_code is not null
+       union all
+       select c.code, p.code from customer c join customer p on p.id = c.parent_id
+        where not exists (select 1 from ${STAGE} o where o.code = c.code)
+     ), walk(start, at, depth) as (
+       select s.code, s.parent_code, 1 from ${STAGE} s where s.parent_code is not null
+       union all
+       select w.start, e.parent, w.depth + 1 from walk w join edges e on e.code = w.at
+        where w.at <> w.start and w.depth < 100
+     )
+     select s.line, 'parent_code' as field, s.parent_code as value,
+            'parent customer "' || s.parent_code || '" makes a loop of group parents (集团 loop)' as reason
+       from ${STAGE} s
+      where s.parent_code <> s.code
+        and exists (select 1 from walk w where w.start = s.code and w.at = s.code)`,
+  );
+  // Staged codes are normalised; a stored code that normalises to one of them but is not equal to it would
+  // look the same on every screen (stored before codes were normalised).
+  await collectProblems(
+    raw,
+    log,
+    `select s.line, 'customer_code' as field, s.code as value,
+            'looks the same as customer code ' || ${CONTROLS_SHOWN('c.code')} ||
+            ' (differs only by invisible or full-width characters)' as reason
+       from ${STAGE} s
+       join customer c on ${codeKeySql('c.code')} = s.code and c.code <> s.code`,
+  );
 }
+
+/** The code with invisible characters shown as <U+200B>, as the API's errors show them. */
+const CONTROLS_SHOWN = (column: string) =>
+  `(select string_agg(case when ch ~ '[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]'
+                          then '<U+' || upper(lpad(to_hex(ascii(ch)), 4, '0')) || '>' else ch end, '' order by n)
+      from regexp_split_to_table(${column}, '') with ordinality as t(ch, n))`;
 
 /**
  * Staff named in the salesperson and collector columns, matched by user name, else display name; unknown

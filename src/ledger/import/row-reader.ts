@@ -3,7 +3,7 @@
 // (currencies, entities); set-based checks against the database come later, in the kind's queries.
 import type { ImportError } from '../../platform/db/schema';
 import { type SlashOrder, slashOrderOf } from '../../shared/dates';
-import { codePointName, findControlCharacter, showControls } from '../../shared/text';
+import { codePointName, findControlCharacter, normalizeCode, showControls } from '../../shared/text';
 import type { DateReading } from './date-order';
 import { type FieldDef, fieldOf, type ImportKind } from './fields';
 import {
@@ -19,6 +19,7 @@ import {
 
 /** Fields that hold one line: codes, names, document numbers and references. */
 const ONE_LINE_FIELD = /(^|_)(code|name|number|reference)$/;
+const CODE_FIELD = /(^|_)code$/;
 
 export interface ResolvedEntity {
   /** null: the entity is created by this import (MAIN on an empty store). */
@@ -117,7 +118,9 @@ export class RowReader {
 
   text(field: string, required?: boolean): string | null {
     const cell = this.cell(field);
-    const value = typeof cell === 'string' ? cell : cellText(cell);
+    const raw = typeof cell === 'string' ? cell : cellText(cell);
+    // Codes are matched normalised, as the API stores them: ＮＲＭ-1 and NRM-1\u200b are NRM-1.
+    const value = CODE_FIELD.test(field) ? normalizeCode(raw) : raw;
     if (value === '') return this.missing(field, required ?? this.def(field).required);
     const max = this.def(field).maxLength;
     if (max !== undefined && value.length > max) {

@@ -46,6 +46,10 @@ export function invoiceRow(r: RowReader, history: boolean): StageValue[] | null 
   let paymentReference: string | null = null;
   if (history) {
     settledDate = r.date('settled_date');
+    // A payment cannot settle an invoice not yet issued; the allocation would otherwise be moved silently.
+    if (settledDate && issueDate && settledDate < issueDate) {
+      r.fail('settled_date', settledDate, `settled on ${settledDate}, before the invoice date ${issueDate}`);
+    }
     paymentReference = r.text('payment_reference');
     if (settledDate && !paymentReference && number) {
       paymentReference = `HIST-${number}`;

@@ -4,6 +4,7 @@ import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { conflict, msg } from '../../platform/errors';
+import { normalizeCode } from '../../shared/text';
 import { currencyExists, findEntity } from '../reference/reference-queries';
 import { getInvoice } from './get-invoice';
 import type { InvoiceDetail } from './invoice-dto';
@@ -16,7 +17,7 @@ async function findCustomer(tx: Tx, actor: Actor, input: CreateInvoiceInput) {
     .select(['customer.id', 'customer.payment_terms_days as paymentTermsDays'])
     .where(rowVisible(actor, { customer: 'customer.id', entity: null }));
   if (input.customerId !== undefined) query = query.where('customer.id', '=', input.customerId);
-  if (input.customerCode) query = query.where('customer.code', '=', input.customerCode.trim());
+  if (input.customerCode) query = query.where('customer.code', '=', normalizeCode(input.customerCode));
   return query.executeTakeFirst();
 }
 

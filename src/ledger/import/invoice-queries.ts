@@ -55,6 +55,19 @@ export async function checkInvoices(raw: RawConnection, log: ProblemLog, history
   );
 }
 
+/**
+ * For "create customers": a code that is neither a customer nor named by any row of the file is given its
+ * code as its name, so that it is created like a named one (and counted in the dry run).
+ */
+export async function nameCustomersByCode(raw: RawConnection): Promise<void> {
+  await raw.query(
+    `update ${STAGE} s set customer_name = s.customer_code
+      where s.customer_name is null
+        and not exists (select 1 from customer c where c.code = s.customer_code)
+        and not exists (select 1 from ${STAGE} o where o.customer_code = s.customer_code and o.customer_name is not null)`,
+  );
+}
+
 /** Creates the customers that rows name by code and name but that do not exist yet; returns how many. */
 export async function createNamedCustomers(raw: RawConnection): Promise<number> {
   const result = await raw.query(

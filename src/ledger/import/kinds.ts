@@ -27,6 +27,7 @@ import {
   createNamedCustomers,
   deriveDueDates,
   INVOICE_OPTIONAL_COLUMNS,
+  nameCustomersByCode,
   upsertInvoices,
   upsertInvoicesTracked,
 } from './invoice-queries';
@@ -76,6 +77,8 @@ export interface LoadResult {
 export interface KindHandler {
   stage: StageColumns;
   row(r: RowReader): StageValue[] | null;
+  /** Staged rows whose customer is unknown and unnamed are named by their code (mapping.createCustomers). */
+  nameCustomersByCode?(raw: RawConnection): Promise<void>;
   check(raw: RawConnection, log: ProblemLog): Promise<void>;
   load(ctx: LoadContext): Promise<LoadResult>;
 }
@@ -96,6 +99,7 @@ const invoiceOptional = (ctx: LoadContext) => INVOICE_OPTIONAL_COLUMNS.filter((c
 const invoices: KindHandler = {
   stage: INVOICE_STAGE,
   row: (r) => invoiceRow(r, false),
+  nameCustomersByCode,
   async check(raw, log) {
     await deriveDueDates(raw);
     await checkInvoices(raw, log, false);
@@ -112,6 +116,7 @@ const invoices: KindHandler = {
 const history: KindHandler = {
   stage: INVOICE_STAGE,
   row: (r) => invoiceRow(r, true),
+  nameCustomersByCode,
   async check(raw, log) {
     await deriveDueDates(raw);
     await checkInvoices(raw, log, true);

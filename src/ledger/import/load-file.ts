@@ -172,6 +172,7 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     outcome.details.source.encoding = source.info.encoding;
     input.onPhase?.('checking');
     await analyzeStage(raw);
+    if (mapping.createCustomers) await handler.nameCustomersByCode?.(raw);
     await handler.check(raw, log);
     if (log.count > 0) reject(log.first(), log.count);
 

@@ -9,6 +9,7 @@ import { setTransactionActor } from '../../platform/db/transaction';
 import { copyLine } from './copy-text';
 import type { ImportKind } from './fields';
 import { recognisedHeaderCount } from './headers';
+import { lockImports } from './import-lock';
 import type { BatchOutcome } from './import-queries';
 import { KIND_HANDLERS } from './kinds';
 import { type ImportMapping, resolveColumns } from './mapping';
@@ -51,6 +52,7 @@ export async function loadFile(store: Store, actor: Actor, input: LoadInput): Pr
 async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInput): Promise<BatchOutcome> {
   const { kind, mapping } = input;
   const handler = KIND_HANDLERS[kind];
+  await lockImports(raw); // before anything reads the ledger: one load at a time
   await setTransactionActor(db, actor);
   // Hash aggregates over a big staging table (duplicate checks) stay in memory.
   await raw.exec(`set local work_mem = '128MB'`);

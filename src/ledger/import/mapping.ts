@@ -5,7 +5,7 @@
 // Fields the mapping leaves out are still recognised from the headers, so a mapping only has to name
 // what the recogniser cannot guess.
 import type { FieldProblem } from '../../platform/errors';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { fieldOf, fieldsOf, type ImportKind } from './fields';
 import { normalizeHeader, suggestColumns } from './headers';
 import { encodingNamed, type TextEncoding } from './sniff';
@@ -100,7 +100,7 @@ export function parseMapping(kind: ImportKind, value: unknown): ImportMapping {
         reason: 'encoding must be utf-8, gbk (or gb2312, gb18030), utf-16le or utf-16be',
       });
   }
-  if (problems.length) throw invalid('The mapping is not valid', problems);
+  if (problems.length) throw invalid(msg('mappingInvalid'), problems);
   return mapping;
 }
 

@@ -2,7 +2,7 @@
 // It also finds the header row: the first row with two or more non-empty cells, so that report titles
 // above the table (应收账款明细表, 2024年1月) are skipped.
 import { open, stat } from 'node:fs/promises';
-import { AppError } from '../../platform/errors';
+import { AppError, msg } from '../../platform/errors';
 import { fileProblem } from './file-problem';
 import { importLimits } from './import-limits';
 import { readCsvRecords, sniffCsvLayout } from './read-csv';
@@ -62,10 +62,7 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
   }
   const spreadsheet = sniffSpreadsheet(head);
   if (spreadsheet === 'xls') {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Old binary .xls files are not read; save the sheet as .xlsx or CSV',
-    );
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', msg('oldXls'));
   }
   let info: SourceInfo;
   let batches: AsyncGenerator<SourceRow[]>;

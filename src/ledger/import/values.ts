@@ -99,7 +99,9 @@ const CURRENCY_NAMES: Record<string, string> = {
 /** The ISO code the cell names (人民币 → CNY, usd → USD); unknown codes are checked by the caller. */
 export function cellCurrency(cell: Cell): string {
   const text = cellText(cell);
-  return CURRENCY_NAMES[text] ?? CURRENCY_NAMES[text.toUpperCase()] ?? text.toUpperCase();
+  // Own keys only: a cell reading "constructor" is an unknown currency, not Object's constructor.
+  const named = [text, text.toUpperCase()].find((key) => Object.hasOwn(CURRENCY_NAMES, key));
+  return named === undefined ? text.toUpperCase() : CURRENCY_NAMES[named];
 }
 
 /** "INV-1, INV-2；INV-3" → ["INV-1", "INV-2", "INV-3"]. */

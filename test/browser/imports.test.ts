@@ -120,4 +120,41 @@ describe('import wizard', { timeout: 240_000 }, () => {
       /C951 \| 成都天府物流有限公司.*91510100MA6C000002 \| 西南 \| 物流/,
     );
   });
+
+  it('sets the default entity and creates customers from codes, with two entities in the store', async () => {
+    await env()
+      .store.db.insertInto('entity')
+      .values({ code: 'HN02', name: '华南销售有限公司', base_currency: 'CNY' })
+      .execute();
+    const page = await env().open('/imports');
+    await page.getByTestId('import-kind').getByText('发票/应收单').click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: '仅编码.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '客户编码,发票号,开票日期,到期日,金额\r\nC960,IMP-201,2024-01-05,2024-02-04,100.00\r\nC961,IMP-202,2024-01-05,2024-02-04,200.00\r\n',
+      ),
+    });
+    await poll(() => page.getByTestId('map-invoice_number').textContent()).toBe('发票号');
+    await page.getByTestId('default-entity').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'HN02' }).click();
+    await page.getByTestId('create-customers').click();
+    await page.getByTestId('import-validate').click();
+    await poll(() => page.getByTestId('import-valid').isVisible()).toBe(true);
+    expect(await page.getByTestId('import-will-create').textContent()).toBe('将新建客户 2 个');
+    await page.getByTestId('import-confirm').click();
+    await poll(() => page.getByTestId('import-numbers').isVisible()).toBe(true);
+    const rows = await env()
+      .store.db.selectFrom('invoice')
+      .innerJoin('entity', 'entity.id', 'invoice.entity_id')
+      .innerJoin('customer', 'customer.id', 'invoice.customer_id')
+      .select(['invoice.number', 'entity.code as entity', 'customer.name'])
+      .where('invoice.number', 'in', ['IMP-201', 'IMP-202'])
+      .orderBy('invoice.number')
+      .execute();
+    expect(rows).toEqual([
+      { number: 'IMP-201', entity: 'HN02', name: 'C960' },
+      { number: 'IMP-202', entity: 'HN02', name: 'C961' },
+    ]);
+  });
 });

@@ -47,4 +47,40 @@ describeEachStore('import notes', (store) => {
     });
     expect(await invoiceLines(store())).toHaveLength(2);
   });
+
+  it('warns about invoices whose numbers equal existing ones but for leading zeros, in the dry run and the result', async () => {
+    await runImport(
+      store(),
+      'invoices',
+      csv(
+        'zeros-first.csv',
+        'C001,上海甲公司,000123,2024-05-06,2024-06-05,500.00,CNY',
+        'C001,上海甲公司,INV-0042,2024-05-07,2024-06-06,42.00,CNY',
+      ),
+    );
+    const excel = csv(
+      'zeros-lost.csv',
+      'C001,上海甲公司,123,2024-05-06,2024-06-05,500.00,CNY',
+      'C001,上海甲公司,INV-42,2024-05-07,2024-06-06,43.00,CNY', // another amount: another invoice
+      'C001,上海甲公司,000123,2024-05-06,2024-06-05,500.00,CNY', // the same number: the same invoice
+    );
+    const expected = [
+      {
+        line: 2,
+        field: 'invoice_number',
+        value: '123',
+        reason: expect.stringMatching(
+          /^invoice 123 looks like the existing invoice 000123 \(same customer, dates and amount/,
+        ),
+        code: 'leading_zeros',
+        params: { number: '123', existing: '000123' },
+      },
+    ];
+    const dry = await runImport(store(), 'invoices', excel, { dryRun: true });
+    expect(dry).toMatchObject({ status: 'validated', inserted: 2, unchanged: 1 });
+    expect(dry.warnings).toEqual(expected);
+    const loaded = await runImport(store(), 'invoices', excel);
+    expect(loaded).toMatchObject({ status: 'loaded', inserted: 2 });
+    expect(loaded.warnings).toEqual(expected);
+  });
 });

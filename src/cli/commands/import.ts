@@ -58,7 +58,8 @@ function summary(report: ImportReport): string {
     report.created.payments ? `${report.created.payments} settling payment(s)` : null,
     report.allocations.count ? `${report.allocations.count} allocation(s)` : null,
   ].filter(Boolean);
-  if (made.length) lines.push(`created: ${made.join(', ')}`);
+  if (made.length)
+    lines.push(`${report.status === 'validated' ? 'would create' : 'created'}: ${made.join(', ')}`);
   for (const skip of report.skipped.slice(0, SHOWN_ERRORS)) {
     lines.push(`skipped line ${skip.line}: ${skip.reason}`);
   }
@@ -109,12 +110,22 @@ export function registerImportCommands(program: Command): void {
       "the CSV's encoding when sniffing gets it wrong: utf-8, gbk, utf-16le, utf-16be",
     )
     .option('--dry-run', 'validate and count, write nothing')
+    .option(
+      '--create-customers',
+      'invoices/history: create the customers the file names by code only (named by the code); a dry run says how many',
+    )
     .option('--json', 'print the import report as JSON')
     .action(
       async (
         kind: string,
         file: string,
-        options: { mapping?: string; encoding?: string; dryRun?: boolean; json?: boolean },
+        options: {
+          mapping?: string;
+          encoding?: string;
+          dryRun?: boolean;
+          json?: boolean;
+          createCustomers?: boolean;
+        },
       ) => {
         if (!isImportKind(kind)) throw invalid(`kind must be one of ${IMPORT_KINDS.join(', ')}, not ${kind}`);
         let mappingText: string | undefined;
@@ -129,6 +140,8 @@ export function registerImportCommands(program: Command): void {
         if (options.encoding !== undefined) {
           mapping.encoding = parseMapping(kind, { encoding: options.encoding }).encoding;
         }
+        if (options.createCustomers)
+          mapping.createCustomers = parseMapping(kind, { createCustomers: true }).createCustomers;
         const interactive = Boolean(process.stdout.isTTY) && !options.json;
         let bar: cliProgress.SingleBar | null = null;
         const report = await withApp((app) =>

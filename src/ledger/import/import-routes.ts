@@ -16,7 +16,7 @@ import {
 } from './import-schemas';
 import { listImportKinds } from './list-import-kinds';
 import { listImports } from './list-imports';
-import { parseMappingJson } from './mapping';
+import { parseMapping, parseMappingJson } from './mapping';
 import { previewImport } from './preview-import';
 import { receiveUpload, type Upload } from './upload';
 
@@ -88,7 +88,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (server) => {
         tags,
         summary:
           'Import a file: every row validated, all loaded or nothing (status rejected with the bad rows)',
-        description: `${UPLOAD_DESCRIPTION}, \`dryRun\` ('true' validates and counts without writing)`,
+        description: `${UPLOAD_DESCRIPTION}, \`dryRun\` ('true' validates and counts without writing), \`createCustomers\` ('true': invoices and history create the customers they name by code only, named by the code; the dry run counts them)`,
         consumes: ['multipart/form-data'],
         response: { 200: ImportReportSchema, ...errors },
       },
@@ -97,8 +97,12 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (server) => {
       const upload = await receiveUpload(request, IMPORT_UPLOADS);
       try {
         const kind = kindOf(upload);
-        const mapping = parseMappingJson(kind, upload.fields.mapping);
-        const dryRun = ['true', '1', 'yes'].includes((upload.fields.dryRun ?? '').toLowerCase());
+        const flag = (name: string) =>
+          ['true', '1', 'yes'].includes((upload.fields[name] ?? '').toLowerCase());
+        let mapping = parseMappingJson(kind, upload.fields.mapping);
+        if (flag('createCustomers'))
+          mapping = { ...mapping, ...parseMapping(kind, { createCustomers: true }) };
+        const dryRun = flag('dryRun');
         return await importFile(store(), request.actor, {
           kind,
           filePath: upload.filePath,

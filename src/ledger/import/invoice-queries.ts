@@ -1,6 +1,9 @@
 // Set-based checks and upserts for invoice rows (kinds invoices and history) in the staging table.
+
 import type { RawConnection } from '../../platform/db/connection';
+import type { ImportError } from '../../platform/db/schema';
 import type { ProblemLog } from './report';
+import { MAX_REPORTED_ERRORS } from './report';
 import {
   collectProblems,
   countUpsert,
@@ -52,6 +55,51 @@ export async function checkInvoices(raw: RawConnection, log: ProblemLog, history
        from ${STAGE} s join invoice i on i.entity_id = s.entity_id and i.number = s.number
        join customer c on c.id = i.customer_id
       where i.allocated_amount > ${replaceable} and c.code <> s.customer_code`,
+  );
+}
+
+/** An invoice number without the leading zeros of its digit runs: 000123 → 123, INV-00042 → INV-42. */
+const WITHOUT_ZEROS = (column: string) => `regexp_replace(${column}, '(^|[^0-9])0+([0-9])', '\\1\\2', 'g')`;
+
+/**
+ * New invoices that look like an existing one whose number lost (or gained) leading zeros, as Excel does to
+ * 000123: same entity, customer, dates, currency and amount. Not an error — a warning, in the dry run and in
+ * the result, so the user can check before two copies of one debt are collected.
+ */
+export async function leadingZeroWarnings(raw: RawConnection): Promise<ImportError[]> {
+  const { rows } = await raw.query<{ line: number; value: string; other: string }>(
+    `select s.line, s.number as value, min(i.number) as other
+       from ${STAGE} s
+       join customer c on c.code = s.customer_code
+       join invoice i on i.entity_id = s.entity_id and i.customer_id = c.id and i.issue_date = s.issue_date
+                     and i.due_date = s.due_date and i.currency = s.currency and i.amount = s.amount
+      where i.number <> s.number
+        and ${WITHOUT_ZEROS('i.number')} = ${WITHOUT_ZEROS('s.number')}
+        and not exists (select 1 from invoice e where e.entity_id = s.entity_id and e.number = s.number)
+      group by s.line, s.number
+      order by s.line
+      limit ${MAX_REPORTED_ERRORS}`,
+  );
+  return rows.map(({ line, value, other }) => ({
+    line,
+    field: 'invoice_number',
+    value,
+    reason: `invoice ${value} looks like the existing invoice ${other} (same customer, dates and amount; the numbers differ only by leading zeros, which Excel drops): it is imported as a new invoice — check that it is not the same one`,
+    code: 'leading_zeros',
+    params: { number: value, existing: other },
+  }));
+}
+
+/**
+ * For "create customers": a code that is neither a customer nor named by any row of the file is given its
+ * code as its name, so that it is created like a named one (and counted in the dry run).
+ */
+export async function nameCustomersByCode(raw: RawConnection): Promise<void> {
+  await raw.query(
+    `update ${STAGE} s set customer_name = s.customer_code
+      where s.customer_name is null
+        and not exists (select 1 from customer c where c.code = s.customer_code)
+        and not exists (select 1 from ${STAGE} o where o.customer_code = s.customer_code and o.customer_name is not null)`,
   );
 }
 

@@ -1,6 +1,7 @@
 // Each import kind as the pipeline sees it: staging columns, row conversion, set-based checks, the load.
 import type { Actor } from '../../platform/auth/actor';
 import type { RawConnection } from '../../platform/db/connection';
+import type { ImportError } from '../../platform/db/schema';
 import type { Db } from '../../platform/db/store';
 import { autoAllocate } from '../allocations/auto-allocate';
 import { BULK_LOAD_ROWS, isTableEmpty, suspendForBulkLoad } from './bulk-load-queries';
@@ -27,6 +28,8 @@ import {
   createNamedCustomers,
   deriveDueDates,
   INVOICE_OPTIONAL_COLUMNS,
+  leadingZeroWarnings,
+  nameCustomersByCode,
   upsertInvoices,
   upsertInvoicesTracked,
 } from './invoice-queries';
@@ -76,6 +79,10 @@ export interface LoadResult {
 export interface KindHandler {
   stage: StageColumns;
   row(r: RowReader): StageValue[] | null;
+  /** Warnings about rows that pass every check (near-duplicate invoices), before the load. */
+  warn?(raw: RawConnection): Promise<ImportError[]>;
+  /** Staged rows whose customer is unknown and unnamed are named by their code (mapping.createCustomers). */
+  nameCustomersByCode?(raw: RawConnection): Promise<void>;
   check(raw: RawConnection, log: ProblemLog): Promise<void>;
   load(ctx: LoadContext): Promise<LoadResult>;
 }
@@ -96,6 +103,8 @@ const invoiceOptional = (ctx: LoadContext) => INVOICE_OPTIONAL_COLUMNS.filter((c
 const invoices: KindHandler = {
   stage: INVOICE_STAGE,
   row: (r) => invoiceRow(r, false),
+  nameCustomersByCode,
+  warn: leadingZeroWarnings,
   async check(raw, log) {
     await deriveDueDates(raw);
     await checkInvoices(raw, log, false);
@@ -112,6 +121,8 @@ const invoices: KindHandler = {
 const history: KindHandler = {
   stage: INVOICE_STAGE,
   row: (r) => invoiceRow(r, true),
+  nameCustomersByCode,
+  warn: leadingZeroWarnings,
   async check(raw, log) {
     await deriveDueDates(raw);
     await checkInvoices(raw, log, true);

@@ -174,8 +174,10 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     outcome.details.source.encoding = source.info.encoding;
     input.onPhase?.('checking');
     await analyzeStage(raw);
+    if (mapping.createCustomers) await handler.nameCustomersByCode?.(raw);
     await handler.check(raw, log);
     if (log.count > 0) reject(log.first(), log.count);
+    outcome.details.warnings = (await handler.warn?.(raw)) ?? [];
 
     input.onPhase?.('loading');
     const has = (field: string) => columns.index.has(field) || mapping.defaults?.[field] !== undefined;

@@ -19,9 +19,20 @@ export interface ImportMapping {
   decimalComma?: boolean;
   /** The CSV's encoding, when sniffing is not to be trusted (gbk is read as its superset gb18030). */
   encoding?: TextEncoding;
+  /** Invoices and history: a customer code the file gives no name for is created, named by its code. */
+  createCustomers?: boolean;
 }
 
-const MAPPING_KEYS = new Set(['columns', 'dateFormat', 'defaults', 'decimalComma', 'encoding']);
+const MAPPING_KEYS = new Set([
+  'columns',
+  'dateFormat',
+  'defaults',
+  'decimalComma',
+  'encoding',
+  'createCustomers',
+]);
+/** The kinds whose rows may create their customers. */
+export const CUSTOMER_CREATING_KINDS: readonly ImportKind[] = ['invoices', 'history'];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -69,6 +80,16 @@ export function parseMapping(kind: ImportKind, value: unknown): ImportMapping {
     } else mapping.dateFormat = value.dateFormat;
   }
   if (value.decimalComma !== undefined) mapping.decimalComma = value.decimalComma === true;
+  if (value.createCustomers !== undefined && value.createCustomers !== false) {
+    if (value.createCustomers !== true) {
+      problems.push({ field: 'createCustomers', reason: 'createCustomers must be true or false' });
+    } else if (!CUSTOMER_CREATING_KINDS.includes(kind)) {
+      problems.push({
+        field: 'createCustomers',
+        reason: `createCustomers applies to ${CUSTOMER_CREATING_KINDS.join(' and ')}, not ${kind}`,
+      });
+    } else mapping.createCustomers = true;
+  }
   if (value.encoding !== undefined) {
     const encoding = typeof value.encoding === 'string' ? encodingNamed(value.encoding) : undefined;
     if (encoding) mapping.encoding = encoding;

@@ -135,4 +135,6 @@ export interface ImportMapping {
   dateFormat?: string;
   defaults?: Record<string, string>;
   decimalComma?: boolean;
+  /** Invoices and history: create the customers the file names by code only. */
+  createCustomers?: boolean;
 }

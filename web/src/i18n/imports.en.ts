@@ -10,6 +10,17 @@ const dictionary: Dictionary = {
   'imports.note.more': '… and {count} more',
   'imports.note.skipped': '{count} row(s) skipped (not records)',
   'imports.note.warnings': '{count} point(s) to check',
+  'imports.defaultEntity': 'Default entity',
+  'imports.defaultEntityHint': 'Used when the file has no entity column or a row leaves it empty',
+  'imports.defaultNone': 'None (as in the file)',
+  'imports.defaultCurrency': 'Default currency',
+  'imports.defaultCurrencyHint':
+    "Used when the file has no currency column or a row leaves it empty; else the entity's base currency",
+  'imports.defaultCurrencyNone': "Entity's base currency",
+  'imports.createCustomers': 'Create missing customers from their codes',
+  'imports.createCustomersHint':
+    'When the file gives customer codes but no names, customers that do not exist are created, named by their code; validation says how many',
+  'imports.willCreateCustomers': 'Will create {count} customer(s)',
   'imports.tab.history': 'Past imports',
   'imports.step.upload': 'File',
   'imports.step.mapping': 'Columns',

@@ -32,6 +32,8 @@ const dictionary: Dictionary = {
   'problem.ambiguous_column':
     'several columns are named "{header}" (columns {columns}): which one is {field} cannot be told; rename the others or remove them',
   'problem.totals_row': 'a totals row ({word}), not a record: skipped',
+  'problem.leading_zeros':
+    'invoice {number} looks like the existing invoice {existing} (same customer, dates and amount; the numbers differ only by leading zeros, which Excel drops): it is imported as a new invoice; check that it is not the same one',
 };
 
 export default dictionary;

@@ -28,6 +28,8 @@ const dictionary: Dictionary = {
   'problem.ambiguous_column':
     '有多列都叫“{header}”（第 {columns} 列）：无法判断哪一列是{field}，请重命名或删除多余的列',
   'problem.totals_row': '合计行（{word}），不是记录：已跳过',
+  'problem.leading_zeros':
+    '发票 {number} 与已有发票 {existing} 很像（客户、日期、金额相同，编号只差前导零，Excel 会去掉前导零）：将作为新发票导入，请确认不是同一张',
 };
 
 export default dictionary;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { importsApi } from '../../api/imports';
 import type { ImportField, ImportMapping } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useCurrencies, useEntities } from '../../hooks/useReference';
 import { labelOr, useT } from '../../i18n';
 import type { WizardState } from './ImportPage';
 
@@ -19,8 +20,13 @@ export const DATE_FORMATS = [
 ];
 
 export function missingRequired(fields: ImportField[], mapping: ImportMapping): string[] {
-  return fields.filter((f) => f.required && !mapping.columns[f.name]).map((f) => f.name);
+  return fields
+    .filter((f) => f.required && !mapping.columns[f.name] && !mapping.defaults?.[f.name])
+    .map((f) => f.name);
 }
+
+/** The kinds whose rows may create their customers (mapping.createCustomers). */
+const CUSTOMER_CREATING_KINDS = ['invoices', 'history'];
 
 export function MappingStep({
   fields,
@@ -44,6 +50,15 @@ export function MappingStep({
   const sample = (header?: string) => {
     const index = header ? preview.headers.indexOf(header) : -1;
     return index < 0 ? '' : (preview.sampleRows.find((row) => row[index])?.[index] ?? '');
+  };
+  const entities = useEntities();
+  const currencies = useCurrencies();
+  const has = (field: string) => fields.some((f) => f.name === field);
+  const setDefault = (field: string, value?: string) => {
+    const defaults = { ...mapping.defaults };
+    if (value) defaults[field] = value;
+    else delete defaults[field];
+    onChange({ ...mapping, defaults: Object.keys(defaults).length ? defaults : undefined });
   };
   const setColumn = (field: string, header?: string) => {
     const columns = { ...mapping.columns };
@@ -137,6 +152,44 @@ export function MappingStep({
             options={DATE_FORMATS.map((f) => ({ value: f, label: f }))}
           />
         </Form.Item>
+        {has('entity') ? (
+          <Form.Item label={t('imports.defaultEntity')} tooltip={t('imports.defaultEntityHint')}>
+            <Select
+              allowClear
+              value={mapping.defaults?.entity}
+              onChange={(code?: string) => setDefault('entity', code)}
+              placeholder={t('imports.defaultNone')}
+              style={{ width: 200 }}
+              data-testid="default-entity"
+              options={entities.map((e) => ({ value: e.code, label: `${e.code} ${e.name}` }))}
+            />
+          </Form.Item>
+        ) : null}
+        {has('currency') ? (
+          <Form.Item label={t('imports.defaultCurrency')} tooltip={t('imports.defaultCurrencyHint')}>
+            <Select
+              allowClear
+              showSearch
+              value={mapping.defaults?.currency}
+              onChange={(code?: string) => setDefault('currency', code)}
+              placeholder={t('imports.defaultCurrencyNone')}
+              style={{ width: 160 }}
+              data-testid="default-currency"
+              options={currencies.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
+            />
+          </Form.Item>
+        ) : null}
+        {CUSTOMER_CREATING_KINDS.includes(state.kind) ? (
+          <Form.Item tooltip={t('imports.createCustomersHint')}>
+            <Checkbox
+              checked={mapping.createCustomers === true}
+              data-testid="create-customers"
+              onChange={(e) => onChange({ ...mapping, createCustomers: e.target.checked || undefined })}
+            >
+              {t('imports.createCustomers')}
+            </Checkbox>
+          </Form.Item>
+        ) : null}
         <Form.Item>
           <Checkbox
             checked={mapping.decimalComma === true}

@@ -71,6 +71,13 @@ export function ValidateStep({
           icon={<CheckCircleTwoTone twoToneColor="#52c41a" />}
           data-testid="import-valid"
           title={t('imports.valid', { rows: report.rowsTotal, name: report.fileName })}
+          description={
+            report.created?.customers ? (
+              <span data-testid="import-will-create">
+                {t('imports.willCreateCustomers', { count: report.created.customers })}
+              </span>
+            ) : undefined
+          }
         />
       ) : (
         <Alert

@@ -1,26 +1,54 @@
-// Starts the server for `npm start` and `huikuan serve`: migrate, optionally seed the demo, listen.
+// Starts the server for `npm start` and `huikuan serve`: migrate, run the start hooks, listen, and print
+// the hooks' notices (the demo's sign-ins) last, where the logs before them cannot scroll them away.
 import { openApp } from './app';
-import { loadConfig } from './config';
+import { type Config, loadConfig } from './config';
 import { buildServer } from './http/server';
-import { onStartHooks } from './start-hooks';
+import { onStartHooks, type StartHook } from './start-hooks';
 
-export async function startServer(options: { demoIfEmpty: boolean }): Promise<void> {
-  const config = loadConfig();
+export interface StartOptions {
+  demoIfEmpty: boolean;
+  config?: Config;
+  hooks?: StartHook[];
+  print?: (text: string) => void;
+  /** Stop on SIGINT and SIGTERM (default); tests that start and close a server turn it off. */
+  signals?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const config = options.config ?? loadConfig();
+  const print = options.print ?? ((text: string) => process.stdout.write(text));
   const app = await openApp(config);
-  for (const hook of onStartHooks) await hook(app, options);
+  const notices: string[] = [];
+  const notice = (text: string) => notices.push(text);
+  for (const hook of options.hooks ?? onStartHooks)
+    await hook(app, { demoIfEmpty: options.demoIfEmpty, notice });
   const server = await buildServer(app);
-  const shutdown = async (signal: string) => {
-    app.logger.info({ signal }, 'shutting down');
+  const close = async () => {
     await server.close();
     await app.store.close();
+  };
+  const shutdown = async (signal: string) => {
+    app.logger.info({ signal }, 'shutting down');
+    await close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  if (options.signals !== false) {
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  }
   await server.listen({ port: config.port, host: config.host });
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(server.server.address() as { port: number }).port}`;
   const store = app.store.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
-  process.stdout.write(
-    `\nhuikuan is running on ${store}\n  web app:  ${base}/\n  API docs: ${base}/docs\n\n`,
+  print(
+    `\nhuikuan is running on ${store}\n  web app:  ${base}/\n  API docs: ${base}/docs\n` +
+      '  (each request is logged at LOG_LEVEL=debug)\n',
   );
+  for (const notice of notices) print(notice);
+  print('\n');
+  return { url: base, close };
 }

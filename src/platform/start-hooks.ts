@@ -6,7 +6,17 @@ import { demoStartHook } from '../demo/start-hook';
 import { startInProcessWorker } from '../jobs/start-worker';
 import type { AppContext } from './app';
 
-export type StartHook = (app: AppContext, options: { demoIfEmpty: boolean }) => Promise<void>;
+export interface StartHookOptions {
+  demoIfEmpty: boolean;
+  /**
+   * Something the person starting the server must read (the demo's sign-ins): printed once the server is
+   * up, after everything else, where the logs cannot scroll it away. Printed at once when absent.
+   */
+  notice?: (text: string) => void;
+}
+
+/** Work done once at start, before the server listens. */
+export type StartHook = (app: AppContext, options: StartHookOptions) => Promise<void>;
 
 export const onStartHooks: StartHook[] = [];
 onStartHooks.push(demoStartHook);

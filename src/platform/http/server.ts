@@ -30,6 +30,9 @@ declare module 'fastify' {
 export async function buildServer(app: AppContext): Promise<FastifyInstance> {
   const server = Fastify({
     loggerInstance: app.logger as FastifyBaseLogger,
+    // One line per request at debug (below), not two at info: at info the first start's thousands of
+    // requests scrolled everything else away. Failures are logged by the error handler at error.
+    disableRequestLogging: true,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).setValidatorCompiler(TypeBoxValidatorCompiler);
@@ -37,6 +40,12 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
   server.decorateRequest('actor', null as never);
   server.decorateRequest('auth', null as never);
   server.addHook('onRoute', (route) => recordRouteRule(server, route));
+  server.addHook('onResponse', async (request, reply) => {
+    request.log.debug(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: reply.elapsedTime },
+      'request completed',
+    );
+  });
 
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromDatabaseError(error);

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { attachment } from '../platform/http/content-disposition';
 import { ErrorBody, IdParam, IsoDate } from '../platform/http/schemas';
 import { GROUP_BYS } from './aging-queries';
 import { type Table, toCsv, toXlsx } from './export-tables';
@@ -54,12 +55,12 @@ async function sendTables(reply: FastifyReply, format: 'csv' | 'xlsx', name: str
   if (format === 'csv') {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}.csv"`)
+      .header('content-disposition', attachment(`${name}.csv`))
       .send(toCsv(tables));
   }
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+    .header('content-disposition', attachment(`${name}.xlsx`))
     .send(await toXlsx(tables));
 }
 
@@ -74,7 +75,15 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
       schema: {
         tags,
         summary: 'Aging (账龄) as of any date, by days past due or since invoice date, grouped',
-        querystring: Type.Object({ asOf: Type.Optional(IsoDate), basis: Basis, by: By, ...Scope }),
+        querystring: Type.Object({
+          asOf: Type.Optional(IsoDate),
+          basis: Basis,
+          by: By,
+          ...Scope,
+          // JSON only (a file has every group): the groups in pages, totals on each; nextCursor for the next.
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+          cursor: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
         response: {
           200: Open({
             asOf: IsoDate,
@@ -83,14 +92,21 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
             buckets: Type.Array(Open({})),
             totals: AgingTotals,
             groups: AgingGroups,
+            groupCount: Type.Integer(),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
           }),
           ...errors,
         },
       },
     },
     async (request, reply) => {
-      const report = await getAgingReport(db(), request.actor, { ...request.query, timeZone: timeZone() });
       const format = request.query.format ?? 'json';
+      const { limit, cursor, ...query } = request.query;
+      const report = await getAgingReport(db(), request.actor, {
+        ...query,
+        ...(format === 'json' ? { limit, cursor } : {}),
+        timeZone: timeZone(),
+      });
       return out(
         format === 'json'
           ? report

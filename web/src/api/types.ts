@@ -224,6 +224,9 @@ export interface ImportProblem {
   field: string;
   value: string;
   reason: string;
+  /** A stable code for the reason and its parameters: translated where the dictionary has it. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportReport {
@@ -245,6 +248,10 @@ export interface ImportReport {
   /** Records made along the way: customers named by invoices, staff named by customers, the entity. */
   created?: { entity: string | null; customers: number; staff: number; payments: number };
   allocations?: { count: number; amount: number };
+  /** Rows left out on purpose (a totals row), with why. */
+  skipped?: ImportProblem[];
+  /** What deserves a look, loaded or not: invoice numbers equal but for leading zeros. */
+  warnings?: ImportProblem[];
 }
 
 export interface ImportSource {

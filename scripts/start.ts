@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { reportCliError } from '../src/cli/context';
 import { loadConfig } from '../src/platform/config';
 import { dataDirLockedError, liveHolder } from '../src/platform/db/data-dir-lock';
-import { startServer } from '../src/platform/serve';
+import { startServer } from '../src/app/serve';
 
 // A server (or command) already on the PGlite folder: say so now, before building anything.
 const config = loadConfig();

@@ -9,8 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/platform/app';
 import { loadConfig } from '../src/platform/config';
 import { openStore } from '../src/platform/db/store';
-import { buildServer } from '../src/platform/http/server';
-import { startServer } from '../src/platform/serve';
+import { buildServer } from '../src/app/server';
+import { startServer } from '../src/app/serve';
 
 /** A logger at `level` whose lines land in `lines`. */
 function capturingLogger(level: string, lines: Record<string, unknown>[]) {

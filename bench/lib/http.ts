@@ -7,7 +7,7 @@ import { findUserByUsername } from '../../src/auth/user-queries';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { loadConfig } from '../../src/platform/config';
 import type { Store } from '../../src/platform/db/store';
-import { buildServer } from '../../src/platform/http/server';
+import { buildServer } from '../../src/app/server';
 import { createLogger } from '../../src/platform/logger';
 
 export interface BenchServer {

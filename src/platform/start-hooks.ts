@@ -1,9 +1,5 @@
 // Work done once when the server starts, before it listens (demo data on an empty store, demo users, ...).
-// Features append their hook here.
-import { analyticsCompactionStartHook } from '../analytics/compaction';
-import { demoUsersStartHook } from '../auth/demo-users';
-import { demoStartHook } from '../demo/start-hook';
-import { startInProcessWorker } from '../jobs/start-worker';
+// The hooks themselves are listed in the composition root (src/app/start-hooks.ts).
 import type { AppContext } from './app';
 
 export interface StartHookOptions {
@@ -17,9 +13,3 @@ export interface StartHookOptions {
 
 /** Work done once at start, before the server listens. */
 export type StartHook = (app: AppContext, options: StartHookOptions) => Promise<void>;
-
-export const onStartHooks: StartHook[] = [];
-onStartHooks.push(demoStartHook);
-onStartHooks.push(demoUsersStartHook); // after the demo's hook: it links the demo's staff rows
-onStartHooks.push(startInProcessWorker);
-onStartHooks.push(analyticsCompactionStartHook);

@@ -5,7 +5,7 @@ import { createUser } from '../../src/auth/create-user';
 import type { GrantInput } from '../../src/auth/user-input';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import type { Store } from '../../src/platform/db/store';
-import { buildServer } from '../../src/platform/http/server';
+import { buildServer } from '../../src/app/server';
 import { testApp } from '../support/stores';
 
 export const PASSWORD = 'correct horse battery staple';

@@ -11,7 +11,7 @@ import { registerImportCommands } from '../../src/cli/commands/import';
 import { reportCliError } from '../../src/cli/context';
 import { migrate } from '../../src/platform/db/migrate';
 import { openStore } from '../../src/platform/db/store';
-import { buildServer } from '../../src/platform/http/server';
+import { buildServer } from '../../src/app/server';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore, testApp } from '../support/stores';
 import { type MalformedFile, malformedFiles, zipBomb } from './import.malformed';

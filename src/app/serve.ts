@@ -4,10 +4,11 @@
 // run meanwhile are sent to it through a local credential (src/cli/local-server.ts).
 import { randomBytes } from 'node:crypto';
 import { localCliRoutes, writeLocalToken } from '../cli/local-server';
-import { openApp } from './app';
-import { type Config, loadConfig } from './config';
-import { buildServer } from './http/server';
-import { onStartHooks, type StartHook } from './start-hooks';
+import { openApp } from '../platform/app';
+import { type Config, loadConfig } from '../platform/config';
+import type { StartHook } from '../platform/start-hooks';
+import { buildServer } from './server';
+import { onStartHooks } from './start-hooks';
 
 export interface StartOptions {
   demoIfEmpty: boolean;

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/app/serve';
+import { buildServer } from '../src/app/server';
 import type { AppContext } from '../src/platform/app';
 import { loadConfig } from '../src/platform/config';
 import { openStore } from '../src/platform/db/store';
-import { buildServer } from '../src/app/server';
-import { startServer } from '../src/app/serve';
 
 /** A logger at `level` whose lines land in `lines`. */
 function capturingLogger(level: string, lines: Record<string, unknown>[]) {

@@ -10,6 +10,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export const UNIT_TESTS = [
   'src/**/*.test.ts',
   'test/analytics/rules.test.ts',
+  'test/architecture.test.ts',
   'test/collections/evaluate.test.ts',
   'test/collections/hold-back.test.ts',
   'test/collections/pure.test.ts',

@@ -3,10 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { startServer } from '../src/app/serve';
 import { reportCliError } from '../src/cli/context';
 import { loadConfig } from '../src/platform/config';
 import { dataDirLockedError, liveHolder } from '../src/platform/db/data-dir-lock';
-import { startServer } from '../src/platform/serve';
 
 // A server (or command) already on the PGlite folder: say so now, before building anything.
 const config = loadConfig();

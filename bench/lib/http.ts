@@ -1,13 +1,13 @@
 // The real HTTP server for read benchmarks: built as `huikuan serve` builds it, listening on port 0, with an
 // administrator's API token; requests go through fetch (keep-alive), so figures include HTTP and JSON.
 import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/app/server';
 import { createToken } from '../../src/auth/create-token';
 import { createUser } from '../../src/auth/create-user';
 import { findUserByUsername } from '../../src/auth/user-queries';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { loadConfig } from '../../src/platform/config';
 import type { Store } from '../../src/platform/db/store';
-import { buildServer } from '../../src/platform/http/server';
 import { createLogger } from '../../src/platform/logger';
 
 export interface BenchServer {

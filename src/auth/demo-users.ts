@@ -1,7 +1,9 @@
 // First start. With the demo data set loaded (`npm start` on an empty store), one sign-in per role is made —
 // the collector and the salesperson are the demo's own staff rows, so that their scoped views show their
-// customers — and the usernames and passwords are printed once. On a real install nothing is created: the
-// console says how to make the first administrator.
+// customers — and the usernames and passwords are printed once, last on start, and saved in the data
+// folder. On a real install nothing is created: the console says how to make the first administrator.
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppContext } from '../platform/app';
 import { SYSTEM_ACTOR } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
@@ -65,29 +67,42 @@ export async function ensureDemoUsers(db: Db): Promise<DemoLogin[]> {
 export function describeDemoUsers(logins: DemoLogin[]): string {
   const lines = logins.map((l) => `  ${l.username.padEnd(12)} ${l.password}   ${ROLE_LABELS[l.role]}`);
   return (
-    '\nDemo sign-ins (demo data only; shown once — reset with `huikuan users password <username>`):\n' +
+    'Demo sign-ins (demo data only; shown once — reset with `huikuan users password <username>`):\n' +
     `${lines.join('\n')}\n` +
     '  collector01 and sales01 see only their own customers.\n'
   );
 }
 
-export function demoUsersStartHookFor(
-  print: (text: string) => void = (t) => process.stdout.write(t),
-): StartHook {
-  return async (app: AppContext, options) => {
-    const db = app.store.db;
-    if (options.demoIfEmpty) {
-      const made = await ensureDemoUsers(db);
-      if (made.length > 0) print(describeDemoUsers(made));
-    }
-    if (!(await anyUserWithRole(db))) {
-      print(
-        '\nNo user can sign in yet. Create the first administrator:\n' +
-          '  npx huikuan users create --admin --username <name> --display-name <name>\n',
-      );
-    }
-  };
+/** Where the demo sign-ins are kept after the first start: in the data folder, readable by its owner only. */
+export const demoLoginsFile = (dataDir: string): string => join(dataDir, 'demo-logins.txt');
+
+function saveDemoLogins(dataDir: string, text: string): string {
+  const file = demoLoginsFile(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, text, { mode: 0o600 });
+  chmodSync(file, 0o600); // writeFileSync keeps the mode of a file that was already there
+  return file;
 }
 
-/** Registered after the demo's own hook in src/platform/start-hooks.ts, so the demo staff exist. */
-export const demoUsersStartHook: StartHook = demoUsersStartHookFor();
+/**
+ * The start hook: makes the demo sign-ins and hands them over as the notice printed last on start (after
+ * the request and job logs, which would scroll them away), and saves them in the data folder.
+ */
+export const demoUsersStartHook: StartHook = async (app: AppContext, options) => {
+  const notice = options.notice ?? ((text: string) => process.stdout.write(text));
+  const db = app.store.db;
+  if (options.demoIfEmpty) {
+    const made = await ensureDemoUsers(db);
+    if (made.length > 0) {
+      const text = describeDemoUsers(made);
+      const file = saveDemoLogins(app.config.dataDir, text);
+      notice(`\n${text}  (also saved in ${file}, readable by you only)\n`);
+    }
+  }
+  if (!(await anyUserWithRole(db))) {
+    notice(
+      '\nNo user can sign in yet. Create the first administrator:\n' +
+        '  npx huikuan users create --admin --username <name> --display-name <name>\n',
+    );
+  }
+};

@@ -1,4 +1,4 @@
-// The auth feature's HTTP routes, registered once in src/platform/http/routes.ts.
+// The auth feature's HTTP routes, registered once in src/app/routes.ts.
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit-routes';
 import { authRoutes } from './auth-routes';

@@ -64,7 +64,7 @@ export async function runOneJob(
     const result = await handler(app, job);
     await completeJob(app.store.db, job.id, result);
     summary.done++;
-    app.logger.info({ job: job.id, kind: job.kind }, 'job done');
+    app.logger.debug({ job: job.id, kind: job.kind }, 'job done'); // routine: only failures at error
   } catch (error) {
     await failJob(app.store.db, job, error);
     summary.failed++;

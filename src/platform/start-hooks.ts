@@ -1,17 +1,15 @@
 // Work done once when the server starts, before it listens (demo data on an empty store, demo users, ...).
-// Features append their hook here.
-import { analyticsCompactionStartHook } from '../analytics/compaction';
-import { demoUsersStartHook } from '../auth/demo-users';
-import { demoStartHook } from '../demo/start-hook';
-import { abandonedWorkStartHook } from '../jobs/abandoned-work';
-import { startInProcessWorker } from '../jobs/start-worker';
+// The hooks themselves are listed in the composition root (src/app/start-hooks.ts).
 import type { AppContext } from './app';
 
-export type StartHook = (app: AppContext, options: { demoIfEmpty: boolean }) => Promise<void>;
+export interface StartHookOptions {
+  demoIfEmpty: boolean;
+  /**
+   * Something the person starting the server must read (the demo's sign-ins): printed once the server is
+   * up, after everything else, where the logs cannot scroll it away. Printed at once when absent.
+   */
+  notice?: (text: string) => void;
+}
 
-export const onStartHooks: StartHook[] = [];
-onStartHooks.push(abandonedWorkStartHook); // first: lists are right from the first request
-onStartHooks.push(demoStartHook);
-onStartHooks.push(demoUsersStartHook); // after the demo's hook: it links the demo's staff rows
-onStartHooks.push(startInProcessWorker);
-onStartHooks.push(analyticsCompactionStartHook);
+/** Work done once at start, before the server listens. */
+export type StartHook = (app: AppContext, options: StartHookOptions) => Promise<void>;

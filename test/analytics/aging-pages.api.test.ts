@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildServer } from '../../src/platform/http/server';
+import { buildServer } from '../../src/app/server';
 import { apiClient } from '../support/http';
 import { describeEachStore, testApp } from '../support/stores';
 import { loadFixture } from './fixture';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildServer } from '../../src/platform/http/server';
+import { buildServer } from '../../src/app/server';
 import { apiClient, apiClientFor } from '../support/http';
 import { describeEachStore, testApp } from '../support/stores';
 import { type Fixture, loadFixture } from './fixture';

@@ -1,7 +1,10 @@
 // First start: demo sign-ins for each role when the demo data set is loaded, nothing on a real install.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUsersStartHookFor } from '../../src/auth/demo-users';
+import { demoLoginsFile, demoUsersStartHook } from '../../src/auth/demo-users';
 import { ROLES } from '../../src/auth/roles';
 import { loadDemo } from '../../src/demo/load-demo';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
@@ -11,18 +14,31 @@ import { authTestServer, login } from './helpers';
 describe('demo users', () => {
   let test: TestStore;
   let printed = '';
-  const hook = demoUsersStartHookFor((text) => {
-    printed += text;
-  });
+  // The data folder the sign-ins are saved in: a temporary one, not the repository's ./data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'huikuan-demo-users-'));
+  const app = () => {
+    const base = testApp(test.store);
+    return { ...base, config: { ...base.config, dataDir } };
+  };
+  const hook = (options: { demoIfEmpty: boolean }) =>
+    demoUsersStartHook(app(), {
+      ...options,
+      notice: (text) => {
+        printed += text;
+      },
+    });
 
   beforeAll(async () => {
     test = await createTestStore('pglite');
   });
-  afterAll(() => test.dispose());
+  afterAll(async () => {
+    await test.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('on a store without the demo creates nobody and says how to make the first administrator', async () => {
-    await hook(testApp(test.store), { demoIfEmpty: false });
-    await hook(testApp(test.store), { demoIfEmpty: true });
+    await hook({ demoIfEmpty: false });
+    await hook({ demoIfEmpty: true });
     expect(printed).toContain('huikuan users create --admin');
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from user_role`.execute(
       test.store.db,
@@ -39,7 +55,7 @@ describe('demo users', () => {
       months: 6,
       asOf: '2026-01-06',
     });
-    await hook(testApp(test.store), { demoIfEmpty: true });
+    await hook({ demoIfEmpty: true });
     const logins = [...printed.matchAll(/^ {2}(\S+) +(\S{4}-\S{4}-\S{4}-\S{4}) /gm)].map((m) => ({
       username: m[1],
       password: m[2],
@@ -81,8 +97,16 @@ describe('demo users', () => {
       await server.close();
     }
 
+    // Also saved in the data folder, for the owner only, and the notice says where.
+    const file = demoLoginsFile(dataDir);
+    expect(printed).toContain(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const saved = readFileSync(file, 'utf8');
+    for (const { username, password } of logins)
+      expect(saved).toMatch(new RegExp(`${username} +${password}`));
+
     printed = '';
-    await hook(testApp(test.store), { demoIfEmpty: true });
+    await hook({ demoIfEmpty: true });
     expect(printed).toBe(''); // second start: nothing new, no passwords printed again
   });
 });

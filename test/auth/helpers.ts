@@ -1,11 +1,11 @@
 // Shared pieces of the auth tests: a server on a test store, users with passwords, and cookie sessions.
 import { resolve } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildServer } from '../../src/app/server';
 import { createUser } from '../../src/auth/create-user';
 import type { GrantInput } from '../../src/auth/user-input';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import type { Store } from '../../src/platform/db/store';
-import { buildServer } from '../../src/platform/http/server';
 import { testApp } from '../support/stores';
 
 export const PASSWORD = 'correct horse battery staple';

@@ -7,11 +7,11 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { buildServer } from '../../src/app/server';
 import { createUser } from '../../src/auth/create-user';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { migrate } from '../../src/platform/db/migrate';
 import { openStore, type Store } from '../../src/platform/db/store';
-import { buildServer } from '../../src/platform/http/server';
 import { testApp } from '../support/stores';
 import { type Fixtures, seedFixtures } from './fixtures';
 

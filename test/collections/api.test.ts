@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildServer } from '../../src/app/server';
 import { STANDARD } from '../../src/collections/strategy/default-strategies';
 import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
 import { JOB_HANDLERS } from '../../src/jobs/handlers';
 import { runOneJob } from '../../src/jobs/runner';
-import { buildServer } from '../../src/platform/http/server';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore, testApp } from '../support/stores';
 import { addCustomer, addEntity, addInvoice, addUser } from './fixtures';

@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { buildServer } from '../../src/app/server';
 import type { Db, Store } from '../../src/platform/db/store';
-import { buildServer } from '../../src/platform/http/server';
 import { testApp } from '../support/stores';
 
 let seq = 0;

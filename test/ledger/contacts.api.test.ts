@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildServer } from '../../src/app/server';
 import { listContacts } from '../../src/ledger/contacts/list-contacts';
-import { buildServer } from '../../src/platform/http/server';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore, testApp } from '../support/stores';
 import { collectorActor, type Ledger, seedLedger } from './customers.fixtures';

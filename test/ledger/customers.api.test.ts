@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/platform/http/server';
+import { buildServer } from '../../src/app/server';
 import { todayIn } from '../../src/shared/dates';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore, testApp } from '../support/stores';

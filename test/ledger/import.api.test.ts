@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildServer } from '../../src/platform/http/server';
+import { buildServer } from '../../src/app/server';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore, testApp } from '../support/stores';
 import { fixtureText } from './import.fixtures';

@@ -2,7 +2,7 @@
 // them, in lists, searches and details, and their invoices only; and cannot write (no ledger:write).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildServer } from '../../src/platform/http/server';
+import { buildServer } from '../../src/app/server';
 import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore, testApp } from '../support/stores';
 import { type Ledger, seedLedger } from './customers.fixtures';

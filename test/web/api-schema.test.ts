@@ -4,7 +4,7 @@
 // types had drifted: Payment lacked entityCode, CreditNote three fields).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { currentOpenApi, openApiToTypes, schemaToType } from '../../src/platform/http/openapi-types';
+import { currentOpenApi, openApiToTypes, schemaToType } from '../../src/app/openapi-types';
 
 describe('generated web API types', () => {
   it('web/src/api/schema.d.ts is what the routes declare (run `npx tsx scripts/gen-web-types.ts`)', async () => {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
+import { startServer } from '../../app/serve';
 import { loadConfig } from '../../platform/config';
 import { migrate } from '../../platform/db/migrate';
 import { openStore } from '../../platform/db/store';
-import { startServer } from '../../platform/serve';
 import { printJson } from '../context';
 
 export function registerSystemCommands(program: Command): void {

@@ -1,4 +1,4 @@
-// The ledger-core-A routes in one plugin, registered once in platform/http/routes.ts.
+// The ledger-core-A routes in one plugin, registered once in src/app/routes.ts.
 import type { FastifyInstance } from 'fastify';
 import { contactRoutes } from '../contacts/contact-routes';
 import { customerRoutes } from '../customers/customer-routes';

@@ -8,12 +8,16 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import type { AppContext } from '../app';
-import { authorizeRequest, recordRouteRule, resolveActor } from '../auth/request-actor';
 import { AppError, fromDatabaseError, msg } from '../errors';
 import { registerInputGuard } from './input-guard';
-import { registerApiRoutes } from './routes';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,16 +32,38 @@ declare module 'fastify' {
   }
 }
 
-export async function buildServer(app: AppContext): Promise<FastifyInstance> {
+/**
+ * What the composition root (src/app/server.ts) plugs into the server, so that the platform knows no
+ * feature: every feature's routes, and the one hook that says who is asking and whether they may.
+ */
+export interface ServerWiring {
+  /** Every feature's routes, mounted under /api. */
+  apiRoutes: (server: FastifyInstance) => Promise<void>;
+  /** Sets `request.actor` and refuses what the route's permission does not allow (deny by default). */
+  guardRequest: (request: FastifyRequest) => Promise<void>;
+  /** Sees each route as it is registered (the route rules the guard enforces). */
+  onRoute: (server: FastifyInstance, route: RouteOptions) => void;
+}
+
+export async function createServer(app: AppContext, wiring: ServerWiring): Promise<FastifyInstance> {
   const server = Fastify({
     loggerInstance: app.logger as FastifyBaseLogger,
+    // One line per request at debug (below), not two at info: at info the first start's thousands of
+    // requests scrolled everything else away. Failures are logged by the error handler at error.
+    disableRequestLogging: true,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).setValidatorCompiler(TypeBoxValidatorCompiler);
   server.decorate('app', app);
   server.decorateRequest('actor', null as never);
   server.decorateRequest('auth', null as never);
-  server.addHook('onRoute', (route) => recordRouteRule(server, route));
+  server.addHook('onRoute', (route) => wiring.onRoute(server, route));
+  server.addHook('onResponse', async (request, reply) => {
+    request.log.debug(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: reply.elapsedTime },
+      'request completed',
+    );
+  });
   registerInputGuard(server);
   // API answers carry ledger data and personal details: no browser or proxy may keep a copy. The web app's
   // files and the docs keep their own caching.
@@ -102,10 +128,9 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
   await server.register(cookie);
   await server.register(multipart, { limits: { fileSize: app.config.maxUploadBytes, files: 1 } });
   // Who is asking and may they: one hook for every request, after the security headers, the rate limit and
-  // cookie parsing, before any body is read (src/platform/auth/request-actor.ts).
+  // cookie parsing, before any body is read (src/auth/request-actor.ts).
   server.addHook('onRequest', async (request) => {
-    request.actor = await resolveActor(request);
-    authorizeRequest(request);
+    await wiring.guardRequest(request);
   });
   await server.register(swagger, {
     openapi: {
@@ -131,13 +156,13 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
       ],
     },
   });
-  await server.register(registerApiRoutes, { prefix: '/api' });
+  await server.register(wiring.apiRoutes, { prefix: '/api' });
 
   const webApp = existsSync(app.config.webDistDir);
   await server.register(async (assets) => {
     // The API docs and the built web app hold no data and must load before anyone signs in: every route
     // these two plugins register is declared public here, in one place. Any other route, /api or not,
-    // declares its own rule or is refused (src/platform/auth/request-actor.ts).
+    // declares its own rule or is refused (src/auth/request-actor.ts).
     assets.addHook('onRoute', (route) => {
       route.config = { ...route.config, permission: route.config?.permission ?? 'public' };
     });

@@ -142,8 +142,8 @@ export function openApiToTypes(document: { paths: Record<string, Record<string, 
 
 /** The OpenAPI document of the routes as they are, built without a database (no route runs). */
 export async function currentOpenApi(): Promise<{ paths: Record<string, Record<string, Operation>> }> {
-  const { loadConfig } = await import('../config');
-  const { createLogger } = await import('../logger');
+  const { loadConfig } = await import('../platform/config');
+  const { createLogger } = await import('../platform/logger');
   const server = await buildServer({
     config: loadConfig({}),
     store: undefined as never,

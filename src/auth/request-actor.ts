@@ -4,12 +4,12 @@
 // are registered); a non-public route needs a signed-in user (401) holding the right (403).
 // Browser sessions must echo their CSRF token on unsafe methods; read-only API tokens may only read.
 import type { FastifyRequest } from 'fastify';
-import { authSettings, CSRF_HEADER, SESSION_COOKIE } from '../../auth/auth-config';
-import { authenticate, type RequestAuth } from '../../auth/authenticate';
-import { ANONYMOUS_ACTOR } from '../../auth/roles';
-import { sameSecret } from '../../auth/secrets';
-import { AppError, msg } from '../errors';
-import { type Actor, can } from './actor';
+import { type Actor, can } from '../platform/auth/actor';
+import { AppError, msg } from '../platform/errors';
+import { authSettings, CSRF_HEADER, SESSION_COOKIE } from './auth-config';
+import { authenticate, type RequestAuth } from './authenticate';
+import { ANONYMOUS_ACTOR } from './roles';
+import { sameSecret } from './secrets';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { attachment } from '../platform/http/content-disposition';
 import { ErrorBody, IdParam, IsoDate } from '../platform/http/schemas';
 import { GROUP_BYS } from './aging-queries';
 import { type Table, toCsv, toXlsx } from './export-tables';
@@ -12,6 +13,15 @@ import { getPerformanceReport } from './get-performance-report';
 import { getProvisionReport } from './get-provision-report';
 import { getStatement } from './get-statement';
 import { listAgingItems } from './list-aging-items';
+import {
+  AgingItemsSchema,
+  AgingReportSchema,
+  AnalyticsSettingsSchema,
+  DashboardSchema,
+  PerformanceReportSchema,
+  ProvisionReportSchema,
+  StatementSchema,
+} from './report-schemas';
 import {
   agingItemsTable,
   agingTables,
@@ -29,23 +39,7 @@ const Id = Type.Optional(Type.Integer({ minimum: 1 }));
 const Scope = { entityId: Id, customerId: Id, currency: Currency, reportCurrency: Currency, format: Format };
 const Basis = Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('invoice')]));
 const By = Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g))));
-const Open = (properties: Record<string, import('typebox').TSchema>) =>
-  Type.Object(properties, { additionalProperties: true });
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-// Amounts may be null (no exchange rate). Described without unions: the serializer would check every
-// array item against each branch, which costs seconds on an aging by customer of 100,000 customers.
-const BucketAmounts = Type.Array(Type.Unknown(), {
-  description: 'per bucket, integer minor units of the reporting currency, or null when a rate is missing',
-});
-const AgingTotals = Open({
-  amounts: BucketAmounts,
-  counts: Type.Array(Type.Integer(), { description: 'open invoices per bucket' }),
-  amount: Type.Unknown({ description: 'total in minor units of the reporting currency, or null' }),
-  count: Type.Integer(),
-});
-const AgingGroups = Type.Array(Type.Unknown(), {
-  description: 'one per group: key, code, name and the same figures as totals, with byCurrency',
-});
 
 /** Handlers answer JSON or a file; the response schemas document the JSON, which has more fields. */
 const out = (value: unknown) => value as never;
@@ -54,12 +48,12 @@ async function sendTables(reply: FastifyReply, format: 'csv' | 'xlsx', name: str
   if (format === 'csv') {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}.csv"`)
+      .header('content-disposition', attachment(`${name}.csv`))
       .send(toCsv(tables));
   }
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+    .header('content-disposition', attachment(`${name}.xlsx`))
     .send(await toXlsx(tables));
 }
 
@@ -83,19 +77,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
           cursor: Type.Optional(Type.String({ maxLength: 2000 })),
         }),
-        response: {
-          200: Open({
-            asOf: IsoDate,
-            basis: Type.String(),
-            reportCurrency: Type.String(),
-            buckets: Type.Array(Open({})),
-            totals: AgingTotals,
-            groups: AgingGroups,
-            groupCount: Type.Integer(),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
-          ...errors,
-        },
+        response: { 200: AgingReportSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -131,10 +113,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           cursor: Type.Optional(Type.String({ maxLength: 2000 })),
           ...Scope,
         }),
-        response: {
-          200: Open({ items: Type.Array(Open({})), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
-          ...errors,
-        },
+        response: { 200: AgingItemsSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -165,15 +144,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           summary:
             'DSO (standard, countback, best possible), ADD and CEI per month and for the period; payment behaviour per customer',
           querystring: Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), ...Scope }),
-          response: {
-            200: Open({
-              reportCurrency: Type.String(),
-              period: Open({}),
-              months: Type.Array(Open({})),
-              customers: Type.Array(Open({})),
-            }),
-            ...errors,
-          },
+          response: { 200: PerformanceReportSchema, ...errors },
         },
       },
       async (request, reply) => {
@@ -210,7 +181,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           reportCurrency: Currency,
           format: Format,
         }),
-        response: { 200: Open({ asOf: IsoDate, booked: Open({}) }), ...errors },
+        response: { 200: ProvisionReportSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -241,7 +212,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           entityId: Id,
           format: Format,
         }),
-        response: { 200: Open({ customer: Open({}), sections: Type.Array(Open({})) }), ...errors },
+        response: { 200: StatementSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -272,7 +243,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           months: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
           format: Format,
         }),
-        response: { 200: Open({ asOf: IsoDate, totals: Open({}) }), ...errors },
+        response: { 200: DashboardSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -286,7 +257,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
     },
   );
 
-  const Settings = Open({ dueBuckets: Type.Array(Type.Integer()), provisionMethod: Type.String() });
+  const Settings = AnalyticsSettingsSchema;
   server.get(
     '/reports/settings',
     {

@@ -3,6 +3,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../platform/db/schema';
 import type { Db, Tx } from '../platform/db/store';
+import { addDays } from '../shared/dates';
 
 /** Appends an event to the chain in the caller's transaction (attributed to its actor). */
 export async function appendAuditEvent(
@@ -73,10 +74,12 @@ export function escapeLike(text: string): string {
 
 function filtered(db: Db | Tx, filter: AuditFilter, timeZone: string) {
   let query = db.selectFrom('audit_log').selectAll();
+  // A date is midnight at its start (or, for `to`, at the end of the day) in the business time zone. The
+  // day is added here, not in SQL, where `date + $n` is ambiguous (date + integer or date + interval).
   const bound = (value: string, endOfDay: boolean) =>
     /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? sql<Date>`((${value}::date + ${endOfDay ? 1 : 0}) at time zone ${timeZone})`
-      : sql<Date>`${value}::timestamptz`;
+      ? sql<Date>`(cast(${endOfDay ? addDays(value, 1) : value} as timestamp) at time zone ${timeZone})`
+      : sql<Date>`cast(${value} as timestamptz)`;
   if (filter.from) query = query.where('at', '>=', bound(filter.from, false));
   if (filter.to) query = query.where('at', '<', bound(filter.to, true));
   if (filter.table) query = query.where('table_name', '=', filter.table);

@@ -1,6 +1,7 @@
 // /api/audit: search, export and verify the audit log (auditors and administrators).
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { attachment } from '../platform/http/content-disposition';
 import { Page } from '../platform/http/pagination';
 import { AuditEntry, AuditExportQuery, AuditQuery, AuditVerifyResult } from './auth-schemas';
 import { exportAudit } from './export-audit';
@@ -44,7 +45,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (server) => {
       const stamp = new Date().toISOString().slice(0, 10);
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="huikuan-audit-${stamp}.${format}"`)
+        .header('content-disposition', attachment(`huikuan-audit-${stamp}.${format}`))
         .send(Readable.from(chunks));
     },
   );

@@ -20,19 +20,24 @@ export async function exportAudit(
   await inTransaction(db, actor, (tx) =>
     appendAuditEvent(tx, 'audit_log', 'EXPORT', null, { format, filter: filter as Record<string, unknown> }),
   );
+  // The first batch is read before anything is sent: a query that fails does so while the answer can still
+  // be an error, not a 200 whose stream is cut after the header line.
+  const batches = streamAudit(db, filter, timeZone)[Symbol.asyncIterator]();
+  const first = await batches.next();
   return (async function* () {
     if (format === 'csv')
       yield `\ufeff${AUDIT_CSV_COLUMNS.join(',')}\r\n`; // BOM: Excel reads UTF-8 Chinese
     else yield '[';
-    let first = true;
-    for await (const batch of streamAudit(db, filter, timeZone)) {
+    let firstEntry = true;
+    for (let next = first; !next.done; next = await batches.next()) {
+      const batch = next.value;
       let chunk = '';
       for (const row of batch) {
         const entry = toAuditEntryView(row);
         if (format === 'csv') chunk += auditCsvLine(entry);
         else {
-          chunk += `${first ? '\n' : ',\n'}${JSON.stringify(entry)}`;
-          first = false;
+          chunk += `${firstEntry ? '\n' : ',\n'}${JSON.stringify(entry)}`;
+          firstEntry = false;
         }
       }
       yield chunk;

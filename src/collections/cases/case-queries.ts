@@ -1,11 +1,12 @@
 // Reads of cases for lists and the case view. Every query is scoped to what the actor may see
-// (customerVisible / entityVisible), so a collector sees only the cases of assigned customers.
+// (rowVisible), so a collector sees only the cases of assigned customers.
 import { sql } from 'kysely';
-import { type Actor, customerVisible, entityVisible } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import { shortRead } from '../../platform/db/short-read';
 import type { Db, Tx } from '../../platform/db/store';
 import { invalid } from '../../platform/errors';
-import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
+import { badCursor, decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
+import { isValidIsoDate } from '../../shared/dates';
 import type { CaseSummary } from './case-dto';
 
 export interface CaseFilter {
@@ -23,15 +24,31 @@ export interface CaseFilter {
   cursor?: string;
 }
 
-// API sort name → SQL expression (nulls mapped so keyset comparisons stay total). The open-case indexes of
-// migration 0024 are on these exact expressions (and id): change one, change its index.
-const SORTS: Record<string, string> = {
-  nextActionOn: "coalesce(k.next_action_on, date '9999-12-31')",
-  amount: 'k.amount_cny',
-  daysPastDue: 'coalesce(k.days_past_due, -100000)',
-  openedOn: 'k.opened_on',
-  id: 'k.id',
+// API sort name → SQL expression (nulls mapped so keyset comparisons stay total) and the kind of value a
+// cursor for it carries. The open-case indexes of migration 0024 are on these exact expressions (and id):
+// change one, change its index.
+const SORTS: Record<string, { expr: string; kind: 'date' | 'integer' }> = {
+  nextActionOn: { expr: "coalesce(k.next_action_on, date '9999-12-31')", kind: 'date' },
+  amount: { expr: 'k.amount_cny', kind: 'integer' },
+  daysPastDue: { expr: 'coalesce(k.days_past_due, -100000)', kind: 'integer' },
+  openedOn: { expr: 'k.opened_on', kind: 'date' },
+  id: { expr: 'k.id', kind: 'integer' },
 };
+
+/** The cursor's sort value and case id, if it is one this list could have made for this sort. */
+function readCaseCursor(cursor: string, kind: 'date' | 'integer'): [string | number, number] {
+  const [value, id] = decodeCursor(cursor, 2);
+  const valueOk =
+    kind === 'date'
+      ? typeof value === 'string' && isValidIsoDate(value)
+      : (typeof value === 'number' && Number.isSafeInteger(value)) ||
+        (typeof value === 'string' && /^-?\d{1,18}$/.test(value));
+  const idOk =
+    (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) ||
+    (typeof id === 'string' && /^\d{1,18}$/.test(id));
+  if (!valueOk || !idOk) throw badCursor(cursor);
+  return [value as string | number, Number(id)];
+}
 
 const SELECT = sql`
   select k.id, k.customer_id, c.code as customer_code, c.name as customer_name, k.entity_id, e.code as entity_code,
@@ -102,8 +119,8 @@ export async function selectCasePage(
   const sortText = f.sort ?? 'nextActionOn';
   const descending = sortText.startsWith('-');
   const field = descending ? sortText.slice(1) : sortText;
-  const expr = SORTS[field];
-  if (!expr) {
+  const sort = Object.hasOwn(SORTS, field) ? SORTS[field] : undefined;
+  if (!sort) {
     throw invalid(`Cannot sort by ${sortText}`, [
       {
         field: 'sort',
@@ -116,8 +133,7 @@ export async function selectCasePage(
   }
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const conditions = [
-    sql`${customerVisible(actor, 'k.customer_id')(null as never)}`,
-    sql`${entityVisible(actor, 'k.entity_id')(null as never)}`,
+    sql`${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`,
     f.open === false
       ? sql`k.closed_on is not null`
       : f.open === true || f.open === undefined
@@ -132,7 +148,7 @@ export async function selectCasePage(
   // Also as the sort expression, so that the next-action index bounds the scan (nulls never pass either).
   if (f.dueBy) {
     conditions.push(
-      sql`k.next_action_on <= ${f.dueBy}::date and ${sql.raw(SORTS.nextActionOn)} <= ${f.dueBy}::date`,
+      sql`k.next_action_on <= ${f.dueBy}::date and ${sql.raw(SORTS.nextActionOn.expr)} <= ${f.dueBy}::date`,
     );
   }
   if (f.q) {
@@ -141,10 +157,13 @@ export async function selectCasePage(
       sql`(c.code ilike ${`${q.replace(/[\\%_]/g, '\\$&')}%`} or c.name ilike ${`%${q.replace(/[\\%_]/g, '\\$&')}%`})`,
     );
   }
+  const expr = sort.expr;
   if (f.cursor) {
-    const [value, id] = decodeCursor(f.cursor, 2);
-    if (typeof id !== 'number') throw invalid('cursor is not valid for this list; start again without it');
-    conditions.push(sql`(${sql.raw(expr)}, k.id) ${sql.raw(descending ? '<' : '>')} (${value}, ${id})`);
+    const [value, id] = readCaseCursor(f.cursor, sort.kind);
+    const typed = sort.kind === 'date' ? sql`cast(${value} as date)` : sql`cast(${value} as bigint)`;
+    conditions.push(
+      sql`(${sql.raw(expr)}, k.id) ${sql.raw(descending ? '<' : '>')} (${typed}, cast(${id} as bigint))`,
+    );
   }
   const direction = sql.raw(descending ? 'desc' : 'asc');
   const rows = await shortRead(db, (tx) =>
@@ -173,7 +192,8 @@ export async function selectCase(db: Db | Tx, actor: Actor, id: number): Promise
     join customer c on c.id = k.customer_id
     join entity e on e.id = k.entity_id
     left join app_user u on u.id = k.collector_id
-    where k.id = ${id} and ${customerVisible(actor, 'k.customer_id')(null as never)}
-      and ${entityVisible(actor, 'k.entity_id')(null as never)}`.execute(db);
+    where k.id = ${id} and ${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`.execute(
+    db,
+  );
   return rows.rows[0] ?? null;
 }

@@ -1,5 +1,9 @@
 // Validation of customer input (pure): every problem names its API field.
+import { jsonDepth } from '../../shared/text';
 import { FieldChecks } from '../reference/field-checks';
+
+/** Free attributes are a flat or lightly nested record (address parts, a profile); more is a mistake. */
+export const MAX_ATTRIBUTE_DEPTH = 8;
 
 export interface CustomerValues {
   code?: string;
@@ -63,6 +67,9 @@ export function checkCustomerInput(input: CustomerInput, mode: 'create' | 'updat
     const attrs = input.attributes;
     if (attrs === null || typeof attrs !== 'object' || Array.isArray(attrs)) {
       checks.add('attributes', JSON.stringify(attrs), 'must be an object of free attributes');
+    } else if (jsonDepth(attrs) > MAX_ATTRIBUTE_DEPTH) {
+      // Checked before JSON.stringify, which would recurse as deep as the value goes.
+      checks.add('attributes', null, `must nest at most ${MAX_ATTRIBUTE_DEPTH} levels`);
     } else if (JSON.stringify(attrs).length > 20_000) {
       checks.add('attributes', null, 'must be at most 20,000 characters of JSON');
     } else {

@@ -1,10 +1,10 @@
-// Customer (客户) reads and writes. Every read is scoped with customerVisible, so a collector's list, search,
+// Customer (客户) reads and writes. Every read is scoped with rowVisible, so a collector's list, search,
 // detail and pickers all show only the customers assigned to them.
 import { type RawBuilder, sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { afterPosition, type KeysetPosition, type Sort } from '../reference/keyset';
-import { customerRowScoped, customerScoped, entityScoped, hasSmallCustomerScope } from '../reference/scope';
+import { customerRowScoped, hasSmallCustomerScope } from '../reference/scope';
 import { customerSearch } from './customer-search';
 
 export interface CustomerFilter {
@@ -45,7 +45,7 @@ function baseQuery(db: Db | Tx, actor: Actor) {
       'customer.salesperson_id as salespersonId',
       'salesperson.display_name as salespersonName',
     ])
-    .where(customerScoped(actor, 'customer.id'))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .where(customerRowScoped(actor));
 }
 
@@ -94,7 +94,7 @@ export async function selectCustomerPage(
           .whereRef('invoice.customer_id', '=', 'customer.id')
           .whereRef('invoice.allocated_amount', '<', 'invoice.amount')
           .where('invoice.due_date', '<', filter.today)
-          .where(entityScoped(actor, 'invoice.entity_id')),
+          .where(rowVisible(actor, { customer: null, entity: 'invoice.entity_id' })),
       ),
     );
   }
@@ -169,7 +169,7 @@ export async function selectCustomerIdByCode(
     .selectFrom('customer')
     .select('customer.id')
     .where('customer.code', '=', code)
-    .where(customerScoped(actor, 'customer.id'))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   return row?.id ?? null;
 }
@@ -185,7 +185,7 @@ export async function selectLastPaymentDate(
     .select((eb) => eb.fn.max('payment.received_date').as('last'))
     .where('payment.customer_id', '=', customerId)
     .where('payment.reversed_on', 'is', null)
-    .where(entityScoped(actor, 'payment.entity_id'))
+    .where(rowVisible(actor, { customer: null, entity: 'payment.entity_id' }))
     .executeTakeFirst();
   return (row?.last as string | null | undefined) ?? null;
 }
@@ -208,7 +208,7 @@ export async function customerIsVisible(db: Db | Tx, actor: Actor, id: number): 
     .selectFrom('customer')
     .select('customer.id')
     .where('customer.id', '=', id)
-    .where(customerScoped(actor, 'customer.id'))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -3,6 +3,7 @@
 // (currencies, entities); set-based checks against the database come later, in the kind's queries.
 import type { ImportError } from '../../platform/db/schema';
 import { type SlashOrder, slashOrderOf } from '../../shared/dates';
+import { codePointName, findControlCharacter, showControls } from '../../shared/text';
 import type { DateReading } from './date-order';
 import { type FieldDef, fieldOf, type ImportKind } from './fields';
 import {
@@ -15,6 +16,9 @@ import {
   cellList,
   cellText,
 } from './values';
+
+/** Fields that hold one line: codes, names, document numbers and references. */
+const ONE_LINE_FIELD = /(^|_)(code|name|number|reference)$/;
 
 export interface ResolvedEntity {
   /** null: the entity is created by this import (MAIN on an empty store). */
@@ -118,6 +122,16 @@ export class RowReader {
     const max = this.def(field).maxLength;
     if (max !== undefined && value.length > max) {
       this.fail(field, value, `longer than ${max} characters`);
+      return null;
+    }
+    // Codes, names, numbers and references are one line; free text keeps tabs and line breaks.
+    const char = findControlCharacter(value, !ONE_LINE_FIELD.test(field));
+    if (char) {
+      this.fail(
+        field,
+        showControls(value),
+        `must not contain control characters (found ${codePointName(char)})`,
+      );
       return null;
     }
     return value;

@@ -3,8 +3,10 @@
 // parsed as text, and a number with more precision than the currency has is refused.
 
 import {
+  DATE_RANGE,
   fromDayNumber,
   isoFromUtcDate,
+  outOfRangeReason,
   type ParseDateResult,
   parseDate,
   type SlashOrder,
@@ -39,16 +41,21 @@ const EXCEL_EPOCH_OFFSET = 25_569;
 export function cellDate(cell: Cell, format: string | undefined, slashOrder: SlashOrder): ParseDateResult {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { ok: false, reason: 'invalid date cell' };
-    return { ok: true, date: isoFromUtcDate(cell) };
+    return inRange(isoFromUtcDate(cell));
   }
   if (typeof cell === 'number') {
     // A date cell without a date format arrives as its serial number.
     if (Number.isInteger(cell) && cell > 0 && cell < 2_958_466) {
-      return { ok: true, date: fromDayNumber(cell - EXCEL_EPOCH_OFFSET) };
+      return inRange(fromDayNumber(cell - EXCEL_EPOCH_OFFSET));
     }
     return { ok: false, reason: `${cell} is not a date` };
   }
   return parseDate(cellText(cell), format, slashOrder);
+}
+
+function inRange(date: string): ParseDateResult {
+  if (date < DATE_RANGE.from || date > DATE_RANGE.to) return { ok: false, reason: outOfRangeReason(date) };
+  return { ok: true, date };
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 't', 'x', '是', '有', '√', '✓', 'on']);
@@ -92,7 +99,9 @@ const CURRENCY_NAMES: Record<string, string> = {
 /** The ISO code the cell names (人民币 → CNY, usd → USD); unknown codes are checked by the caller. */
 export function cellCurrency(cell: Cell): string {
   const text = cellText(cell);
-  return CURRENCY_NAMES[text] ?? CURRENCY_NAMES[text.toUpperCase()] ?? text.toUpperCase();
+  // Own keys only: a cell reading "constructor" is an unknown currency, not Object's constructor.
+  const named = [text, text.toUpperCase()].find((key) => Object.hasOwn(CURRENCY_NAMES, key));
+  return named === undefined ? text.toUpperCase() : CURRENCY_NAMES[named];
 }
 
 /** "INV-1, INV-2；INV-3" → ["INV-1", "INV-2", "INV-3"]. */

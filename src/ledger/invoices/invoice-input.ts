@@ -53,7 +53,7 @@ export function checkCreateInvoice(input: CreateInvoiceInput): {
     currency: checks.currency('currency', input.currency),
     amount: checks.amount('amount', input.amount),
     orderNumber: checks.optional('orderNumber', input.orderNumber, 100),
-    description: checks.optional('description', input.description, 2000),
+    description: checks.optional('description', input.description, 2000, true),
     disputed: checks.boolean('disputed', input.disputed),
   };
   if (values.dueDate && values.issueDate && values.dueDate < values.issueDate) {
@@ -76,7 +76,7 @@ export function checkUpdateInvoice(input: UpdateInvoiceInput, issueDate: string)
   }
   const out: UpdateInvoiceInput = {
     disputed: checks.boolean('disputed', input.disputed),
-    description: checks.optional('description', input.description, 2000),
+    description: checks.optional('description', input.description, 2000, true),
     orderNumber: checks.optional('orderNumber', input.orderNumber, 100),
   };
   if (input.dueDate !== undefined) {

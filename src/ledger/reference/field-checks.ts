@@ -2,6 +2,7 @@
 // (naming the API field) and throw once, so a form can show all its errors together.
 import { type FieldProblem, invalid } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
+import { codePointName, findControlCharacter, showControls } from '../../shared/text';
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -27,16 +28,35 @@ export class FieldChecks {
     });
   }
 
-  /** Trimmed non-empty text of at most `max` characters. */
+  /**
+   * Codes, names and references are one line: no control characters at all (a line break in a code broke
+   * the export's header, an escape sequence in a name ran in terminals). Free text keeps tabs and line breaks.
+   */
+  private controls(field: string, text: string, multiline: boolean): void {
+    const char = findControlCharacter(text, multiline);
+    if (char) {
+      this.add(
+        field,
+        showControls(text),
+        `must not contain control characters (found ${codePointName(char)})`,
+      );
+    }
+  }
+
+  /** Trimmed non-empty one-line text of at most `max` characters. */
   required(field: string, value: unknown, max: number): string {
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') this.add(field, value, 'is required');
     else if (text.length > max) this.add(field, value, `must be at most ${max} characters`);
+    else this.controls(field, text, false);
     return text;
   }
 
-  /** Trimmed text or null (empty means null); undefined stays undefined (not given, for updates). */
-  optional(field: string, value: unknown, max: number): string | null | undefined {
+  /**
+   * Trimmed text or null (empty means null); undefined stays undefined (not given, for updates). One line
+   * unless `multiline`.
+   */
+  optional(field: string, value: unknown, max: number, multiline = false): string | null | undefined {
     if (value === undefined) return undefined;
     if (value === null) return null;
     if (typeof value !== 'string') {
@@ -45,6 +65,7 @@ export class FieldChecks {
     }
     const text = value.trim();
     if (text.length > max) this.add(field, value, `must be at most ${max} characters`);
+    else this.controls(field, text, multiline);
     return text === '' ? null : text;
   }
 

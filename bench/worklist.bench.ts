@@ -352,6 +352,7 @@ function summarise(api: LoadResult, raw: LoadResult): Row[] {
     const a = api.samples.filter((s) => kind === 'all' || s.kind === kind);
     const r = raw.samples.filter((s) => kind === 'all' || s.kind === kind);
     const ok = a.filter((s) => s.status === 200);
+    if (ok.length === 0 || r.length === 0) continue;
     rows.push({
       kind,
       n: ok.length,
@@ -466,7 +467,8 @@ after each answer; ${SECONDS} s measured after ${WARMUP_SECONDS} s of warm-up. S
 process of its own (pool of 10 connections, job worker off), fetch with keep-alive on loopback. Baseline: the
 statements the use cases send for the same requests (recorded in process), sent by the same users with the
 same think time straight to PostgreSQL on a pool of 10. CPU during the measured window: server process
-${cpu.server.toFixed(1)} s, its database backends ${cpu.db.toFixed(1)} s; raw SQL backends ${cpu.rawDb.toFixed(1)} s.
+${cpu.server.toFixed(1)} s (${((cpu.server * 1000) / Math.max(1, api.samples.length)).toFixed(1)} ms per answer), its database backends ${cpu.db.toFixed(1)} s; raw SQL
+backends ${cpu.rawDb.toFixed(1)} s. CPU time is what the other work on the machine does not inflate.
 
 ${table(
   [

@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useT } from '../../i18n';
 import { type CaseSummary, collectionsApi } from './collectionsApi';
-import { StageTag, StatusTag, Totals } from './parts';
+import { StageTag, StatusTag, stepKeyText, strategyText, Totals } from './parts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -125,12 +125,16 @@ export default function CaseListPage() {
           },
           {
             title: t('col.nextAction'),
-            render: (_, c) => (c.nextActionOn ? `${c.nextActionOn} ${c.nextStepKey ?? ''}` : '—'),
+            render: (_, c) =>
+              c.nextActionOn
+                ? `${c.nextActionOn} ${c.nextStepKey ? stepKeyText(t, c.nextStepKey) : ''}`
+                : '—',
           },
           { title: t('col.collector'), render: (_, c) => c.collector?.displayName ?? '—' },
           {
             title: t('col.strategy'),
-            render: (_, c) => (c.strategy ? `${c.strategy.name} v${c.strategy.version}` : '—'),
+            render: (_, c) =>
+              c.strategy ? `${strategyText(t, c.strategy.name)} v${c.strategy.version}` : '—',
           },
         ]}
       />

@@ -1,10 +1,12 @@
 // Every bad row of an import: line in the file, field, the value found and why it was refused.
 import { Table } from 'antd';
+import { localizeReason } from '../../../../src/shared/messages';
 import type { ImportProblem } from '../../api/types';
-import { useT } from '../../i18n';
+import { labelOr, useLocale, useT } from '../../i18n';
 
 export function ImportErrors({ errors }: { errors: ImportProblem[] }) {
   const t = useT();
+  const { locale } = useLocale();
   return (
     <Table<ImportProblem>
       size="small"
@@ -14,14 +16,23 @@ export function ImportErrors({ errors }: { errors: ImportProblem[] }) {
       pagination={errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       columns={[
         { title: t('imports.col.line'), dataIndex: 'line', width: 80 },
-        { title: t('imports.col.field'), dataIndex: 'field', width: 160 },
+        {
+          title: t('imports.col.field'),
+          dataIndex: 'field',
+          width: 160,
+          render: (field: string) => (field ? labelOr(t, `imports.field.${field}`, field) : ''),
+        },
         {
           title: t('imports.col.value'),
           dataIndex: 'value',
           width: 200,
           render: (v: string) => <code>{v}</code>,
         },
-        { title: t('imports.col.reason'), dataIndex: 'reason' },
+        {
+          title: t('imports.col.reason'),
+          dataIndex: 'reason',
+          render: (r: string) => localizeReason(locale, r),
+        },
       ]}
     />
   );

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { importsApi } from '../../api/imports';
 import type { ImportField, ImportMapping } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { labelOr, useT } from '../../i18n';
+import { labelOr, useLocale, useT } from '../../i18n';
 import type { WizardState } from './ImportPage';
 
 export const DATE_FORMATS = [
@@ -35,6 +35,7 @@ export function MappingStep({
   onBack(): void;
   onValidated(report: NonNullable<WizardState['report']>): void;
 }) {
+  const { locale } = useLocale();
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -90,11 +91,10 @@ export function MappingStep({
             width: 220,
             render: (name: string, f) => (
               <>
-                <Typography.Text strong>
+                <Typography.Text strong title={name}>
                   {f.required ? <span style={{ color: '#ff4d4f' }}>* </span> : null}
                   {labelOr(t, `imports.field.${name}`, name)}
                 </Typography.Text>
-                <div style={{ color: '#8c8c8c', fontSize: 12 }}>{name}</div>
               </>
             ),
           },
@@ -123,7 +123,14 @@ export function MappingStep({
               return value ? <Typography.Text code>{value}</Typography.Text> : null;
             },
           },
-          { title: t('imports.col.description'), dataIndex: 'description', responsive: ['lg'] },
+          {
+            title: t('imports.col.description'),
+            dataIndex: 'description',
+            responsive: ['lg'],
+            // The server describes fields in English; the zh-CN screen shows its own text for each.
+            render: (text: string, f) =>
+              locale === 'en' ? text : labelOr(t, `imports.fieldDesc.${f.name}`, text),
+          },
         ]}
       />
       <Form layout="inline" style={{ marginTop: 16 }}>

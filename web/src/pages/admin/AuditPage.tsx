@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { labelOr, type Translate, useT } from '../../i18n';
+import { dateTimeText } from '../../lib/dates';
 import { type AuditEntry, type AuditVerifyResult, adminApi } from '../auth/authApi';
 
 const FILTERS = ['from', 'to', 'table', 'op', 'actor', 'rowId', 'q'] as const;
@@ -192,7 +193,7 @@ export default function AuditPage() {
             {
               title: t('admin.audit.at'),
               dataIndex: 'at',
-              render: (at: string) => new Date(at).toLocaleString(),
+              render: (at: string) => dateTimeText(at),
             },
             { title: t('admin.audit.actor'), dataIndex: 'actorName', render: (a: string) => actorText(t, a) },
             {

@@ -8,10 +8,9 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageTitle } from '../../components/PageTitle';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useT } from '../../i18n';
+import { todayIso } from '../../lib/dates';
 import { type CaseSummary, collectionsApi } from './collectionsApi';
 import { StageTag, StatusTag, stepKeyText, strategyText, Totals } from './parts';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export default function CaseListPage() {
   const t = useT();
@@ -26,7 +25,7 @@ export default function CaseListPage() {
     q,
     stage,
     status,
-    dueBy: dueToday ? today() : undefined,
+    dueBy: dueToday ? todayIso() : undefined,
     sort,
     limit: 50,
   });

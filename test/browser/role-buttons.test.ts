@@ -41,3 +41,19 @@ describe('buttons follow the rights', { timeout: 300_000 }, () => {
     expect(await buttons(auditor)).not.toContain('登记收款');
   });
 });
+
+describe('the dashboard', { timeout: 300_000 }, () => {
+  const env = useBrowserEnv();
+
+  it('links its top overdue customers to their pages', async () => {
+    const page = await env().open('/analytics/dashboard');
+    const link = page.getByTestId('top-customer-link').first();
+    await link.waitFor();
+    const name = await link.textContent();
+    await link.click();
+    await page.waitForURL(/\/customers\/\d+$/);
+    await poll(() => page.getByTestId('customer-title').textContent()).toContain(
+      name?.split(' ').slice(1).join(' '),
+    );
+  });
+});

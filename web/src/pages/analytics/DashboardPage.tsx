@@ -2,7 +2,7 @@
 // drills down to the aging report (and from there to invoices); every table exports to Excel.
 import { Card, Col, Row, Segmented, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
@@ -223,7 +223,16 @@ export default function DashboardPage() {
               columns={[
                 {
                   title: t('analytics.col.customer'),
-                  render: (_, r) => `${r.customerCode} ${r.customerName}`,
+                  // The customer's own page; the rest of the row opens its aging.
+                  render: (_, r) => (
+                    <Link
+                      to={`/customers/${r.customerId}`}
+                      onClick={(event) => event.stopPropagation()}
+                      data-testid="top-customer-link"
+                    >
+                      {r.customerCode} {r.customerName}
+                    </Link>
+                  ),
                 },
                 {
                   title: `${t('dashboard.overdue')} (${cur})`,

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppError, notFound } from '../src/platform/errors';
-import { formatMessage, localeFrom } from '../src/shared/messages';
+import { formatMessage, localeFrom, localizeReason } from '../src/shared/messages';
 import { authTestServer } from './auth/helpers';
 import { type ApiClient, apiClient } from './support/http';
 import { describeEachStore } from './support/stores';
@@ -65,4 +65,13 @@ it('the CLI locale comes from --locale, else LANG', () => {
   expect(localeFrom(['node', 'huikuan', '--locale=en'], { LANG: 'zh_CN.UTF-8' })).toBe('en');
   expect(localeFrom(['node', 'huikuan'], { LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
   expect(localeFrom(['node', 'huikuan'], { LANG: 'C.UTF-8' })).toBe('en');
+});
+
+it('recurring problem reasons translate, with the value kept', () => {
+  expect(localizeReason('zh-CN', '"2024-02-30" is not a real calendar date')).toBe(
+    '“2024-02-30”不是实际存在的日期',
+  );
+  expect(localizeReason('zh-CN', 'required')).toBe('必填');
+  expect(localizeReason('en', 'required')).toBe('required');
+  expect(localizeReason('zh-CN', 'something new')).toBe('something new');
 });

@@ -35,7 +35,7 @@ describe('import wizard', { timeout: 240_000 }, () => {
     await poll(() => page.getByTestId('import-rejected').isVisible()).toBe(true);
     const errors = await tableRows(page, 'import-errors');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^3 \| issue_date \| 2024-02-30 \| .+/);
+    expect(errors[0]).toMatch(/^3 \| 开票日期 \| 2024-02-30 \| “2024-02-30”不是实际存在的日期/);
     expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
     await env().screenshot(page, 'import-rejected');
 

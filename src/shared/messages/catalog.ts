@@ -232,4 +232,30 @@ export const REASONS: Record<string, string> = {
   'cursor does not match the sort': '分页位置与排序不符',
   'differs from the stored payment': '与已保存的付款不同',
   'differs from the stored credit note': '与已保存的贷项通知单不同',
+  'not found': '未找到',
+  'must be a string': '须为文本',
+  'invalid date cell': '日期单元格无效',
+  'the row could not be read': '该行无法读取',
+  'the file has no header row': '文件没有标题行',
+  'unknown kind': '未知的导入类型',
+  'not a decimal': '不是小数',
+  'encoding must be utf-8, gbk (or gb2312, gb18030), utf-16le or utf-16be':
+    '编码须为 utf-8、gbk（或 gb2312、gb18030）、utf-16le 或 utf-16be',
 };
+
+/** Recurring reasons that carry the value: the English pattern and the Chinese with $1 for the value. */
+export const REASON_PATTERNS: [RegExp, string][] = [
+  [/^"?(.*?)"? is not a real calendar date$/, '“$1”不是实际存在的日期'],
+  [/^"?(.*?)"? does not match date format (.*)$/, '“$1”不符合日期格式 $2'],
+  [/^"?(.*?)"? is not a date$/, '“$1”不是有效日期'],
+  [/^"?(.*?)"? is not an amount$/, '“$1”不是有效金额'],
+  [/^"?(.*?)"? is too large$/, '“$1”过大'],
+  [/^"?(.*?)"? has more decimals than the currency's (\d+)$/, '“$1”的小数位多于币种允许的 $2 位'],
+  [/^date is empty$/, '日期为空'],
+  [
+    /^the store has (\d+) entities \((.*)\): give an entity column or defaults\.entity$/,
+    '系统中有 $1 个法人主体（$2）：请在文件中加入主体列，或设置默认主体',
+  ],
+  [/^required column missing: (.*?); looked for (.*?)( — .*)?$/, '缺少必填列：$1；查找过的列名：$2'],
+  [/^mapped column "(.*)" is not in the file \(columns: (.*)\)$/, '映射的列“$1”不在文件中（文件的列：$2）'],
+];

@@ -1,6 +1,6 @@
 // Turns a message code and its params into text in one locale. Pure code with no Node API: the server (its
 // English `message`), the CLI (its locale) and the web (the user's locale) share it.
-import { MESSAGES, type MessageCode, type MessageLocale, REASONS, TERMS } from './catalog';
+import { MESSAGES, type MessageCode, type MessageLocale, REASON_PATTERNS, REASONS, TERMS } from './catalog';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -32,7 +32,11 @@ export function formatMessage(locale: MessageLocale, code: MessageCode, params: 
 
 /** A row or field problem's reason in the locale, when it is one of the recurring short reasons. */
 export function localizeReason(locale: MessageLocale, reason: string): string {
-  return locale === 'en' ? reason : (REASONS[reason] ?? reason);
+  if (locale === 'en') return reason;
+  if (REASONS[reason]) return REASONS[reason];
+  for (const [pattern, text] of REASON_PATTERNS)
+    if (pattern.test(reason)) return reason.replace(pattern, text);
+  return reason;
 }
 
 /** The CLI's locale: `--locale xx` on the command line, else LC_ALL / LC_MESSAGES / LANG (zh_* → zh-CN). */

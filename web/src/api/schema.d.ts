@@ -1476,6 +1476,19 @@ export interface ApiPaths {
       };
     };
   };
+  "/api/config": {
+    get: {
+      params: never;
+      query: never;
+      body: never;
+      response: {
+        /** IANA time zone, HUIKUAN_TIME_ZONE */
+        timeZone: string;
+        /** today in the business time zone, YYYY-MM-DD */
+        today: string;
+      };
+    };
+  };
   "/api/contacts/{id}": {
     delete: {
       params: {

@@ -83,6 +83,17 @@ const dictionary: Dictionary = {
   'prov.aging': 'Aging method (账龄分析法)',
   'prov.matrix': 'Provision matrix from roll rates',
   'prov.specific': 'Specific provisions (单项计提)',
+  'prov.deriv.1':
+    'Balances are open invoice amounts on {asOf} (allocations effective on or before it and not reversed by it), converted to {currency}.',
+  'prov.deriv.2':
+    'Customers with a specific provision are provided for at their own rate on their whole balance and left out of the collective figures.',
+  'prov.deriv.3':
+    'Aging method: balance of each age bucket (days since invoice date) × its rate, rounded half to even.',
+  'prov.deriv.4':
+    'Provision matrix: roll rate of bucket k = open amount of the invoices when they reached bucket k+1 / their open amount when they entered bucket k, for invoices that entered bucket k on or after {from} and reached k+1 by {asOf}; write-offs count as rolled. Historical loss rate of k = product of the roll rates from k to the last bucket × {final}; loss rate = historical × forward-looking factor {factor}, at most 100%; provision = balance × loss rate, rounded half to even.',
+  'prov.deriv.5': 'Booked provision uses the {method} plus specific provisions.',
+  'prov.deriv.6':
+    'A figure that needs an exchange rate the store does not have is unknown (empty), and so is every total and rate derived from it.',
   'prov.derivation': 'How each figure is derived',
   'prov.bucket': 'Bucket',
   'prov.balance': 'Balance',

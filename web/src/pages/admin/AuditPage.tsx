@@ -9,7 +9,8 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageTitle } from '../../components/PageTitle';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
-import { useT } from '../../i18n';
+import { labelOr, type Translate, useT } from '../../i18n';
+import { dateTimeText } from '../../lib/dates';
 import { type AuditEntry, type AuditVerifyResult, adminApi } from '../auth/authApi';
 
 const FILTERS = ['from', 'to', 'table', 'op', 'actor', 'rowId', 'q'] as const;
@@ -32,11 +33,38 @@ const TABLES = [
 const OPS = ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'LOGIN', 'LOGIN_FAILED', 'LOCKED', 'LOGOUT', 'EXPORT'];
 const OP_COLORS: Record<string, string> = { INSERT: 'green', UPDATE: 'blue', DELETE: 'red', TRUNCATE: 'red' };
 
+/** A table's, an operation's or a column's name in the user's language (unknown ones as stored). */
+const tableText = (t: Translate, table: string) => labelOr(t, `audit.table.${table}`, table);
+const opText = (t: Translate, op: string) => labelOr(t, `audit.op.${op}`, op);
+const fieldText = (t: Translate, field: string) => labelOr(t, `audit.field.${field}`, field);
+/** Who acted: a user by name, or the system / a database login. */
+const actorText = (t: Translate, actor: string) =>
+  actor === 'system'
+    ? t('audit.actor.system')
+    : actor.startsWith('db:')
+      ? t('audit.actor.db', { name: actor.slice(3) })
+      : actor;
+
 function Json({ value }: { value: unknown }) {
+  const t = useT();
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
-  // Rendered as text: whatever a name or note contains is shown, never run.
+  // Rendered as text: whatever a name or note contains is shown, never run. Top-level columns by their
+  // names in the user's language; nested values (a strategy's steps) as the stored JSON, marked as data.
+  if (typeof value !== 'object' || Array.isArray(value))
+    return <code className="audit-data">{JSON.stringify(value)}</code>;
   return (
-    <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(value, null, 1)}</pre>
+    <div style={{ fontSize: 12 }}>
+      {Object.entries(value as Record<string, unknown>).map(([key, item]) => (
+        <div key={key}>
+          {fieldText(t, key)}:{' '}
+          {typeof item === 'boolean' ? (
+            t(item ? 'audit.yes' : 'audit.no')
+          ) : (
+            <code className="audit-data">{typeof item === 'string' ? item : JSON.stringify(item)}</code>
+          )}
+        </div>
+      ))}
+    </div>
   );
 }
 
@@ -109,7 +137,7 @@ export default function AuditPage() {
             placeholder={t('admin.audit.table')}
             value={filters.table || undefined}
             onChange={(table) => setFilters({ table })}
-            options={TABLES.map((table) => ({ value: table, label: table }))}
+            options={TABLES.map((table) => ({ value: table, label: tableText(t, table) }))}
             style={{ width: 160 }}
             data-testid="audit-table"
           />
@@ -118,7 +146,7 @@ export default function AuditPage() {
             placeholder={t('admin.audit.op')}
             value={filters.op || undefined}
             onChange={(op) => setFilters({ op })}
-            options={OPS.map((op) => ({ value: op, label: op }))}
+            options={OPS.map((op) => ({ value: op, label: opText(t, op) }))}
             style={{ width: 150 }}
           />
           {(['actor', 'rowId', 'q'] as const).map((key) => (
@@ -165,19 +193,30 @@ export default function AuditPage() {
             {
               title: t('admin.audit.at'),
               dataIndex: 'at',
-              render: (at: string) => new Date(at).toLocaleString(),
+              render: (at: string) => dateTimeText(at),
             },
-            { title: t('admin.audit.actor'), dataIndex: 'actorName' },
-            { title: t('admin.audit.table'), dataIndex: 'table' },
+            { title: t('admin.audit.actor'), dataIndex: 'actorName', render: (a: string) => actorText(t, a) },
+            {
+              title: t('admin.audit.table'),
+              dataIndex: 'table',
+              render: (table: string) => tableText(t, table),
+            },
             {
               title: t('admin.audit.op'),
               dataIndex: 'op',
-              render: (op: string) => <Tag color={OP_COLORS[op] ?? 'default'}>{op}</Tag>,
+              render: (op: string) => <Tag color={OP_COLORS[op] ?? 'default'}>{opText(t, op)}</Tag>,
             },
             {
               title: t('admin.audit.row'),
               dataIndex: 'rowKey',
-              render: (key: unknown) => (key ? JSON.stringify(key) : ''),
+              render: (key: unknown) =>
+                key && typeof key === 'object'
+                  ? Object.entries(key)
+                      .map(([k, v]) => `${k === 'id' ? 'ID' : fieldText(t, k)} ${String(v)}`)
+                      .join(', ')
+                  : key
+                    ? String(key)
+                    : '',
             },
             {
               title: t('admin.audit.change'),
@@ -188,7 +227,7 @@ export default function AuditPage() {
                       count: entry.rowCount,
                       digest: (entry.rowsDigest ?? '').slice(0, 12),
                     })
-                  : summary(entry),
+                  : summary(entry, t),
             },
           ]}
         />
@@ -204,19 +243,25 @@ export default function AuditPage() {
 }
 
 /** "field: old → new" for updates, the changed field names otherwise. */
-function summary(entry: AuditEntry): string {
+function summary(entry: AuditEntry, t: Translate): string {
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
   if (entry.op !== 'UPDATE')
-    return Object.keys(after).length ? Object.keys(after).slice(0, 6).join(', ') : '';
+    return Object.keys(after).length
+      ? Object.keys(after)
+          .slice(0, 6)
+          .map((key) => fieldText(t, key))
+          .join(', ')
+      : '';
   return Object.keys(after)
     .filter((key) => key !== 'updated_at')
     .slice(0, 4)
-    .map((key) => `${key}: ${short(before[key])} → ${short(after[key])}`)
+    .map((key) => `${fieldText(t, key)}: ${short(before[key], t)} → ${short(after[key], t)}`)
     .join('; ');
 }
 
-function short(value: unknown): string {
+function short(value: unknown, t: Translate): string {
+  if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text && text.length > 30 ? `${text.slice(0, 30)}…` : (text ?? '');
 }

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useT } from '../../i18n';
+import { dateTimeText } from '../../lib/dates';
 import { adminApi, type User } from '../auth/authApi';
 import { useSession } from '../auth/session';
 import { UserFormModal } from './UserFormModal';
@@ -110,7 +111,7 @@ export default function UsersPage() {
             {
               title: t('admin.users.lastLogin'),
               dataIndex: 'lastLoginAt',
-              render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—'),
+              render: (v: string | null) => dateTimeText(v),
             },
             {
               title: t('common.actions'),

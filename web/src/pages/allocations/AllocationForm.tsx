@@ -1,12 +1,13 @@
 // Manual 核销 of the chosen invoice with the chosen payment or credit note. The amount defaults to the most
 // that can be applied (the smaller open side); the server refuses more than either side has open.
 import { App, Button, Card, DatePicker, Flex, Input, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { allocationsApi } from '../../api/ledger';
 import type { OpenInvoice } from '../../api/types';
 import { errorText } from '../../components/ApiErrorAlert';
 import { useT } from '../../i18n';
+import { todayDayjs } from '../../lib/dates';
 import { formatMoney, minorUnitsOf, parseAmount, toDecimalString } from '../../lib/money';
 import { type Source, sourceLabel } from './SourceTable';
 
@@ -22,7 +23,7 @@ export function AllocationForm({
   const t = useT();
   const { message } = App.useApp();
   const [amount, setAmount] = useState('');
-  const [effectiveOn, setEffectiveOn] = useState<Dayjs>(dayjs());
+  const [effectiveOn, setEffectiveOn] = useState<Dayjs>(todayDayjs());
   const [busy, setBusy] = useState(false);
   const sameCurrency = invoice && source && invoice.currency === source.item.currency;
   const max = sameCurrency ? Math.min(invoice.openAmount, source.item.unappliedAmount) : 0;

@@ -2,14 +2,14 @@
 // drills down to the aging report (and from there to invoices); every table exports to Excel.
 import { Card, Col, Row, Segmented, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useT } from '../../i18n';
 import { minorUnitsOf } from '../../lib/money';
 import { Chart, major } from './Chart';
-import { amountText, daysText, ExcelButton, MissingRates, percentText, right } from './parts';
+import { amountText, bucketText, daysText, ExcelButton, MissingRates, percentText, right } from './parts';
 import { reportsApi } from './reportsApi';
 
 export default function DashboardPage() {
@@ -155,7 +155,7 @@ export default function DashboardPage() {
                 xAxis: { type: 'category', data: months },
                 yAxis: { type: 'value' },
                 series: (d?.buckets.slice(1) ?? []).map((b, k) => ({
-                  name: b.label,
+                  name: bucketText(b.label, t),
                   type: 'bar',
                   stack: 'overdue',
                   data: d?.trend.map((p) => major(p.overdueByBucket[k], mu)) ?? [],
@@ -188,7 +188,10 @@ export default function DashboardPage() {
               option={{
                 tooltip: {},
                 grid: { left: 70, right: 16, top: 16, bottom: 40 },
-                xAxis: { type: 'category', data: d?.provision.buckets.map((b) => b.label) ?? [] },
+                xAxis: {
+                  type: 'category',
+                  data: d?.provision.buckets.map((b) => bucketText(b.label, t)) ?? [],
+                },
                 yAxis: { type: 'value' },
                 series: [
                   {
@@ -220,7 +223,16 @@ export default function DashboardPage() {
               columns={[
                 {
                   title: t('analytics.col.customer'),
-                  render: (_, r) => `${r.customerCode} ${r.customerName}`,
+                  // The customer's own page; the rest of the row opens its aging.
+                  render: (_, r) => (
+                    <Link
+                      to={`/customers/${r.customerId}`}
+                      onClick={(event) => event.stopPropagation()}
+                      data-testid="top-customer-link"
+                    >
+                      {r.customerCode} {r.customerName}
+                    </Link>
+                  ),
                 },
                 {
                   title: `${t('dashboard.overdue')} (${cur})`,

@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useT } from '../../i18n';
+import { todayDayjs } from '../../lib/dates';
 import { CeiPeriod } from './CeiPeriod';
 import { Chart } from './Chart';
 import { amountText, daysText, ExcelButton, MissingRates, percentText, right } from './parts';
@@ -41,7 +42,7 @@ export default function PerformancePage() {
       <Space wrap style={{ marginBottom: 16 }}>
         <DatePicker.RangePicker
           // AR after today is not known: the API refuses a period ending later.
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.isAfter(todayDayjs(), 'day')}
           value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
           onChange={(range) =>
             setFilters({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })

@@ -6,7 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useT } from '../../i18n';
-import { amountText, ExcelButton, MissingRates, rateText, right } from './parts';
+import { amountText, bucketText, derivation, ExcelButton, MissingRates, rateText, right } from './parts';
 import { type ProvisionBucket, reportsApi } from './reportsApi';
 
 const KEYS = ['asOf'] as const;
@@ -63,7 +63,7 @@ export default function ProvisionPage() {
           pagination={false}
           dataSource={data?.aging.buckets ?? []}
           columns={[
-            { title: t('prov.bucket'), dataIndex: 'label' },
+            { title: t('prov.bucket'), dataIndex: 'label', render: (label: string) => bucketText(label, t) },
             money('balance', t('prov.balance')),
             { title: t('prov.rate'), dataIndex: 'rate', ...right, render: rateText },
             money('provision', t('prov.provision')),
@@ -93,7 +93,7 @@ export default function ProvisionPage() {
           scroll={{ x: true }}
           dataSource={data?.matrix.buckets ?? []}
           columns={[
-            { title: t('prov.bucket'), dataIndex: 'label' },
+            { title: t('prov.bucket'), dataIndex: 'label', render: (label: string) => bucketText(label, t) },
             money('balance', t('prov.balance')),
             money('enteredAmount', t('prov.entered')),
             money('rolledAmount', t('prov.rolled')),
@@ -125,7 +125,7 @@ export default function ProvisionPage() {
       <Card title={t('prov.derivation')}>
         <List
           size="small"
-          dataSource={data?.derivation ?? []}
+          dataSource={data ? derivation(data, t) : []}
           renderItem={(line) => <List.Item>{line}</List.Item>}
         />
       </Card>

@@ -56,3 +56,28 @@ export const numberText = (value: number | string | null | undefined) =>
   value === null || value === undefined ? '—' : String(value);
 
 export const right = { align: 'right' as const };
+
+/** A bucket's label in the user's language: the server names the first due-date bucket in English. */
+export const bucketText = (label: string, t: Translate) =>
+  label === 'Not yet due' ? t('dashboard.current') : label;
+
+/** How the provision was derived, in the user's language, from the report's own figures. */
+export function derivation(
+  report: {
+    asOf: string;
+    reportCurrency: string;
+    method: 'aging' | 'matrix';
+    matrix: { windowStart: string; finalBucketLossRate: string; forwardLookingFactor: string };
+  },
+  t: Translate,
+): string[] {
+  const vars = {
+    asOf: report.asOf,
+    currency: report.reportCurrency,
+    from: report.matrix.windowStart,
+    final: rateText(report.matrix.finalBucketLossRate),
+    factor: report.matrix.forwardLookingFactor,
+    method: t(report.method === 'aging' ? 'prov.aging' : 'prov.matrix'),
+  };
+  return [1, 2, 3, 4, 5, 6].map((k) => t(`prov.deriv.${k}`, vars));
+}

@@ -19,9 +19,10 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useT } from '../../i18n';
+import { dateTimeText } from '../../lib/dates';
 import { type ApiToken, authApi } from './authApi';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => dateTimeText(iso);
 
 export default function TokensPage() {
   const t = useT();

@@ -10,7 +10,7 @@ import { useRequest } from '../../hooks/useRequest';
 import { useT } from '../../i18n';
 import { MessageCard, PromiseModal } from './CaseParts';
 import { collectionsApi } from './collectionsApi';
-import { StageTag, StatusTag, Totals } from './parts';
+import { keyText, StageTag, StatusTag, stepKeyText, strategyText, Totals } from './parts';
 
 export default function CaseDetailPage() {
   const t = useT();
@@ -91,11 +91,11 @@ export default function CaseDetailPage() {
           <Totals totals={c.totals} field="overdue" />
         </Descriptions.Item>
         <Descriptions.Item label={t('col.strategy')}>
-          {c.strategy ? `${c.strategy.name} v${c.strategy.version}` : '—'}
+          {c.strategy ? `${strategyText(t, c.strategy.name)} v${c.strategy.version}` : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('col.collector')}>{c.collector?.displayName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('col.nextAction')}>
-          {c.nextActionOn ? `${c.nextActionOn} ${c.nextStepKey ?? ''}` : '—'}
+          {c.nextActionOn ? `${c.nextActionOn} ${c.nextStepKey ? stepKeyText(t, c.nextStepKey) : ''}` : '—'}
         </Descriptions.Item>
       </Descriptions>
       <Tabs
@@ -156,13 +156,16 @@ export default function CaseDetailPage() {
                 dataSource={c.firings}
                 columns={[
                   { title: t('col.date'), dataIndex: 'firedOn' },
-                  { title: t('col.step'), dataIndex: 'stepKey' },
+                  { title: t('col.step'), render: (_, f) => stepKeyText(t, f.stepKey) },
                   { title: t('col.action'), render: (_, f) => t(`col.action.${f.action}`) },
                   {
                     title: t('col.outcome'),
-                    render: (_, f) => (f.detail ? `${f.outcome}: ${f.detail}` : f.outcome),
+                    render: (_, f) =>
+                      f.detail
+                        ? `${keyText(t, 'outcome', f.outcome)}: ${f.detail}`
+                        : keyText(t, 'outcome', f.outcome),
                   },
-                  { title: t('col.strategy'), dataIndex: 'strategy' },
+                  { title: t('col.strategy'), render: (_, f) => strategyText(t, f.strategy) },
                 ]}
               />
             ),
@@ -196,17 +199,17 @@ export default function CaseDetailPage() {
                 }}
                 columns={[
                   { title: t('col.date'), dataIndex: 'dueOn' },
-                  { title: t('col.action'), dataIndex: 'type' },
+                  { title: t('col.action'), render: (_, task) => keyText(t, 'action', task.type) },
                   { title: t('col.label'), dataIndex: 'title' },
                   {
                     title: t('col.status'),
                     render: (_, task) =>
                       task.cancelReason ? (
                         <span data-testid="task-cancel-reason">
-                          {task.status} · {t(`col.taskCancel.${task.cancelReason}`)}
+                          {keyText(t, 'taskStatus', task.status)} · {t(`col.taskCancel.${task.cancelReason}`)}
                         </span>
                       ) : (
-                        task.status
+                        keyText(t, 'taskStatus', task.status)
                       ),
                   },
                   {
@@ -241,7 +244,7 @@ export default function CaseDetailPage() {
                     align: 'right',
                     render: (_, p) => <Money amount={p.amount} currency={p.currency} />,
                   },
-                  { title: t('col.status'), dataIndex: 'status' },
+                  { title: t('col.status'), render: (_, p) => keyText(t, 'promiseStatus', p.status) },
                 ]}
               />
             ),

@@ -8,10 +8,9 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageTitle } from '../../components/PageTitle';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useT } from '../../i18n';
+import { todayIso } from '../../lib/dates';
 import { type CaseSummary, collectionsApi } from './collectionsApi';
-import { StageTag, StatusTag, Totals } from './parts';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { StageTag, StatusTag, stepKeyText, strategyText, Totals } from './parts';
 
 export default function CaseListPage() {
   const t = useT();
@@ -26,7 +25,7 @@ export default function CaseListPage() {
     q,
     stage,
     status,
-    dueBy: dueToday ? today() : undefined,
+    dueBy: dueToday ? todayIso() : undefined,
     sort,
     limit: 50,
   });
@@ -125,12 +124,16 @@ export default function CaseListPage() {
           },
           {
             title: t('col.nextAction'),
-            render: (_, c) => (c.nextActionOn ? `${c.nextActionOn} ${c.nextStepKey ?? ''}` : '—'),
+            render: (_, c) =>
+              c.nextActionOn
+                ? `${c.nextActionOn} ${c.nextStepKey ? stepKeyText(t, c.nextStepKey) : ''}`
+                : '—',
           },
           { title: t('col.collector'), render: (_, c) => c.collector?.displayName ?? '—' },
           {
             title: t('col.strategy'),
-            render: (_, c) => (c.strategy ? `${c.strategy.name} v${c.strategy.version}` : '—'),
+            render: (_, c) =>
+              c.strategy ? `${strategyText(t, c.strategy.name)} v${c.strategy.version}` : '—',
           },
         ]}
       />

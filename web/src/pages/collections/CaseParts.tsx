@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n';
 import { parseAmount } from '../../lib/money';
 import type { OutboxMessage } from './collectionsApi';
+import { keyText } from './parts';
 
 // The reasons the engine and the use cases give for a message cancelled before sending (outbox.error),
 // as they write them; any other text (a send failure, a missing contact) is shown as it is.
@@ -24,7 +25,7 @@ export function MessageCard({ m }: { m: OutboxMessage }) {
     <Card
       size="small"
       title={`${m.scheduledOn} · ${t(`col.action.${m.channel}`)} · ${m.subject ?? ''}`}
-      extra={<Tag>{m.status}</Tag>}
+      extra={<Tag>{keyText(t, 'outboxStatus', m.status)}</Tag>}
     >
       {reason && (
         <Typography.Paragraph type="warning" style={{ margin: '0 0 4px' }} data-testid="message-reason">

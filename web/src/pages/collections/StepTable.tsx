@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n';
 import { minorUnitsOf, parseAmount, toDecimalString } from '../../lib/money';
 import type { StrategyStep, Template, Trigger } from './collectionsApi';
+import { keyText } from './parts';
 
 const TRIGGERS: Trigger['type'][] = [
   'daysFromDue',
@@ -101,7 +102,7 @@ export function StepTable({
   const templateOptions = (action: string) =>
     templates
       .filter((tp) => tp.kind === (KIND_OF[action] ?? 'task'))
-      .map((tp) => ({ value: tp.key, label: tp.key }));
+      .map((tp) => ({ value: tp.key, label: keyText(t, 'tpl', tp.key) }));
   return (
     <Table<StrategyStep>
       rowKey={(_, index) => String(index)}

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useT } from '../../i18n';
 import { collectionsApi, type StrategyDefinition } from './collectionsApi';
+import { strategyText } from './parts';
 import { StepTable } from './StepTable';
 import { StrategyPreview } from './StrategyPreview';
 
@@ -48,7 +49,7 @@ export default function StrategyEditorPage() {
   return (
     <>
       <PageTitle
-        title={`${def.label} (${def.name} v${loaded.data?.version})`}
+        title={`${def.label} (${strategyText(t, def.name)} v${loaded.data?.version})`}
         extra={
           <Space>
             <Button onClick={() => save(false)} data-testid="save-version">

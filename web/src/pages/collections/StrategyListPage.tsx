@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
-import { useT } from '../../i18n';
+import { labelOr, useT } from '../../i18n';
 import { collectionsApi, type StrategySummary } from './collectionsApi';
+import { keyText, strategyText } from './parts';
 
 export default function StrategyListPage() {
   const t = useT();
@@ -32,11 +33,15 @@ export default function StrategyListPage() {
         columns={[
           {
             title: t('col.strategy'),
-            render: (_, s) => <Link to={`/collections/strategies/${s.id}`}>{s.label}</Link>,
+            render: (_, s) => (
+              <Link to={`/collections/strategies/${s.id}`}>
+                {labelOr(t, `col.strategyName.${s.name}`, s.label)}
+              </Link>
+            ),
           },
-          { title: t('col.key'), dataIndex: 'name' },
+          { title: t('col.key'), render: (_, s) => strategyText(t, s.name) },
           { title: t('col.version'), dataIndex: 'version' },
-          { title: 'Locale', dataIndex: 'locale' },
+          { title: t('col.locale'), render: (_, s) => keyText(t, 'localeName', s.locale) },
           { title: t('col.steps'), dataIndex: 'stepCount' },
           {
             title: t('col.active'),

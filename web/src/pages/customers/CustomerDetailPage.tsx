@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { PaymentTable } from '../../components/PaymentTable';
 import { useRequest } from '../../hooks/useRequest';
 import { useT } from '../../i18n';
+import { useSession } from '../auth/session';
 import { BalanceSummary } from './BalanceSummary';
 import { ContactsTab } from './ContactsTab';
 import { CustomerInfo } from './CustomerInfo';
@@ -18,6 +19,7 @@ import { OpenInvoicesTab } from './OpenInvoicesTab';
 
 export default function CustomerDetailPage() {
   const t = useT();
+  const canPay = useSession().can('payments:write');
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const { data: customer, error, loading, reload } = useRequest(() => customersApi.get(id), [id]);
@@ -34,20 +36,23 @@ export default function CustomerDetailPage() {
           </span>
         }
         extra={
-          <Space>
-            <Button
-              icon={<WalletOutlined />}
-              onClick={() => navigate(`/payments/new?customerId=${customer.id}`)}
-            >
-              {t('payments.record')}
-            </Button>
-            <Button
-              icon={<InteractionOutlined />}
-              onClick={() => navigate(`/allocations?customerId=${customer.id}`)}
-            >
-              {t('allocations.title')}
-            </Button>
-          </Space>
+          // Recording and allocating cash need payments:write: hidden from roles without it (auditor, salesperson).
+          canPay && (
+            <Space>
+              <Button
+                icon={<WalletOutlined />}
+                onClick={() => navigate(`/payments/new?customerId=${customer.id}`)}
+              >
+                {t('payments.record')}
+              </Button>
+              <Button
+                icon={<InteractionOutlined />}
+                onClick={() => navigate(`/allocations?customerId=${customer.id}`)}
+              >
+                {t('allocations.title')}
+              </Button>
+            </Space>
+          )
         }
       />
       <BalanceSummary customer={customer} />

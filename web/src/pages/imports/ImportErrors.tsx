@@ -2,7 +2,7 @@
 import { Table } from 'antd';
 import type { ImportProblem } from '../../api/types';
 import { problemReason } from '../../components/ApiErrorAlert';
-import { useT } from '../../i18n';
+import { labelOr, useT } from '../../i18n';
 
 export function ImportErrors({ errors }: { errors: ImportProblem[] }) {
   const t = useT();
@@ -15,7 +15,12 @@ export function ImportErrors({ errors }: { errors: ImportProblem[] }) {
       pagination={errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       columns={[
         { title: t('imports.col.line'), dataIndex: 'line', width: 80 },
-        { title: t('imports.col.field'), dataIndex: 'field', width: 160 },
+        {
+          title: t('imports.col.field'),
+          dataIndex: 'field',
+          width: 160,
+          render: (field: string) => (field ? labelOr(t, `imports.field.${field}`, field) : ''),
+        },
         {
           title: t('imports.col.value'),
           dataIndex: 'value',

@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useT } from '../../i18n';
+import { dateTimeText } from '../../lib/dates';
 
 export const STATUS_COLOR: Record<string, string> = {
   loaded: 'green',
@@ -78,7 +79,7 @@ export function ImportHistory() {
           {
             title: t('imports.startedAt'),
             dataIndex: 'startedAt',
-            render: (v?: string) => (v ? new Date(v).toLocaleString() : '—'),
+            render: (v?: string) => dateTimeText(v),
           },
         ]}
       />

@@ -6,7 +6,7 @@ import { importsApi } from '../../api/imports';
 import type { ImportField, ImportMapping } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useCurrencies, useEntities } from '../../hooks/useReference';
-import { labelOr, useT } from '../../i18n';
+import { labelOr, useLocale, useT } from '../../i18n';
 import type { WizardState } from './ImportPage';
 
 export const DATE_FORMATS = [
@@ -41,6 +41,7 @@ export function MappingStep({
   onBack(): void;
   onValidated(report: NonNullable<WizardState['report']>): void;
 }) {
+  const { locale } = useLocale();
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -105,11 +106,10 @@ export function MappingStep({
             width: 220,
             render: (name: string, f) => (
               <>
-                <Typography.Text strong>
+                <Typography.Text strong title={name}>
                   {f.required ? <span style={{ color: '#ff4d4f' }}>* </span> : null}
                   {labelOr(t, `imports.field.${name}`, name)}
                 </Typography.Text>
-                <div style={{ color: '#8c8c8c', fontSize: 12 }}>{name}</div>
               </>
             ),
           },
@@ -138,7 +138,14 @@ export function MappingStep({
               return value ? <Typography.Text code>{value}</Typography.Text> : null;
             },
           },
-          { title: t('imports.col.description'), dataIndex: 'description', responsive: ['lg'] },
+          {
+            title: t('imports.col.description'),
+            dataIndex: 'description',
+            responsive: ['lg'],
+            // The server describes fields in English; the zh-CN screen shows its own text for each.
+            render: (text: string, f) =>
+              locale === 'en' ? text : labelOr(t, `imports.fieldDesc.${f.name}`, text),
+          },
         ]}
       />
       <Form layout="inline" style={{ marginTop: 16 }}>

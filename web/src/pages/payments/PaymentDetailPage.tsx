@@ -14,10 +14,12 @@ import { PaymentStatusTag } from '../../components/PaymentTable';
 import { ReverseAllocationButton } from '../../components/ReverseAllocationButton';
 import { useRequest } from '../../hooks/useRequest';
 import { labelOr, useT } from '../../i18n';
+import { useSession } from '../auth/session';
 import { ReversePaymentButton } from './ReversePaymentButton';
 
 export default function PaymentDetailPage() {
   const t = useT();
+  const canPay = useSession().can('payments:write');
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { id = '' } = useParams();
@@ -50,25 +52,28 @@ export default function PaymentDetailPage() {
           </Space>
         }
         extra={
-          <Space wrap>
-            {active && payment.unappliedAmount > 0 ? (
+          // Allocating and reversing need payments:write: hidden from roles without it.
+          canPay && (
+            <Space wrap>
+              {active && payment.unappliedAmount > 0 ? (
+                <Button
+                  icon={<ThunderboltOutlined />}
+                  loading={busy}
+                  onClick={autoAllocate}
+                  data-testid="auto-allocate"
+                >
+                  {t('allocations.auto')}
+                </Button>
+              ) : null}
               <Button
-                icon={<ThunderboltOutlined />}
-                loading={busy}
-                onClick={autoAllocate}
-                data-testid="auto-allocate"
+                icon={<InteractionOutlined />}
+                onClick={() => navigate(`/allocations?customerId=${payment.customerId}`)}
               >
-                {t('allocations.auto')}
+                {t('allocations.title')}
               </Button>
-            ) : null}
-            <Button
-              icon={<InteractionOutlined />}
-              onClick={() => navigate(`/allocations?customerId=${payment.customerId}`)}
-            >
-              {t('allocations.title')}
-            </Button>
-            {active ? <ReversePaymentButton payment={payment} onDone={reload} /> : null}
-          </Space>
+              {active ? <ReversePaymentButton payment={payment} onDone={reload} /> : null}
+            </Space>
+          )
         }
       />
       <Card>

@@ -9,11 +9,13 @@ import { PaymentTable } from '../../components/PaymentTable';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useT } from '../../i18n';
 import { fromIso, toIso } from '../../lib/dates';
+import { useSession } from '../auth/session';
 
 const KEYS = ['status', 'customerId', 'from', 'to', 'q'] as const;
 
 export default function PaymentListPage() {
   const t = useT();
+  const canPay = useSession().can('payments:write');
   const navigate = useNavigate();
   const [filters, setFilters] = useUrlFilters(KEYS);
   const [q, setQ] = useState(filters.q);
@@ -24,9 +26,11 @@ export default function PaymentListPage() {
       <PageTitle
         title={t('payments.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/payments/new')}>
-            {t('payments.record')}
-          </Button>
+          canPay && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/payments/new')}>
+              {t('payments.record')}
+            </Button>
+          )
         }
       />
       <Card>

@@ -3,7 +3,6 @@
 // converted to minor units by string parsing.
 import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -13,6 +12,7 @@ import { CustomerPicker } from '../../components/CustomerPicker';
 import { PageTitle } from '../../components/PageTitle';
 import { useCurrencies, useEntities } from '../../hooks/useReference';
 import { useT } from '../../i18n';
+import { todayDayjs } from '../../lib/dates';
 import { parseAmount } from '../../lib/money';
 import { OpenInvoicesPanel } from './OpenInvoicesPanel';
 
@@ -104,7 +104,7 @@ export default function PaymentNewPage() {
               data-testid="payment-form"
               initialValues={{
                 customerId: params.get('customerId') ? Number(params.get('customerId')) : undefined,
-                receivedDate: dayjs(),
+                receivedDate: todayDayjs(),
                 autoAllocate: true,
                 method: 'bank_transfer',
               }}

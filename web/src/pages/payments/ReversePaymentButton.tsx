@@ -9,6 +9,7 @@ import { paymentsApi } from '../../api/ledger';
 import type { Payment } from '../../api/types';
 import { errorText } from '../../components/ApiErrorAlert';
 import { useT } from '../../i18n';
+import { todayDayjs } from '../../lib/dates';
 
 export function ReversePaymentButton({ payment, onDone }: { payment: Payment; onDone(): void }) {
   const t = useT();
@@ -50,7 +51,7 @@ export function ReversePaymentButton({ payment, onDone }: { payment: Payment; on
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ reversedOn: dayjs() }}>
+        <Form form={form} layout="vertical" initialValues={{ reversedOn: todayDayjs() }}>
           <Form.Item
             name="reversedOn"
             label={t('payments.reversedOn')}

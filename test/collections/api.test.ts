@@ -59,7 +59,7 @@ describeEachStore('collections API', (store) => {
       kind: 'full',
       casesOpened: 1,
       casesEvaluated: 1,
-      stepsFired: 1,
+      stepsFired: 3, // the notice, and the two reminders of the days before the case opened, skipped
       messages: 1,
     });
     const cases = await api.get('/api/collections/cases?sort=-amount');
@@ -87,7 +87,13 @@ describeEachStore('collections API', (store) => {
     });
     expect(body.messages[0].body).toContain('INV-001');
     expect(body.messages[0].body).toContain('12,345.00');
-    expect(body.firings.map((f: { stepKey: string }) => f.stepKey)).toEqual(['overdue-1']);
+    const firings = body.firings as Array<{ stepKey: string; outcome: string; detail: string | null }>;
+    expect(firings.filter((f) => f.outcome !== 'skipped').map((f) => f.stepKey)).toEqual(['overdue-1']);
+    const skipped = firings.filter((f) => f.outcome === 'skipped');
+    expect(skipped.map((f) => f.stepKey).sort()).toEqual(['remind-1', 'remind-7']);
+    expect(skipped[0].detail).toMatch(
+      /^caught up: due on 2026-03-0\d; the case was in early when the strategy/,
+    );
     expect(body.invoices).toHaveLength(1);
   });
 

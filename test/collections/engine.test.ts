@@ -138,6 +138,8 @@ describeEachStore('collections engine', (store) => {
     // The 1-day reminder SMS (03-09) was caught up on 03-10, the overdue notice sent on 03-11: both unsent.
     const messages = await db.selectFrom('outbox').select(['template_key', 'status']).orderBy('id').execute();
     expect(messages).toEqual([
+      // The case opened on the due date: the 7-day reminder is caught up, with the 1-day SMS.
+      { template_key: 'reminder', status: 'cancelled' },
       { template_key: 'sms_reminder', status: 'cancelled' },
       { template_key: 'overdue_notice', status: 'cancelled' },
     ]);
@@ -328,6 +330,9 @@ describeEachStore('collections engine', (store) => {
     await runDays(db, '2026-03-13', '2026-03-19');
     expect(await timeline(db)).toEqual([
       '2026-03-11 overdue-1 message',
+      // The case opened on 03-11: the reminders of the days before are caught up as skipped.
+      '2026-03-11 remind-7 skipped',
+      '2026-03-11 remind-sms-1 skipped',
       '2026-03-12 first-call-2 task',
       // 03-17 (sms-7) is held by the promise; grace ends 03-18; broken on 03-19: escalate at once. The
       // case is in strong collection now: the early-overdue SMS it held is recorded, not sent.
@@ -368,7 +373,7 @@ describeEachStore('collections engine', (store) => {
     expect(await timeline(db)).toEqual([]);
     await addInvoice(db, { entityId, customerId, dueDate: '2026-03-04', amount: 100_000 });
     await runEngine(db, { asOf: '2026-03-05', kind: 'incremental' });
-    expect(await timeline(db)).toEqual(['2026-03-05 overdue-1 message']);
+    expect(await timeline(db)).toEqual(['2026-03-05 overdue-1 message', '2026-03-05 remind-7 skipped']);
     const message = await db.selectFrom('outbox').select(['payload']).executeTakeFirstOrThrow();
     expect((message.payload as { invoices: unknown[] }).invoices).toHaveLength(1);
   });
@@ -378,10 +383,12 @@ describeEachStore('collections engine', (store) => {
     const customerId = await addCustomer(db, { collectorId });
     const a = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-01', amount: 1_000_000 });
     const b = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-09', amount: 500_000 });
-    await runDays(db, '2026-03-01', '2026-03-02'); // 03-01 reminder SMS for A, 03-02 overdue notice for A
+    // 03-01 reminder SMS for A, and its 7-day email caught up (the case opens that day); 03-02 overdue notice
+    await runDays(db, '2026-03-01', '2026-03-02');
     await pay(db, { entityId, customerId, invoiceId: a, amount: 1_000_000, date: '2026-03-02' });
     await runEngine(db, { asOf: '2026-03-02', kind: 'incremental' }); // A paid: B's 7-day reminder is due
     expect(await timeline(db)).toEqual([
+      '2026-03-01 remind-7 message',
       '2026-03-01 remind-sms-1 message',
       '2026-03-02 overdue-1 message',
       '2026-03-02 remind-7 message',
@@ -393,14 +400,16 @@ describeEachStore('collections engine', (store) => {
       .orderBy('id')
       .execute();
     // The day's email now speaks for both steps: a reminder of B (the notice of A has nothing left to say).
-    const email = messages.find((m) => m.channel === 'email')!;
+    const email = messages.find((m) => m.channel === 'email' && m.dedupe_key.endsWith('2026-03-02'))!;
     expect(email).toMatchObject({ template_key: 'reminder', status: 'queued' });
     expect((email.payload as { steps: string[] }).steps).toEqual(['overdue-1', 'remind-7']);
     expect(invoiceNumbers(email.payload)).toEqual([b]);
-    // Yesterday's reminder SMS, still unsent, was only about A: it is not sent.
+    // Yesterday's reminder SMS and email, still unsent, were only about A: they are not sent.
     const sms = messages.find((m) => m.channel === 'sms')!;
     expect(sms).toMatchObject({ template_key: 'sms_reminder', status: 'cancelled' });
-    expect(messages).toHaveLength(2);
+    const yesterday = messages.find((m) => m.channel === 'email' && m.dedupe_key.endsWith('2026-03-01'))!;
+    expect(yesterday).toMatchObject({ template_key: 'reminder', status: 'cancelled' });
+    expect(messages).toHaveLength(3);
 
     // Once the day's email has left, a step of the same day goes in a message of its own, after it.
     await db.updateTable('outbox').set({ status: 'sent' }).where('id', '=', email.id).execute();
@@ -415,8 +424,12 @@ describeEachStore('collections engine', (store) => {
       .execute();
     expect(
       emails.map((e) => `${e.status} ${e.template_key} ${e.dedupe_key.replace(/^case:\d+:/, '')}`),
-    ).toEqual(['sent reminder email:2026-03-02', 'queued overdue_notice email:2026-03-02#2']);
-    expect(invoiceNumbers(emails[1].payload)).toEqual([c]);
+    ).toEqual([
+      'cancelled reminder email:2026-03-01',
+      'sent reminder email:2026-03-02',
+      'queued overdue_notice email:2026-03-02#2',
+    ]);
+    expect(invoiceNumbers(emails[2].payload)).toEqual([c]);
   });
 
   it('does not fire a stage’s steps again when the case comes back to it', async () => {
@@ -434,6 +447,15 @@ describeEachStore('collections engine', (store) => {
       '2026-03-01 credit-hold task',
       '2026-03-01 escalate task',
       '2026-03-01 final-demand message',
+      // A was 40 days overdue when the strategy reached the case: its earlier steps are caught up as skipped.
+      '2026-03-01 firm-15 skipped',
+      '2026-03-01 first-call-2 skipped',
+      '2026-03-01 follow-call-10 skipped',
+      '2026-03-01 follow-call-20 skipped',
+      '2026-03-01 overdue-1 skipped',
+      '2026-03-01 remind-7 skipped',
+      '2026-03-01 remind-sms-1 skipped',
+      '2026-03-01 sms-7 skipped',
       '2026-03-01 statement message',
       '2026-03-08 senior-call task',
       '2026-03-10 first-call-2 task', // B's own first call: its second day overdue was three days ago

@@ -28,6 +28,9 @@ function snap(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
     grade: null,
     promises: [],
     plans: [],
+    // Watched under its strategy from long before: no catch-up unless a test says otherwise.
+    strategyName: null,
+    strategySince: '2000-01-01',
     ...over,
   };
 }

@@ -65,9 +65,10 @@ describeEachStore('simulator', (store) => {
     await addInvoice(db, { entityId, customerId: promising, dueDate: due, amount: 200_000 });
     // The real engine: overdue notice on day 1, first call on day 2 of both cases.
     for (let d = addDays(due, 1); d < FROM; d = addDays(d, 1)) await runEngine(db, { asOf: d, kind: 'full' });
-    expect((await sql<{ n: number }>`select count(*)::int as n from step_firing`.execute(db)).rows[0].n).toBe(
-      4,
-    );
+    // (and the reminders, due before the cases opened, recorded as skipped by the catch-up)
+    const fired = await sql<{ n: number }>`
+      select count(*)::int as n from step_firing where outcome <> 'skipped'`.execute(db);
+    expect(fired.rows[0].n).toBe(4);
     await sql`insert into promise (case_id, customer_id, entity_id, currency, amount, promised_on, due_on)
               select id, customer_id, entity_id, 'CNY', 200000, ${addDays(FROM, -1)}::date, ${addDays(FROM, 5)}::date
               from collection_case where customer_id = ${promising}`.execute(db);

@@ -72,6 +72,13 @@ export interface CaseSnapshot {
   grade: string | null;
   promises: PromiseState[];
   plans: PlanState[];
+  /** The strategy the case was last evaluated under (by name); null: none yet. */
+  strategyName: string | null;
+  /**
+   * The day that strategy first reached the case (collection_case.strategy_since); null: not yet. Time
+   * before it holds the strategy's time steps like a pause (catch-up, see evaluate.ts).
+   */
+  strategySince: string | null;
 }
 
 export interface DueStep {
@@ -87,6 +94,8 @@ export interface DueStep {
    * (see evaluate.ts). Its occurrence is used up all the same, so it never fires later.
    */
   skipped?: string;
+  /** Fired late by catch-up: why, for the case history (the day it fell due, before the strategy came). */
+  detail?: string;
 }
 
 export interface Evaluation {
@@ -103,6 +112,8 @@ export interface Evaluation {
   due: DueStep[];
   nextActionOn: string | null;
   nextStepKey: string | null;
+  /** The day the evaluated strategy first reached the case, to store (null under no strategy). */
+  strategySince: string | null;
 }
 
 export const STAGE_RANK: Record<Stage, number> = { reminder: 0, early: 1, strong: 2 };

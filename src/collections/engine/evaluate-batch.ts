@@ -188,6 +188,8 @@ async function prepareCases(
       grade: row.grade,
       promises: promises.get(row.id) ?? [],
       plans: paymentPlans.get(row.id) ?? [],
+      strategyName: row.strategy_name,
+      strategySince: row.strategy_since,
     };
     const strategy = strategyFor(ctx, row, amountIn);
     const ev = evaluateCase(snapshot, strategy, asOf);
@@ -200,6 +202,7 @@ async function prepareCases(
         stage: ev.stage,
         action: due.step.action,
         outcome: MESSAGE_ACTIONS.has(due.step.action) ? 'message' : 'task',
+        detail: due.detail ?? null,
       }),
     );
     firings.push(...caseFirings);
@@ -222,6 +225,7 @@ async function prepareCases(
         strategy_id: strategy.id || null,
         strategy_name: strategy.id ? strategy.name : null,
         strategy_version: strategy.id ? strategy.version : null,
+        strategy_since: ev.strategySince,
         anchor_due_on: snapshot.anchorDueOn,
         days_past_due: ev.daysPastDue,
         totals: mine.map((t) => ({
@@ -319,7 +323,7 @@ async function writeCases(
     results.set(key, {
       ...byKey.get(key)!,
       outcome,
-      detail: null,
+      detail: byKey.get(key)!.detail ?? null,
       outbox_id: null,
       task_id: null,
       ...extra,

@@ -26,6 +26,13 @@
 // - A time step is due on its occurrence date. If the engine missed that day it still fires up to
 //   `catchUpDays` later; of several due steps with the same stage and action only the latest fires (one
 //   follow-up call, not three, for a case that opened late).
+// - Catch-up: the days before the strategy reached the case (strategy_since: an old debt imported, a
+//   strategy activated late, the case moved to another strategy) hold its time steps like a pause: what fell
+//   due then falls due on the day the strategy reached it, so the latest step of each action of the stage
+//   the case is in fires then, once, however old (a 458-day case gets its day-90 legal review), with the
+//   day it was due in the history. The steps that day makes obsolete — earlier steps of that stage's
+//   actions, the steps of the stages the case was past — are recorded as skipped with the reason, never
+//   silently dropped.
 // - Days in stage run on a clock per stage that survives leaving the stage: a case that re-enters a stage
 //   (its anchor moved away and back) goes on where it stopped, and its occurrences keep their names, so
 //   nothing that fired fires again (a step fires at most once per case and trigger).
@@ -284,6 +291,75 @@ function passedOver(
   return out;
 }
 
+/**
+ * The day the strategy reached the case: kept while the case stays with it (by name), today when it is new
+ * to the case (first evaluation under a strategy, another strategy chosen). Null for a strategy with no
+ * steps (no strategy active): nothing is held, nothing caught up.
+ */
+function reachedOn(snap: CaseSnapshot, strategy: Strategy, asOf: string): string | null {
+  if (strategy.steps.length === 0) return null;
+  if (snap.strategySince === null) return asOf;
+  if (snap.strategyName !== null && snap.strategyName !== strategy.name) return asOf;
+  return snap.strategySince;
+}
+
+/** The holds plus the time before the strategy reached the case (catch-up), merged. */
+function withCatchUp(holds: readonly Hold[], reached: number | null): Hold[] {
+  return reached === null ? [...holds] : merge([...holds, { from: -Infinity, to: reached }]);
+}
+
+/**
+ * The steps the catch-up makes obsolete: each eligible time step whose latest occurrence fell due before
+ * the strategy reached the case and does not fire now — superseded by the later step of its stage and action
+ * that fires, or of a stage the case was already past then. Recorded as skipped (their occurrences used
+ * up), so the history shows every step of the strategy, done or not, and why.
+ */
+function caughtUpObsolete(
+  strategy: Strategy,
+  eligible: readonly StrategyStepT[],
+  st: TimeState,
+  clock: StageClock,
+  openedOn: string,
+  reached: number,
+  firing: ReadonlyMap<string, string>,
+): DueStep[] {
+  const out: DueStep[] = [];
+  const reachedIso = fromDayNumber(reached);
+  for (const step of eligible) {
+    const stage: Stage = step.stage === 'any' ? st.stage : step.stage;
+    if (STAGE_RANK[stage] > STAGE_RANK[st.stage]) continue;
+    let state: TimeState = st;
+    let episode = clock[st.stage]?.first ?? fromDayNumber(st.since);
+    if (stage !== st.stage) {
+      const first = clock[stage]?.first;
+      const since = first
+        ? toDayNumber(first)
+        : stage === 'reminder'
+          ? toDayNumber(openedOn)
+          : st.anchor + strategy.stages[stage].fromDay;
+      const next = stage === 'reminder' ? strategy.stages.early.fromDay : strategy.stages.strong.fromDay;
+      state = { day: Math.min(reached - 1, st.anchor + next - 1), anchor: st.anchor, stage, since };
+      episode = first ?? fromDayNumber(since);
+    }
+    const occ = lastOccurrence(step, state);
+    if (!occ || occ.due >= reached) continue;
+    const key = occurrenceKey(occ, state, episode);
+    if (firing.has(`${step.key}|${key}`)) continue;
+    const dueOn = fromDayNumber(occ.due);
+    const by = firing.get(`${step.stage}|${step.action}`);
+    out.push({
+      step,
+      occurrenceKey: key,
+      dueOn: fromDayNumber(st.day),
+      skipped:
+        stage === st.stage && by
+          ? `caught up: due on ${dueOn}; superseded by ${by}`
+          : `caught up: due on ${dueOn}; the case was in ${st.stage} when the strategy reached it on ${reachedIso}`,
+    });
+  }
+  return out;
+}
+
 /** Names a state trigger's one occurrence per case: the trigger itself (its threshold, its grades). */
 function stateKey(t: StepTriggerT): string | null {
   if (t.type === 'amountAbove') return `amount:${t.currency}:${t.amount}`;
@@ -306,7 +382,9 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
   const anchor = snap.anchorDueOn;
   const pausedNow = snap.manualStatus === 'paused' && (!snap.pausedUntil || snap.pausedUntil >= asOf);
   const spans = trackSpans(snap, asOf, pausedNow);
+  const since = reachedOn(snap, strategy, asOf);
   const base = {
+    strategySince: since,
     stage: snap.stage,
     stageSince: snap.stageSince,
     stageClock: snap.stageClock,
@@ -406,18 +484,32 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
     since: toDayNumber(stageSince) - spentIn(stageClock, stage),
   };
   const episode = stageClock[stage]?.first ?? stageSince;
-  const holds = endedHolds(snap, strategy, spans, st.day);
+  const reached = since === null ? null : toDayNumber(since);
+  const holds = withCatchUp(endedHolds(snap, strategy, spans, st.day), reached);
   const eligible = timeSteps(strategy, snap);
+  // What fires now, by step and occurrence and by stage and action (the obsolete steps name it).
+  const firing = new Map<string, string>();
   for (const occ of currentTimeSteps(eligible, st)) {
     const dueDay = dueAfterHolds(occ.due, holds);
     if (st.day - dueDay <= catchUpDays) {
+      const key = occurrenceKey(occ, st, episode);
+      const late = reached !== null && occ.due < reached;
       due.push({
         step: occ.step,
-        occurrenceKey: occurrenceKey(occ, st, episode),
+        occurrenceKey: key,
         dueOn: fromDayNumber(dueDay),
+        ...(late
+          ? { detail: `caught up: due on ${fromDayNumber(occ.due)}, before the strategy reached the case` }
+          : {}),
       });
+      firing.set(`${occ.step.key}|${key}`, occ.step.key);
+      firing.set(`${occ.step.stage}|${occ.step.action}`, occ.step.key);
     }
   }
+  // The catch-up's obsolete steps, recorded in the same window as it fires (the end of the time before
+  // the strategy came, pushed on by a hold that ran into it, plus catch-up days).
+  if (reached !== null && st.day - dueAfterHolds(reached - 1, holds) <= catchUpDays)
+    due.push(...caughtUpObsolete(strategy, eligible, st, stageClock, snap.openedOn, reached, firing));
   // A period when everything was disputed freezes the stage (no anchor, no days past due), so the case
   // goes through no stage in one: the stage it is in when the period ends simply starts.
   const passing = spans.filter((span) => span.kind !== 'dispute');
@@ -427,6 +519,16 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
     if (key !== null && fits(step, stage) && stateMet(step.trigger, snap))
       due.push({ step, occurrenceKey: key, dueOn: asOf });
   }
+  // One entry per step and occurrence (a stage passed over while held may also be one the catch-up skips).
+  const seen = new Set<string>();
+  const unique = due.filter((d) => {
+    const key = `${d.step.key}|${d.occurrenceKey}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  due.length = 0;
+  due.push(...unique);
   let manualStatus = result.manualStatus;
   for (const d of due) if (d.step.setStatus && !d.skipped) manualStatus = d.step.setStatus;
   const next = nextTimeStep(strategy, eligible, st, floor, stageClock);

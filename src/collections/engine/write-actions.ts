@@ -13,6 +13,8 @@ export interface FiringInsert {
   stage: string;
   action: string;
   outcome: 'message' | 'task' | 'skipped';
+  /** Why a step fired the way it did (a catch-up's late firing), shown in the case history. */
+  detail?: string | null;
 }
 
 export const firingKey = (caseId: number, stepKey: string, occurrenceKey: string) =>
@@ -180,6 +182,7 @@ export interface CaseUpdate {
   strategy_id: number | null;
   strategy_name: string | null;
   strategy_version: number | null;
+  strategy_since: string | null;
   anchor_due_on: string | null;
   days_past_due: number | null;
   totals: unknown;
@@ -199,13 +202,14 @@ export async function updateCases(
     update collection_case k set stage = r.stage, stage_since = r.stage_since, stage_clock = r.stage_clock,
       hold_spans = r.hold_spans, stage_floor = r.stage_floor,
       status = r.status, manual_status = r.manual_status, paused_until = r.paused_until, strategy_id = r.strategy_id,
-      strategy_name = r.strategy_name, strategy_version = r.strategy_version, anchor_due_on = r.anchor_due_on,
+      strategy_name = r.strategy_name, strategy_version = r.strategy_version, strategy_since = r.strategy_since,
+      anchor_due_on = r.anchor_due_on,
       days_past_due = r.days_past_due, totals = r.totals, amount_cny = r.amount_cny,
       next_action_on = r.next_action_on, next_step_key = r.next_step_key, evaluated_on = ${asOf}::date,
       evaluated_generation = ${generation}, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as r(id bigint, stage text, stage_since date,
          stage_clock jsonb, hold_spans jsonb, stage_floor text, status text, manual_status text, paused_until date, strategy_id bigint, strategy_name text,
-         strategy_version integer, anchor_due_on date, days_past_due integer, totals jsonb, amount_cny bigint,
+         strategy_version integer, strategy_since date, anchor_due_on date, days_past_due integer, totals jsonb, amount_cny bigint,
          next_action_on date, next_step_key text)
     where k.id = r.id`.execute(tx);
 }

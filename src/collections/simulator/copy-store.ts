@@ -199,7 +199,8 @@ async function collectionState(db: Db, customerIds: number[], from: string, stra
   const cases = await rows(
     db,
     sql`select k.id, k.customer_id, k.entity_id, k.stage, k.stage_since, k.stage_clock, k.manual_status,
-               k.paused_until, k.collector_id, k.strategy_id, k.opened_on, to_jsonb(k)->'hold_spans' as hold_spans
+               k.paused_until, k.collector_id, k.strategy_id, k.opened_on, to_jsonb(k)->'hold_spans' as hold_spans,
+               k.strategy_name, case when k.strategy_since <= ${from}::date then k.strategy_since end as strategy_since
         from collection_case k
         where k.customer_id = any(${customerIds}::bigint[]) and k.opened_on <= ${from}::date
           and (k.closed_on is null or k.closed_on > ${from}::date)
@@ -431,6 +432,10 @@ async function collectionState(db: Db, customerIds: number[], from: string, stra
         'paused_until',
         'collector_id',
         'strategy_id',
+        // The strategy that had reached the case by the date, and since when: no catch-up in the copy for
+        // what the real engine did under it (a simulated other strategy reaches the case on the date).
+        'strategy_name',
+        'strategy_since',
         'anchor_due_on',
         'days_past_due',
         'opened_on',

@@ -83,8 +83,11 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
       manual_status: CaseSnapshot['manualStatus'];
       paused_until: string | null;
       opened_on: string;
+      strategy_name: string | null;
+      strategy_since: string | null;
     }>`
-      select id, stage, stage_since, stage_clock, hold_spans, stage_floor, manual_status, paused_until, opened_on
+      select id, stage, stage_since, stage_clock, hold_spans, stage_floor, manual_status, paused_until, opened_on,
+             strategy_name, strategy_since
       from collection_case
       where customer_id = ${customer.id} and entity_id = ${entityId} and closed_on is null`.execute(db);
     const kase = open.rows[0] ?? null;
@@ -129,6 +132,8 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
       stageFloor: kase?.stage_floor ?? null,
       manualStatus: kase?.manual_status ?? null,
       pausedUntil: kase?.paused_until ?? null,
+      strategyName: kase?.strategy_name ?? null,
+      strategySince: kase?.strategy_since ?? null,
     };
     for (let k = 0; k < input.days; k++) {
       const date = addDays(input.from, k);
@@ -162,6 +167,8 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
         stageFloor: ev.stageFloor,
         manualStatus: ev.manualStatus,
         pausedUntil: ev.pausedUntil,
+        strategyName: input.strategy.name,
+        strategySince: ev.strategySince,
       };
       const fresh = ev.due.filter((d) => !fired.has(`${d.step.key}|${d.occurrenceKey}`));
       for (const d of fresh) fired.add(`${d.step.key}|${d.occurrenceKey}`);

@@ -8,9 +8,14 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { AppContext } from '../app';
-import { authorizeRequest, recordRouteRule, resolveActor } from '../auth/request-actor';
+import { authorizeRequest, rateLimitKey, recordRouteRule, resolveActor } from '../auth/request-actor';
 import { AppError, fromDatabaseError } from '../errors';
 import { registerApiRoutes } from './routes';
 
@@ -27,10 +32,17 @@ declare module 'fastify' {
   }
 }
 
+/** A hop count as the function Fastify's types ask for (the first `hops` proxies are believed). */
+function trustProxyOption(setting: boolean | number | string) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 export async function buildServer(app: AppContext): Promise<FastifyInstance> {
   const server = Fastify({
     loggerInstance: app.logger as FastifyBaseLogger,
     bodyLimit: 10 * 1024 * 1024,
+    // request.ip: the connection's address, or X-Forwarded-For's when it comes from a trusted proxy.
+    trustProxy: trustProxyOption(app.config.trustProxy),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).setValidatorCompiler(TypeBoxValidatorCompiler);
   server.decorate('app', app);
@@ -89,13 +101,29 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
       },
     },
   });
-  await server.register(rateLimit, { global: true, max: 3000, timeWindow: '1 minute' });
+  // Cookies first: the rate limit's key needs the session.
   await server.register(cookie);
+  // Who is asking is resolved once, by the rate limit's key (its hook runs first) or else by ours.
+  const actorOf = async (request: FastifyRequest) => {
+    request.actor ??= await resolveActor(request);
+    return request.actor;
+  };
+  // One budget per signed-in user or API token, per client address only for anonymous requests: behind a
+  // proxy or NAT everyone shares one address.
+  await server.register(rateLimit, {
+    global: true,
+    max: app.config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: async (request) => {
+      await actorOf(request);
+      return rateLimitKey(request);
+    },
+  });
   await server.register(multipart, { limits: { fileSize: app.config.maxUploadBytes, files: 1 } });
   // Who is asking and may they: one hook for every request, after the security headers, the rate limit and
   // cookie parsing, before any body is read (src/platform/auth/request-actor.ts).
   server.addHook('onRequest', async (request) => {
-    request.actor = await resolveActor(request);
+    await actorOf(request);
     authorizeRequest(request);
   });
   await server.register(swagger, {

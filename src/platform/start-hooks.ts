@@ -1,6 +1,7 @@
 // Work done once when the server starts, before it listens (demo data on an empty store, demo users, ...).
 // Features append their hook here.
 import { analyticsCompactionStartHook } from '../analytics/compaction';
+import { auditHeadLogStartHook } from '../auth/audit-head-log';
 import { demoUsersStartHook } from '../auth/demo-users';
 import { demoStartHook } from '../demo/start-hook';
 import { startInProcessWorker } from '../jobs/start-worker';
@@ -13,3 +14,4 @@ onStartHooks.push(demoStartHook);
 onStartHooks.push(demoUsersStartHook); // after the demo's hook: it links the demo's staff rows
 onStartHooks.push(startInProcessWorker);
 onStartHooks.push(analyticsCompactionStartHook);
+onStartHooks.push(auditHeadLogStartHook); // last: the head after the start's own writes

@@ -1,5 +1,6 @@
 // The start hooks, in order (composition root): a feature that needs work done once at start adds it here.
 import { analyticsCompactionStartHook } from '../analytics/compaction';
+import { auditHeadLogStartHook } from '../auth/audit-head-log';
 import { demoUsersStartHook } from '../auth/demo-users';
 import { demoStartHook } from '../demo/start-hook';
 import { abandonedWorkStartHook } from '../jobs/abandoned-work';
@@ -12,4 +13,5 @@ export const onStartHooks: StartHook[] = [
   demoUsersStartHook, // after the demo's hook: it links the demo's staff rows
   startInProcessWorker,
   analyticsCompactionStartHook,
+  auditHeadLogStartHook, // last: the head after the start's own writes
 ];

@@ -44,6 +44,8 @@ export interface ChainReport {
   lastId: number;
   lastHash: string;
   firstBroken: ChainBreak | null;
+  /** With a head recorded outside the database: the entry that has its hash (null: no entry does). */
+  recordedHead?: { hash: string; foundAt: number | null };
 }
 
 /** Walks the chain in id order, batch by batch, and remembers the first break. */
@@ -52,6 +54,14 @@ export class ChainVerifier {
   private prevHash = GENESIS_HASH;
   private checked = 0;
   private broken: ChainBreak | null = null;
+  private recordedAt: number | null = null;
+
+  /**
+   * `recordedHash`: a head hash kept outside the database (`huikuan audit head`). An intact chain must still
+   * lead through it: whoever can write the database can re-hash the whole chain after changing an entry,
+   * but cannot make an entry hash to a value recorded before without breaking SHA-256.
+   */
+  constructor(private readonly recordedHash?: string) {}
 
   /** Returns false once the chain is broken (no need to read further). */
   push(rows: ChainRow[]): boolean {
@@ -73,6 +83,7 @@ export class ChainVerifier {
           reason: `previous-hash link does not match entry ${row.id - 1} (that entry was changed or replaced)`,
         };
       } else {
+        if (row.hash === this.recordedHash) this.recordedAt = row.id;
         this.checked++;
         this.expectedId = row.id + 1;
         this.prevHash = row.hash;
@@ -93,12 +104,21 @@ export class ChainVerifier {
             }
           : { id: head.last_id, reason: 'the chain head does not match the newest entry' };
     }
+    if (!this.broken && this.recordedHash !== undefined && this.recordedAt === null) {
+      this.broken = {
+        id: lastId,
+        reason: `no entry has the recorded head hash ${this.recordedHash}: the chain was rewritten (or the hash is not of this database)`,
+      };
+    }
     return {
       ok: this.broken === null,
       checked: this.checked,
       lastId,
       lastHash: this.prevHash,
       firstBroken: this.broken,
+      ...(this.recordedHash === undefined
+        ? {}
+        : { recordedHead: { hash: this.recordedHash, foundAt: this.recordedAt } }),
     };
   }
 }

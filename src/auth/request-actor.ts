@@ -42,6 +42,14 @@ export async function resolveActor(request: FastifyRequest): Promise<Actor> {
   return actor;
 }
 
+/** The rate limit's key: the API token, the signed-in user, or for anonymous requests the client address. */
+export function rateLimitKey(request: FastifyRequest): string {
+  const auth = request.auth;
+  if (auth?.kind === 'token') return `token:${auth.tokenId}`;
+  if (auth?.kind === 'session') return `user:${auth.userId}`;
+  return `ip:${request.ip}`;
+}
+
 /** Throws 401/403 unless the request may reach its route. Call after `resolveActor`. */
 export function authorizeRequest(request: FastifyRequest): void {
   const url = request.routeOptions.url;

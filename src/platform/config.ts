@@ -14,6 +14,34 @@ export interface Config {
   webDistDir: string;
   /** Largest accepted upload (imports, documents). */
   maxUploadBytes: number;
+  /**
+   * Which senders' X-Forwarded-For is believed (Fastify's trustProxy): false (no proxy: the client address
+   * is the connection's), addresses/CIDRs of the reverse proxies, a hop count, or true (any sender; only
+   * when nothing but the proxy can reach the server).
+   */
+  trustProxy: boolean | number | string;
+  /** Requests a minute per signed-in user or API token, and per client address for anonymous requests. */
+  rateLimitPerMinute: number;
+}
+
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(',');
+}
+
+function rateLimit(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`HUIKUAN_RATE_LIMIT_PER_MINUTE must be a positive whole number, got ${value}`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.HUIKUAN_TIME_ZONE ?? 'Asia/Shanghai',
     webDistDir: resolve(env.HUIKUAN_WEB_DIST ?? 'web/dist'),
     maxUploadBytes: Number(env.HUIKUAN_MAX_UPLOAD_BYTES ?? 512 * 1024 * 1024),
+    trustProxy: trustProxySetting(env.HUIKUAN_TRUST_PROXY),
+    rateLimitPerMinute: rateLimit(env.HUIKUAN_RATE_LIMIT_PER_MINUTE),
   };
 }

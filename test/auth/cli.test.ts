@@ -77,6 +77,16 @@ describe('huikuan users / tokens / audit on a local store', () => {
       const ok = await huikuan(['audit', 'verify'], env);
       expect(ok.code).toBe(0);
       expect(ok.stdout).toMatch(/^audit log OK: \d+ entries/);
+      const head = await huikuan(['audit', 'head'], env);
+      expect(head.code).toBe(0);
+      const hash = /hash ([0-9a-f]{64})/.exec(head.stdout)?.[1] as string;
+      expect(head.stdout).toMatch(/^audit head: \d+ entries, hash [0-9a-f]{64}, newest entry \d{4}-/);
+      const throughHead = await huikuan(['audit', 'verify', '--head', hash], env);
+      expect(throughHead.code).toBe(0);
+      expect(throughHead.stdout).toContain('recorded head found at entry #');
+      const unknownHead = await huikuan(['audit', 'verify', '--head', 'f'.repeat(64)], env);
+      expect(unknownHead.code).toBe(4);
+      expect(unknownHead.stdout).toContain('no entry has the recorded head hash');
       const store = await openStore({ dataDir: dir });
       await inPinnedTransaction(store, async ({ db }) => {
         await sql`set local session_replication_role = replica`.execute(db);

@@ -7,7 +7,7 @@ import type { AuditFilter } from '../../auth/audit-queries';
 import { cliActor } from '../../auth/cli-support';
 import { exportAudit } from '../../auth/export-audit';
 import { searchAudit } from '../../auth/search-audit';
-import { verifyAudit } from '../../auth/verify-audit';
+import { auditHead, verifyAudit } from '../../auth/verify-audit';
 import { invalid } from '../../platform/errors';
 import { printJson, withApp } from '../context';
 
@@ -48,14 +48,19 @@ export function registerAuditCommands(program: Command): void {
   audit
     .command('verify')
     .description('recompute the hash chain; exit code 4 and the first broken entry if anything was altered')
+    .option(
+      '--head <hash>',
+      'a head hash recorded earlier (`audit head`): fail unless the chain still leads to it',
+    )
     .option('--json', 'print JSON')
     .action(async (options) => {
       await withApp(async (app) => {
-        const report = await verifyAudit(app.store.db, cliActor());
+        const report = await verifyAudit(app.store.db, cliActor(), 5000, options.head?.trim().toLowerCase());
         if (options.json) printJson(report);
         else if (report.ok) {
           process.stdout.write(
-            `audit log OK: ${report.checked} entries, newest #${report.lastId} ${report.lastHash}\n`,
+            `audit log OK: ${report.checked} entries, newest #${report.lastId} ${report.lastHash}\n` +
+              (report.recordedHead ? `recorded head found at entry #${report.recordedHead.foundAt}\n` : ''),
           );
         } else {
           process.stdout.write(
@@ -64,6 +69,22 @@ export function registerAuditCommands(program: Command): void {
           );
         }
         if (!report.ok) process.exitCode = 4;
+      });
+    });
+
+  audit
+    .command('head')
+    .description('print the chain head (entries, hash, date) to record outside the database')
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      await withApp(async (app) => {
+        const head = await auditHead(app.store.db, cliActor());
+        if (options.json) printJson(head);
+        else
+          process.stdout.write(
+            `audit head: ${head.entries} entries, hash ${head.hash}, newest entry ${head.newestAt ?? '—'}, read ${head.readAt}\n` +
+              'Keep this line outside the database; later `huikuan audit verify --head <hash>` proves the chain was not rewritten.\n',
+          );
       });
     });
 

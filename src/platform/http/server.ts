@@ -41,8 +41,15 @@ export interface ServerWiring {
   apiRoutes: (server: FastifyInstance) => Promise<void>;
   /** Sets `request.actor` and refuses what the route's permission does not allow (deny by default). */
   guardRequest: (request: FastifyRequest) => Promise<void>;
+  /** The rate limit's budget for a request: per user or token, per address only when anonymous. */
+  rateLimitKey: (request: FastifyRequest) => Promise<string>;
   /** Sees each route as it is registered (the route rules the guard enforces). */
   onRoute: (server: FastifyInstance, route: RouteOptions) => void;
+}
+
+/** A hop count as the function Fastify's types ask for (the first `hops` proxies are believed). */
+function trustProxyOption(setting: boolean | number | string) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 export async function createServer(app: AppContext, wiring: ServerWiring): Promise<FastifyInstance> {
@@ -52,6 +59,8 @@ export async function createServer(app: AppContext, wiring: ServerWiring): Promi
     // requests scrolled everything else away. Failures are logged by the error handler at error.
     disableRequestLogging: true,
     bodyLimit: 10 * 1024 * 1024,
+    // request.ip: the connection's address, or X-Forwarded-For's when it comes from a trusted proxy.
+    trustProxy: trustProxyOption(app.config.trustProxy),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).setValidatorCompiler(TypeBoxValidatorCompiler);
   server.decorate('app', app);
@@ -124,8 +133,16 @@ export async function createServer(app: AppContext, wiring: ServerWiring): Promi
       },
     },
   });
-  await server.register(rateLimit, { global: true, max: 3000, timeWindow: '1 minute' });
+  // Cookies first: the rate limit's key needs the session.
   await server.register(cookie);
+  // One budget per signed-in user or API token, per client address only for anonymous requests: behind a
+  // proxy or NAT everyone shares one address.
+  await server.register(rateLimit, {
+    global: true,
+    max: app.config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => wiring.rateLimitKey(request),
+  });
   await server.register(multipart, { limits: { fileSize: app.config.maxUploadBytes, files: 1 } });
   // Who is asking and may they: one hook for every request, after the security headers, the rate limit and
   // cookie parsing, before any body is read (src/auth/request-actor.ts).

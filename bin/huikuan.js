@@ -1,13 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher so `npx huikuan ...` works without a build step: runs the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
+// Thin launcher so `npx huikuan ...` works without a build step: registers tsx's TypeScript loader in this
+// very process and runs the CLI here. No child process: a signal (even kill -9) to `huikuan` ends the
+// command itself, never leaving a node child running on (an import committing after it was "stopped").
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+register({ tsconfig: join(root, 'tsconfig.json') });
+await import(pathToFileURL(join(root, 'src/cli/main.ts')).href);

@@ -3,7 +3,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportCliError } from '../src/cli/context';
+import { loadConfig } from '../src/platform/config';
+import { dataDirLockedError, liveHolder } from '../src/platform/db/data-dir-lock';
 import { startServer } from '../src/platform/serve';
+
+// A server (or command) already on the PGlite folder: say so now, before building anything.
+const config = loadConfig();
+const holder = config.databaseUrl ? null : liveHolder(config.dataDir);
+if (holder) {
+  process.exitCode = reportCliError(dataDirLockedError(config.dataDir, holder));
+  process.exit();
+}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -24,4 +35,6 @@ if (stale) {
     stdio: 'inherit',
   });
 }
-await startServer({ demoIfEmpty: true });
+await startServer({ demoIfEmpty: true }).catch((error) => {
+  process.exitCode = reportCliError(error); // e.g. the data folder is in use by another server
+});

@@ -1,6 +1,8 @@
 // Aging report (账龄分析) as of any date, by days past due or days since invoice date, grouped.
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
+import { invalid } from '../platform/errors';
+import { decodeCursor, encodeCursor } from '../platform/http/pagination';
 import { todayIn } from '../shared/dates';
 import { CONVERSION_NOTE, type Converter } from '../shared/money';
 import { type AgingCell, type GroupBy, selectAgingCells } from './aging-queries';
@@ -14,6 +16,10 @@ export interface AgingInput extends ReportFilter {
   by?: GroupBy;
   reportCurrency?: string;
   timeZone?: string;
+  /** Groups per page (in the report's order); without it, every group. */
+  limit?: number;
+  /** From the previous page's nextCursor. */
+  cursor?: string;
 }
 
 /** Figures per bucket as parallel arrays (amounts in minor units, counts), and in total. */
@@ -50,6 +56,10 @@ export interface AgingReport {
   buckets: Bucket[];
   totals: Figures & { byCurrency: CurrencyFigures[] };
   groups: AgingRow[];
+  /** How many groups the whole report has (every page). */
+  groupCount: number;
+  /** The next page of groups, when `limit` cut them; null on the last page or without `limit`. */
+  nextCursor: string | null;
   missingRates: string[];
   conversion: string;
 }
@@ -98,6 +108,33 @@ export function foldCells(
   return { amounts, counts, amount, count, byCurrency };
 }
 
+/**
+ * One page of the sorted groups: those after the cursor's position (amount, key), at most `limit`. Only the
+ * page is sent: at 100,000 customers the whole report is 12 MB of JSON, which cost more than its query.
+ */
+function pageOf(
+  groups: AgingRow[],
+  order: (a: { amount: number | null; key: string }, b: { amount: number | null; key: string }) => number,
+  limit: number | undefined,
+  cursor: string | undefined,
+): { groups: AgingRow[]; nextCursor: string | null } {
+  if (limit === undefined) return { groups, nextCursor: null };
+  let from = 0;
+  if (cursor !== undefined) {
+    const [amount, key] = decodeCursor(cursor, 2);
+    if ((amount !== null && typeof amount !== 'number') || typeof key !== 'string') {
+      throw invalid('cursor is not valid for this list; start again without it');
+    }
+    const after = { amount, key };
+    from = groups.findIndex((g) => order(g, after) > 0);
+    if (from < 0) from = groups.length;
+  }
+  const slice = groups.slice(from, from + limit);
+  const last = slice.at(-1);
+  const more = from + limit < groups.length && last !== undefined;
+  return { groups: slice, nextCursor: more ? encodeCursor([last.amount, last.key]) : null };
+}
+
 function fallbackName(by: GroupBy, key: string): string {
   if (by === 'none') return 'Total';
   if (key === '') return by === 'region' ? '(no region)' : '(unassigned)';
@@ -136,7 +173,11 @@ export async function getAgingReport(db: Db, actor: Actor, input: AgingInput): P
     }
     return figures;
   });
-  groups.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.key.localeCompare(b.key));
+  // Largest open amount first (a group with a missing rate last), then by key: the order pages follow.
+  const order = (a: { amount: number | null; key: string }, b: { amount: number | null; key: string }) =>
+    (b.amount ?? -1) - (a.amount ?? -1) || a.key.localeCompare(b.key);
+  groups.sort(order);
+  const page = pageOf(by === 'none' ? [] : groups, order, input.limit, input.cursor);
   return {
     asOf,
     basis,
@@ -144,7 +185,9 @@ export async function getAgingReport(db: Db, actor: Actor, input: AgingInput): P
     reportCurrency: ctx.reportCurrency,
     buckets,
     totals: foldCells(cells, buckets.length, ctx.converter),
-    groups: by === 'none' ? [] : groups,
+    groups: page.groups,
+    groupCount: by === 'none' ? 0 : groups.length,
+    nextCursor: page.nextCursor,
     missingRates: [...ctx.converter.missing].map((c) => `${c}/${ctx.reportCurrency}`),
     conversion: CONVERSION_NOTE,
   };

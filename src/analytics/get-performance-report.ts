@@ -2,7 +2,7 @@
 // per customer (amount-weighted days to pay and days late, share settled late).
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { invalid } from '../platform/errors';
+import { invalid, msg } from '../platform/errors';
 import { addDays, daysBetween, todayIn } from '../shared/dates';
 import { add, Converter, type CurrencyAmount, type Fraction, fraction, mul } from '../shared/money';
 import { type CeiSummary, summariseCei } from './cei-summary';
@@ -125,8 +125,7 @@ export async function getPerformanceReport(
     ]);
   }
   const from = checkDate(input.from ?? monthStart(addMonths(monthOf(to), -11)), 'from');
-  if (from > to)
-    throw invalid('from must be on or before to', [{ field: 'from', value: from, reason: 'after to' }]);
+  if (from > to) throw invalid(msg('fromAfterTo'), [{ field: 'from', value: from, reason: 'after to' }]);
   const ctx = await openReport(db, actor, {
     date: to,
     entityId: input.entityId,

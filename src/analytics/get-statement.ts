@@ -1,8 +1,8 @@
 // Statement of account (对账单) of one customer for a period, per currency: opening balance, the period's
 // documents with a running balance, closing balance, and the aging of the open invoices at the end.
-import { type Actor, customerVisible } from '../platform/auth/actor';
+import { type Actor, rowVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { invalid, notFound } from '../platform/errors';
+import { invalid, msg, notFound } from '../platform/errors';
 import { addDays, todayIn } from '../shared/dates';
 import { selectAgingCells } from './aging-queries';
 import { makeBuckets } from './buckets';
@@ -75,14 +75,13 @@ export async function getStatement(db: Db, actor: Actor, input: StatementInput) 
   const today = todayIn(input.timeZone);
   const to = checkDate(input.to ?? today, 'to');
   const from = checkDate(input.from ?? monthStart(monthOf(to)), 'from');
-  if (from > to)
-    throw invalid('from must be on or before to', [{ field: 'from', value: from, reason: 'after to' }]);
+  if (from > to) throw invalid(msg('fromAfterTo'), [{ field: 'from', value: from, reason: 'after to' }]);
   const ctx = await openReport(db, actor, { date: to, entityId: input.entityId });
   const customer = await db
     .selectFrom('customer')
     .select(['id', 'code', 'name', 'tax_id as taxId'])
     .where('id', '=', input.customerId)
-    .where((eb) => customerVisible(actor, 'customer.id')(eb as never))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   if (!customer) throw notFound('customer', input.customerId);
   const entityIds = input.entityId !== undefined ? [input.entityId] : actor.entityIds;

@@ -1,7 +1,7 @@
 // Names for aging groups and the data every report needs beside the figures (rates, entities).
 import { sql } from 'kysely';
 import type { Actor } from '../platform/auth/actor';
-import { entityVisible } from '../platform/auth/actor';
+import { rowVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import type { ExchangeRate } from '../shared/money';
 import type { GroupBy } from './aging-queries';
@@ -75,7 +75,7 @@ export async function selectVisibleEntities(db: Db, actor: Actor): Promise<Entit
   return db
     .selectFrom('entity')
     .select(['id', 'code', 'name', 'base_currency as baseCurrency'])
-    .where((eb) => entityVisible(actor, 'entity.id')(eb as never))
+    .where(rowVisible(actor, { customer: null, entity: 'entity.id' }))
     .orderBy('id')
     .execute();
 }

@@ -2,7 +2,7 @@
 // currency, and a converter for the report date.
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { invalid } from '../platform/errors';
+import { invalid, msg } from '../platform/errors';
 import { isValidIsoDate } from '../shared/dates';
 import { Converter, isKnownCurrency } from '../shared/money';
 import { selectRatesOn, selectVisibleEntities } from './label-queries';
@@ -17,7 +17,7 @@ export interface ReportContext {
 
 export function checkDate(value: string, field: string): string {
   if (!isValidIsoDate(value))
-    throw invalid(`${field} must be a date YYYY-MM-DD`, [{ field, value, reason: 'not a date' }]);
+    throw invalid(msg('dateRequired', { field }), [{ field, value, reason: 'not a date' }]);
   return value;
 }
 

@@ -1,8 +1,7 @@
 // SQL fragments shared by the analytics queries: role scoping (the actor's customers and entities, via
-// customerVisible / entityVisible) and the report filters, as raw fragments for hand-written SQL.
-import { expressionBuilder, type RawBuilder, sql } from 'kysely';
-import { type Actor, customerVisible, entityVisible } from '../platform/auth/actor';
-import type { Database } from '../platform/db/schema';
+// rowVisible) and the report filters, as raw fragments for hand-written SQL.
+import { type RawBuilder, sql } from 'kysely';
+import { type Actor, rowVisible } from '../platform/auth/actor';
 
 export interface ReportFilter {
   entityId?: number;
@@ -11,8 +10,6 @@ export interface ReportFilter {
   customerIds?: number[];
   currency?: string;
 }
-
-const eb = expressionBuilder<Database, never>();
 
 /** "this row's customer and entity are visible to the actor and match the filter". */
 export function visibleSql(
@@ -23,8 +20,7 @@ export function visibleSql(
   filter: ReportFilter = {},
 ): RawBuilder<boolean> {
   const parts: RawBuilder<unknown>[] = [
-    customerVisible(actor, customerColumn)(eb) as RawBuilder<unknown>,
-    entityVisible(actor, entityColumn)(eb) as RawBuilder<unknown>,
+    rowVisible(actor, { customer: customerColumn, entity: entityColumn }),
   ];
   if (filter.entityId !== undefined) parts.push(sql`${sql.ref(entityColumn)} = ${filter.entityId}`);
   if (filter.customerId !== undefined) parts.push(sql`${sql.ref(customerColumn)} = ${filter.customerId}`);

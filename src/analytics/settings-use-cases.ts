@@ -1,5 +1,5 @@
 // Reading and changing analytics settings (admin) and specific provisions (单项计提).
-import { type Actor, assertCan, customerVisible } from '../platform/auth/actor';
+import { type Actor, assertCan, rowVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
 import { invalid, notFound } from '../platform/errors';
@@ -23,7 +23,7 @@ async function visibleSpecifics(db: Db, actor: Actor) {
   const ids = await db
     .selectFrom('customer')
     .select('id')
-    .where((eb) => customerVisible(actor, 'customer.id')(eb as never))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .where('id', 'in', all.length ? all.map((s) => s.customerId) : [-1])
     .execute();
   const visible = new Set(ids.map((r) => r.id));

@@ -1,10 +1,8 @@
 // Month-end AR by overdue bucket and credit sales per month, two ways: from the trigger-maintained summary
 // (analytics_ar_delta, for actors who see every customer) and by scanning the ledger (for actors scoped to
 // some customers, and as the reference the summary is tested against).
-import { expressionBuilder, sql } from 'kysely';
-import type { Actor } from '../platform/auth/actor';
-import { entityVisible } from '../platform/auth/actor';
-import type { Database } from '../platform/db/schema';
+import { sql } from 'kysely';
+import { type Actor, rowVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { bucketSql, type ReportFilter, visibleSql } from './scope-sql';
 
@@ -33,9 +31,8 @@ export async function selectSummaryDeltas(
   until: string,
   basis: 'd' | 'a' = 'd',
 ): Promise<SummaryDelta[]> {
-  const eb = expressionBuilder<Database, never>();
   const conditions = [
-    entityVisible(actor, 'd.entity_id')(eb),
+    rowVisible(actor, { customer: null, entity: 'd.entity_id' }),
     sql`d.on_date <= ${until}::date`,
     sql`d.basis = ${basis}`,
   ];

@@ -1,6 +1,6 @@
 // Validates audit-log filters from the API and the CLI: every value ends up as a bound parameter, but
 // bad input deserves a clear 400 rather than a database error.
-import { type FieldProblem, invalid } from '../platform/errors';
+import { type FieldProblem, invalid, msg } from '../platform/errors';
 import { isValidIsoDate } from '../shared/dates';
 import type { AuditFilter } from './audit-queries';
 
@@ -46,6 +46,6 @@ export function checkAuditFilter(filter: AuditFilter): AuditFilter {
     const value = filter[field];
     if (value !== undefined && value.length > 200) problems.push({ field, reason: 'at most 200 characters' });
   }
-  if (problems.length) throw invalid('Invalid audit filter', problems);
+  if (problems.length) throw invalid(msg('auditFilterInvalid'), problems);
   return filter;
 }

@@ -8,6 +8,7 @@ import { actorOfUser } from './authenticate';
 import { changePassword } from './change-password';
 import { getMe } from './get-me';
 import { ROLE_LABELS, ROLE_RIGHTS, ROLES } from './roles';
+import { dummyPasswordHash } from './secrets';
 import { signIn } from './sign-in';
 import { signOut } from './sign-out';
 
@@ -33,6 +34,8 @@ function clearCookies(request: FastifyRequest, reply: FastifyReply) {
 export const authRoutes: FastifyPluginAsyncTypebox = async (server) => {
   const db = () => server.app.store.db;
   const settings = authSettings();
+  // Made now, so that the first unknown username does not also pay for hashing it.
+  await dummyPasswordHash();
 
   server.post(
     '/auth/login',

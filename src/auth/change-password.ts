@@ -2,7 +2,7 @@
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, type FieldProblem, invalid } from '../platform/errors';
+import { AppError, type FieldProblem, invalid, msg } from '../platform/errors';
 import type { RequestAuth } from './authenticate';
 import { hashPassword, verifyPassword } from './secrets';
 import { deleteUserSessions } from './session-queries';
@@ -21,13 +21,13 @@ export async function changePassword(
   input: ChangePasswordInput,
 ): Promise<void> {
   const user = actor.userId === null ? undefined : await findUserById(db, actor.userId);
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (!user) throw new AppError('UNAUTHENTICATED', msg('signInFirstShort'));
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw invalid('The current password is wrong', [{ field: 'currentPassword', reason: 'wrong password' }]);
+    throw invalid(msg('passwordWrong'), [{ field: 'currentPassword', reason: 'wrong password' }]);
   }
   const problems: FieldProblem[] = [];
   checkPassword(input.newPassword, user.username, problems);
-  if (problems.length) throw invalid('The new password is not accepted', problems);
+  if (problems.length) throw invalid(msg('passwordRejected'), problems);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, actor, async (tx) => {
     await updateUser(tx, user.id, { passwordHash });

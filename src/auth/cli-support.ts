@@ -1,6 +1,7 @@
 // Helpers for the users/tokens/audit commands: the local actor, password entry, user lookup.
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
+import { forwardedIo } from '../cli/cli-io';
 import { type Actor, SYSTEM_ACTOR } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { invalid, notFound } from '../platform/errors';
@@ -27,6 +28,9 @@ export async function userByName(db: Db, username: string): Promise<UserRow> {
 }
 
 async function readStdin(): Promise<string> {
+  // Run inside the server for a `huikuan` process: that process read its standard input for us.
+  const forwarded = forwardedIo();
+  if (forwarded) return (forwarded.stdin ?? '').replace(/\r?\n$/, '');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks)
@@ -58,7 +62,7 @@ function ask(question: string): Promise<string> {
 export async function readNewPassword(fromStdin: boolean | undefined): Promise<string> {
   let password: string;
   if (fromStdin) password = await readStdin();
-  else if (!process.stdin.isTTY) {
+  else if (!process.stdin.isTTY || forwardedIo()) {
     throw invalid('No terminal to ask for the password: pipe it in with --password-stdin');
   } else {
     password = await ask('Password: ');

@@ -3,7 +3,7 @@
 import { type Actor, can } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
-import { AppError, type FieldProblem, invalid, notFound } from '../platform/errors';
+import { AppError, type FieldProblem, invalid, msg, notFound } from '../platform/errors';
 import { newApiToken, sha256Hex } from './secrets';
 import { insertToken, selectTokens } from './token-queries';
 import { type TokenView, toTokenView } from './token-view';
@@ -23,10 +23,9 @@ export async function createToken(
   input: CreateTokenInput,
 ): Promise<TokenView & { token: string }> {
   const userId = input.userId ?? actor.userId;
-  if (userId === null)
-    throw invalid('Say which user the token is for', [{ field: 'userId', reason: 'required' }]);
+  if (userId === null) throw invalid(msg('tokenForWhom'), [{ field: 'userId', reason: 'required' }]);
   if (userId !== actor.userId && !can(actor, 'admin')) {
-    throw new AppError('FORBIDDEN', 'Only an administrator can make tokens for someone else');
+    throw new AppError('FORBIDDEN', msg('tokenForOthers'));
   }
   const problems: FieldProblem[] = [];
   const name = input.name.trim();
@@ -44,10 +43,10 @@ export async function createToken(
       reason: 'whole days, 1–3650',
     });
   }
-  if (problems.length) throw invalid('The token cannot be created', problems);
+  if (problems.length) throw invalid(msg('tokenCannotBeCreated'), problems);
   const user = await findUserById(db, userId);
   if (!user) throw notFound('User', userId);
-  if (user.disabled_at) throw invalid('The user is disabled');
+  if (user.disabled_at) throw invalid(msg('userDisabled'));
   const token = newApiToken();
   const id = await inTransaction(db, actor, (tx) =>
     insertToken(tx, {

@@ -3,7 +3,7 @@
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
-import { type FieldProblem, invalid } from '../platform/errors';
+import { type FieldProblem, invalid, msg } from '../platform/errors';
 import { hashPassword } from './secrets';
 import {
   assertGrantable,
@@ -33,7 +33,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
   checkDisplayName(input.displayName, problems);
   checkEmail(input.email, problems);
   if (input.password) checkPassword(input.password, username, problems);
-  if (problems.length) throw invalid('The user cannot be created', problems);
+  if (problems.length) throw invalid(msg('userCannotBeCreated'), problems);
   const grants = await resolveGrants(db, input.roles ?? []);
   assertGrantable(actor, grants);
   const passwordHash = input.password ? await hashPassword(input.password) : null;

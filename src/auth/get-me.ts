@@ -1,7 +1,7 @@
 // The signed-in user as the web app needs it: who, which roles, which rights (to show or hide screens).
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { AppError } from '../platform/errors';
+import { AppError, msg } from '../platform/errors';
 import type { RequestAuth } from './authenticate';
 import { RIGHTS } from './roles';
 import { selectUsers } from './user-queries';
@@ -21,7 +21,8 @@ export interface MeView {
 }
 
 export async function getMe(db: Db, actor: Actor, auth: RequestAuth): Promise<MeView> {
-  if (auth.kind === 'none' || actor.userId === null) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (auth.kind === 'none' || actor.userId === null)
+    throw new AppError('UNAUTHENTICATED', msg('signInFirstShort'));
   const [row] = await selectUsers(db, { ids: [actor.userId], includeDisabled: true });
   const all = actor.permissions.has('*');
   return {

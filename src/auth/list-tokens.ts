@@ -1,6 +1,6 @@
 import { type Actor, can } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { AppError } from '../platform/errors';
+import { AppError, msg } from '../platform/errors';
 import { selectTokens } from './token-queries';
 import { type TokenView, toTokenView } from './token-view';
 
@@ -11,8 +11,7 @@ export async function listTokens(
   input: { userId?: number; all?: boolean },
 ): Promise<TokenView[]> {
   const others = input.all || (input.userId !== undefined && input.userId !== actor.userId);
-  if (others && !can(actor, 'admin'))
-    throw new AppError('FORBIDDEN', 'Only an administrator can list others’ tokens');
+  if (others && !can(actor, 'admin')) throw new AppError('FORBIDDEN', msg('tokensOfOthers'));
   const userId = input.all ? undefined : (input.userId ?? actor.userId ?? undefined);
   if (userId === undefined && !input.all) return [];
   const rows = await selectTokens(db, { userId });

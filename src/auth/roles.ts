@@ -53,8 +53,9 @@ export const PSEUDO_RIGHTS = ['public', 'authenticated'] as const;
 
 /**
  * Rights over what belongs to no one entity: users with their roles and tokens, the selling entities and
- * company-wide settings (`admin`), the audit log, which records every entity (`audit:read`), and the
- * company-wide collections rights. They count only from a grant for all entities: an administrator of one
+ * company-wide settings (`admin`), the audit log, which records every entity (`audit:read`), the
+ * company-wide collections rights, and the collection strategies with their assignment rules and customer
+ * overrides (`strategies:write`), which every entity's cases follow. They count only from a grant for all entities: an administrator of one
  * entity holds every other right there, but cannot make itself or anyone else more than that, nor read the
  * other entities' history.
  */
@@ -63,6 +64,7 @@ export const GLOBAL_ONLY_RIGHTS: readonly Right[] = [
   'audit:read',
   'collections:manage',
   'simulations:read',
+  'strategies:write',
 ];
 
 const READ_RIGHTS = RIGHTS.filter((right) => right.endsWith(':read'));

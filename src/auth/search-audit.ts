@@ -1,7 +1,7 @@
 // Audit-log search for auditors and administrators: newest first, keyset pages by entry number.
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { invalid } from '../platform/errors';
+import { invalid, msg } from '../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../platform/http/pagination';
 import { checkAuditFilter } from './audit-filter';
 import { type AuditFilter, selectAuditPage } from './audit-queries';
@@ -24,7 +24,7 @@ export async function searchAudit(
   let beforeId: number | null = null;
   if (cursor) {
     const [id] = decodeCursor(cursor, 1);
-    if (!Number.isSafeInteger(id)) throw invalid('cursor is not valid for this list; start again without it');
+    if (!Number.isSafeInteger(id)) throw invalid(msg('cursorInvalid'));
     beforeId = id as number;
   }
   const rows = await selectAuditPage(db, checkAuditFilter(filter), timeZone, beforeId, limit);

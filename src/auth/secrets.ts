@@ -7,17 +7,32 @@ import { hash, verify } from '@node-rs/argon2';
 
 export const hashPassword = (password: string): Promise<string> => hash(password);
 
-// Verifying against this when the user does not exist keeps the answer time the same as for a wrong
-// password, so timing does not tell which usernames exist.
+/**
+ * The argon2 verification, kept in an object so that tests can observe every call (a spy on `verify`).
+ * A malformed stored hash counts as a wrong password.
+ */
+export const passwordCheck = {
+  verify: (passwordHash: string, password: string): Promise<boolean> =>
+    verify(passwordHash, password).catch(() => false),
+};
+
+// Verifying against this when the user does not exist, is disabled or has no password keeps the answer
+// time the same as for a wrong password, so timing does not tell which usernames exist. It is made with
+// the same parameters as every real hash (the library defaults), once, ahead of the first sign-in.
 let dummyHash: Promise<string> | null = null;
 
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hash(randomSecret(24));
+  return dummyHash;
+}
+
+/** Verifies `password` against the stored hash, or against the dummy hash when there is none (→ false). */
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   if (!passwordHash) {
-    dummyHash ??= hash('not-a-real-password-but-takes-as-long');
-    await verify(await dummyHash, password).catch(() => false);
+    await passwordCheck.verify(await dummyPasswordHash(), password);
     return false;
   }
-  return verify(passwordHash, password).catch(() => false);
+  return passwordCheck.verify(passwordHash, password);
 }
 
 export const randomSecret = (bytes = 32): string => randomBytes(bytes).toString('base64url');

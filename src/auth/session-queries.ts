@@ -159,6 +159,16 @@ export async function lockLoginState(tx: Tx, userId: number): Promise<LoginState
     .executeTakeFirstOrThrow();
 }
 
+/** The state row of an account that cannot sign in, read and locked like lockLoginState's (none: nothing). */
+export async function peekLoginState(tx: Tx, userId: number): Promise<void> {
+  await tx
+    .selectFrom('login_state')
+    .select('failed_count')
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .execute();
+}
+
 export async function saveLoginState(
   db: Db | Tx,
   userId: number,

@@ -3,7 +3,7 @@
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, notFound } from '../platform/errors';
+import { conflict, msg, notFound } from '../platform/errors';
 import type { RoleGrant } from './roles';
 import { assertGrantable, changedGrants, type GrantInput, resolveGrants } from './user-input';
 import {
@@ -42,7 +42,7 @@ export async function setUserRoles(db: Db, actor: Actor, input: SetUserRolesInpu
     const after = await selectGrants(tx, input.id);
     assertGrantable(actor, changedGrants(before, after));
     if (isGlobalAdmin(before) && !isGlobalAdmin(after) && (await countOtherAdmins(tx, input.id)) === 0) {
-      throw conflict('This is the last administrator; make someone else admin first');
+      throw conflict(msg('lastAdmin'));
     }
   });
   const [row] = await selectUsers(db, { ids: [input.id], includeDisabled: true });

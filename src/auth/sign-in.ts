@@ -10,7 +10,7 @@ import type { AuthSettings } from './auth-config';
 import { afterFailure, isLocked, type LoginState, NO_FAILURES } from './lockout';
 import { openSession } from './open-session';
 import { verifyPassword } from './secrets';
-import { type LoginStateRow, lockLoginState, saveLoginState } from './session-queries';
+import { type LoginStateRow, lockLoginState, peekLoginState, saveLoginState } from './session-queries';
 import { findUserByUsername } from './user-queries';
 
 export interface SignInInput {
@@ -46,27 +46,48 @@ interface Attempt {
 }
 
 export async function signIn(db: Db, settings: AuthSettings, input: SignInInput): Promise<SignInResult> {
-  const user = await findUserByUsername(db, input.username.trim());
-  // Always verify (against a dummy hash for unknown users) so that every failure takes as long.
+  const found = await findUserByUsername(db, input.username.trim());
+  const user = found && !found.disabled_at && found.password_hash ? found : null;
+  // Every path costs the same: one argon2 verification (against a dummy hash of the same parameters when
+  // the user is unknown, disabled or has no password), then one transaction that reads the lock-out state
+  // and records the attempt in the audit log. Only the answer to a right password differs.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
-  if (!user || user.disabled_at || !user.password_hash) throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
 
   // Reading the lock-out state and writing the next one happen in one transaction, with the state's row
   // locked, so parallel attempts on one account count one after another: 30 wrong passwords at once lock
   // it as surely as 30 in a row. The slow password check stays outside, holding no lock.
-  const attempt: Attempt = { user, passwordOk, now: new Date() };
   const session = await inTransaction(db, CLAIMED, async (tx) => {
+    if (!user) return refuseUnusable(tx, found?.id ?? null, found ? 'disabled' : 'unknown', input.ip);
+    const attempt: Attempt = { user, passwordOk, now: new Date() };
     const state = loginState(await lockLoginState(tx, user.id));
     if (isLocked(state, attempt.now)) return refuseLocked(tx, attempt, input.ip);
     if (!passwordOk) return countFailure(tx, settings, attempt, state, input.ip);
     return succeed(tx, settings, attempt, input);
   });
-  if (!session) throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
+  if (!session || !user) throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
   return { userId: user.id, ...session };
 }
 
 function loginState(row: LoginStateRow): LoginState {
   return { failedCount: row.failed_count, lastFailedAt: row.last_failed_at, lockedUntil: row.locked_until };
+}
+
+/**
+ * Unknown, disabled or without a password: refused, recorded like a locked account (the state row is read
+ * the same way, so the work matches). The username typed is not kept: people type passwords into it.
+ */
+async function refuseUnusable(
+  tx: Tx,
+  userId: number | null,
+  reason: 'unknown' | 'disabled',
+  ip: string,
+): Promise<null> {
+  await peekLoginState(tx, userId ?? 0);
+  await appendAuditEvent(tx, 'app_user', 'LOGIN_REFUSED', userId === null ? null : { id: userId }, {
+    reason,
+    ip,
+  });
+  return null;
 }
 
 /** Locked: refused whatever the password, and not counted (the lock does not grow with more attempts). */

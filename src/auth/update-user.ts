@@ -3,7 +3,7 @@
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
-import { conflict, type FieldProblem, invalid, notFound } from '../platform/errors';
+import { conflict, type FieldProblem, invalid, msg, notFound } from '../platform/errors';
 import { hashPassword } from './secrets';
 import { deleteUserSessions } from './session-queries';
 import { checkDisplayName, checkEmail, checkPassword } from './user-input';
@@ -32,8 +32,8 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
   if (input.displayName !== undefined) checkDisplayName(input.displayName, problems);
   if (input.email !== undefined) checkEmail(input.email, problems);
   if (input.password !== undefined) checkPassword(input.password, user.username, problems);
-  if (problems.length) throw invalid('The user cannot be changed', problems);
-  if (input.disabled === true && actor.userId === input.id) throw conflict('You cannot disable yourself');
+  if (problems.length) throw invalid(msg('userCannotBeChanged'), problems);
+  if (input.disabled === true && actor.userId === input.id) throw conflict(msg('cannotDisableSelf'));
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   await inTransaction(db, actor, async (tx) => {
     if (input.disabled === true) {
@@ -41,7 +41,7 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
         (g) => g.role === 'admin' && g.entityId === null,
       );
       if (isAdmin && (await countOtherAdmins(tx, input.id)) === 0) {
-        throw conflict('This is the last enabled administrator; make someone else admin first');
+        throw conflict(msg('lastEnabledAdmin'));
       }
     }
     await writeUser(tx, input.id, {

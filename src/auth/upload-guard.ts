@@ -3,6 +3,7 @@
 // evidence: pdf and images). The size limit is enforced by the multipart parser (HUIKUAN_MAX_UPLOAD_BYTES).
 import { open, stat } from 'node:fs/promises';
 import { invalid } from '../platform/errors';
+import { wideEncodingOf } from '../shared/wide-text';
 
 export type UploadKind = 'csv' | 'xlsx' | 'pdf' | 'png' | 'jpeg' | 'webp' | 'text';
 
@@ -30,12 +31,12 @@ export function sniffUpload(head: Uint8Array): UploadKind | null {
     const offset = signature.offset ?? 0;
     if (signature.bytes.every((byte, i) => head[offset + i] === byte)) return signature.kind;
   }
-  // Text: no NUL bytes and few control characters (tab, CR, LF and the UTF-16 BOM are fine).
+  // Text: few control characters (tab, CR, LF and the UTF-16 BOM are fine). UTF-16/32 without a BOM is
+  // text too (its NULs fall in a pattern), and a stray NUL is counted, so the importer names its line.
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  if (utf16) return 'text';
+  if (utf16 || wideEncodingOf(head)) return 'text';
   let control = 0;
   for (const byte of head) {
-    if (byte === 0) return null;
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
   }
   return control <= head.length / 100 ? 'text' : null;
@@ -145,8 +146,17 @@ export async function checkUploadedFile(
   if (kind === 'xlsx') {
     const { size } = await stat(path);
     const names = await zipFileEntries(path, size);
-    if (!names || !isXlsxPackage(names)) {
-      throw refused(fileName, 'the content is a zip archive but not an Excel workbook (.xlsx)');
+    if (!names) {
+      throw refused(
+        fileName,
+        'the zip archive is truncated or damaged (its table of contents is missing): save or download the workbook again',
+      );
+    }
+    if (!isXlsxPackage(names)) {
+      throw refused(
+        fileName,
+        'the content is a zip archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml',
+      );
     }
   }
   return kind;

@@ -2,7 +2,7 @@
 
 import type { Actor } from '../platform/auth/actor';
 import type { Db, Tx } from '../platform/db/store';
-import { AppError, type FieldProblem, invalid } from '../platform/errors';
+import { AppError, type FieldProblem, invalid, msg } from '../platform/errors';
 import { passwordProblems } from './password-rules';
 import { isRole, ROLES, type RoleGrant } from './roles';
 import { entityIdsByCode, existingEntityIds } from './user-queries';
@@ -76,7 +76,7 @@ export async function resolveGrants(db: Db | Tx, inputs: GrantInput[]): Promise<
     }
     grants.push({ role: input.role, entityId });
   });
-  if (problems.length) throw invalid('Some roles are not valid', problems);
+  if (problems.length) throw invalid(msg('rolesInvalid'), problems);
   return grants;
 }
 
@@ -90,10 +90,7 @@ export function assertGrantable(actor: Actor, grants: RoleGrant[]): void {
   if (own === null) return;
   const outside = grants.filter((grant) => grant.entityId === null || !own.includes(grant.entityId));
   if (outside.length > 0) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Roles can be granted or revoked only within your own entities; a role for all entities needs an administrator for all entities',
-    );
+    throw new AppError('FORBIDDEN', msg('rolesOutsideEntities'));
   }
 }
 

@@ -2,9 +2,14 @@
 import { type AppContext, openApp } from '../platform/app';
 import { loadConfig } from '../platform/config';
 import { AppError, fromDatabaseError } from '../platform/errors';
+import { localeFrom, localizeReason } from '../shared/messages';
 import { stripTerminalControls } from '../shared/text';
+import { forwardedIo } from './cli-io';
 
 export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T> {
+  // A command forwarded to the running server works on the server's store (src/cli/local-server.ts).
+  const forwarded = forwardedIo();
+  if (forwarded) return fn(forwarded.app);
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const app = await openApp(config);
   try {
@@ -15,22 +20,34 @@ export async function withApp<T>(fn: (app: AppContext) => Promise<T>): Promise<T
 }
 
 /** Prints an error for a person (or as JSON with --json) and returns the exit code. */
-export function reportCliError(error: unknown, json = process.argv.includes('--json')): number {
+export function reportCliError(
+  error: unknown,
+  json = process.argv.includes('--json'),
+  argv: readonly string[] = process.argv,
+): number {
   const appError = error instanceof AppError ? error : fromDatabaseError(error);
   if (appError) {
     if (json) {
-      process.stdout.write(
-        `${JSON.stringify({ error: { code: appError.code, message: appError.message, ...appError.details } }, null, 2)}\n`,
-      );
+      process.stdout.write(`${JSON.stringify({ error: appError.toPayload() }, null, 2)}\n`);
     } else {
+      // In the user's language: --locale, else LANG (src/shared/messages).
+      const locale = localeFrom(argv, process.env);
       // Messages quote the user's values: no control characters reach the terminal (stderr is not wrapped,
       // progress bars draw there).
-      process.stderr.write(`error: ${stripTerminalControls(appError.message)}\n`);
+      process.stderr.write(
+        stripTerminalControls(`${locale === 'zh-CN' ? '错误' : 'error'}: ${appError.localized(locale)}`) +
+          '\n',
+      );
       for (const problem of appError.details?.problems ?? []) {
-        const where = [problem.line ? `line ${problem.line}` : null, problem.field]
-          .filter(Boolean)
-          .join(', ');
-        process.stderr.write(stripTerminalControls(`  ${where ? `${where}: ` : ''}${problem.reason}\n`));
+        const line = problem.line
+          ? locale === 'zh-CN'
+            ? `第 ${problem.line} 行`
+            : `line ${problem.line}`
+          : null;
+        const where = [line, problem.field].filter(Boolean).join(', ');
+        process.stderr.write(
+          stripTerminalControls(`  ${where ? `${where}: ` : ''}${localizeReason(locale, problem.reason)}\n`),
+        );
       }
     }
     return appError.code === 'IMPORT_REJECTED' ? 3 : 2;

@@ -1,20 +1,16 @@
 // The `huikuan` command. Each feature registers its subcommands from src/cli/commands; commands are thin
-// wrappers over the same use cases the API calls.
-import { Command } from 'commander';
-import { registerCommands } from './commands';
+// wrappers over the same use cases the API calls. When a server holds the PGlite data folder, commands run
+// inside that server (src/cli/local-server.ts): a second process on the folder would lose its writes.
 import { reportCliError } from './context';
+import { ForwardedExit, forwardToLocalServer } from './local-server';
+import { buildProgram } from './program';
 import { stripControlsOnWrite } from './safe-output';
 
 stripControlsOnWrite(process.stdout);
 
-const program = new Command()
-  .name('huikuan')
-  .description('回款 huikuan — receivables ledger, credit and collections')
-  .version('0.1.0')
-  .showHelpAfterError();
-
-registerCommands(program);
+const program = buildProgram();
+forwardToLocalServer(program);
 
 program.parseAsync(process.argv).catch((error) => {
-  process.exitCode = reportCliError(error);
+  process.exitCode = error instanceof ForwardedExit ? error.exitCode : reportCliError(error);
 });

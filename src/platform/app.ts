@@ -13,10 +13,17 @@ export interface AppContext {
 
 export async function openApp(
   config: Config = loadConfig(),
-  options: { migrate?: boolean } = {},
+  options: {
+    migrate?: boolean /** PGlite: what this process is, for the data folder's lock. */;
+    role?: string;
+  } = {},
 ): Promise<AppContext> {
   const logger = createLogger(config.logLevel);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    lockRole: options.role,
+  });
   if (options.migrate !== false) {
     const outcome = await migrate(store);
     if (outcome.applied.length > 0) logger.info({ applied: outcome.applied }, 'migrations applied');

@@ -24,8 +24,12 @@ export function isValidIsoDate(value: string): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The dates the system accepts: a year outside is a typo or a placeholder (9999-12-31), not a due date. */
+export const DATE_RANGE = { from: '1900-01-01', to: '2999-12-31', firstYear: 1900, lastYear: 2999 } as const;
+
 function isRealDate(year: number, month: number, day: number): boolean {
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  if (year < DATE_RANGE.firstYear || year > DATE_RANGE.lastYear || month < 1 || month > 12 || day < 1)
+    return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
@@ -140,8 +144,18 @@ export function parseDateWithFormat(text: string, format: DateFormat): ParseDate
     else if (token === 'M') month = n;
     else day = n;
   });
-  if (!isRealDate(year, month, day)) return { ok: false, reason: `"${text}" is not a real calendar date` };
+  if (!isRealDate(year, month, day)) return { ok: false, reason: notRealReason(text, year) };
   return { ok: true, date: iso(year, month, day) };
+}
+
+/** Why a date that fits its format is refused: a year out of the accepted range, or no such day. */
+export function notRealReason(text: string, year: number): string {
+  if (year < DATE_RANGE.firstYear || year > DATE_RANGE.lastYear) return outOfRangeReason(text);
+  return `"${text}" is not a real calendar date`;
+}
+
+export function outOfRangeReason(text: string): string {
+  return `"${text}" is out of the accepted range of dates (${DATE_RANGE.from} to ${DATE_RANGE.to})`;
 }
 
 /** How `a/b/yyyy` is read when no format is given: month first or day first. */
@@ -168,7 +182,7 @@ export function parseDate(
   if (value.length === 10 && value.charCodeAt(4) === 45 && ISO.test(value)) {
     return isValidIsoDate(value)
       ? { ok: true, date: value }
-      : { ok: false, reason: `"${text}" is not a real calendar date` };
+      : { ok: false, reason: notRealReason(text, Number(value.slice(0, 4))) };
   }
   for (const candidate of AUTO_FORMATS) {
     const result = parseDateWithFormat(value, candidate);

@@ -9,6 +9,7 @@ import { verifyAudit } from '../../src/auth/verify-audit';
 import { type Actor, SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { type Db, inPinnedTransaction, type Store } from '../../src/platform/db/store';
 import { inTransaction, setTransactionActor } from '../../src/platform/db/transaction';
+import { waitForLockWaiters } from '../support/locks';
 import { describeEachStore } from '../support/stores';
 
 const alice: Actor = { ...SYSTEM_ACTOR, userId: 42, name: 'alice' };
@@ -263,7 +264,7 @@ describeEachStore('audit log', (store, kind) => {
           await update(txB, x, 'B');
         });
         await bIsWaiting;
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await waitForLockWaiters(db); // B waits on the chain head that A holds
         await update(tx, y, 'A'); // with the head taken after the row locks, this would deadlock
         return { b }; // not the promise itself: an async callback would wait for it inside A
       });

@@ -10,6 +10,7 @@ import { runEngine } from '../../src/collections/engine/run-engine';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { addCustomer, addEntity, addInvoice, addUser } from '../collections/fixtures';
 import { type ApiClient, apiClient } from '../support/http';
+import { deadlockTimeoutMs, lockWaiters } from '../support/locks';
 import { describeEachStore } from '../support/stores';
 import { authTestServer } from './helpers';
 
@@ -113,8 +114,23 @@ describeEachStore('collections on the audit log', (store) => {
       kind: 'full',
       checkpoint: async (label) => {
         if (label !== 'batch:claimed' || change) return;
+        let done = false;
         change = manager.patch(`/api/collections/cases/${caseId}`, { manualStatus: 'legal' });
-        await new Promise((resolve) => setTimeout(resolve, 1500)); // past PostgreSQL's deadlock_timeout
+        change.then(
+          () => (done = true),
+          () => (done = true),
+        );
+        // PGlite has one connection: the change simply queues behind the batch. On PostgreSQL the change
+        // either goes through (the batch holds no row yet) or waits on a lock: then wait past deadlock_timeout,
+        // when PostgreSQL would report a deadlock. A fixed sleep could end before the change even started.
+        if (store().kind !== 'postgres') return;
+        const db = store().db;
+        await expect
+          .poll(async () => done || (await lockWaiters(db)) > 0, { timeout: 30_000, interval: 20 })
+          .toBe(true);
+        if (done) return;
+        const ms = await deadlockTimeoutMs(db);
+        await new Promise((resolve) => setTimeout(resolve, ms + 300));
       },
     });
     const response = await change;

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, PSEUDO_RIGHTS, RIGHTS, ROLES, type Role } from '../../src/auth/roles';
 import { can } from '../../src/platform/auth/actor';
@@ -20,6 +21,8 @@ function concrete(url: string): string {
 
 const apiRoutes = (server: FastifyInstance): RouteRule[] =>
   routeRules(server).filter((rule) => rule.url.startsWith('/api/') && rule.method !== 'HEAD');
+// Rights over the whole company: users, audit log, engine runs, simulations, strategies and their rules.
+const COMPANY_WIDE = ['admin', 'audit:read', 'collections:manage', 'simulations:read', 'strategies:write'];
 const allRoutes = (server: FastifyInstance): RouteRule[] =>
   routeRules(server).filter((rule) => rule.method !== 'HEAD');
 // Routes this suite registers without a rule, to see them refused.
@@ -122,6 +125,16 @@ describeEachStore('route rules for every route', (store) => {
   });
   afterAll(() => server.close());
 
+  /** The entity `ONE` that the one-entity users are granted (made once per store). */
+  let oneEntityId: Promise<number> | undefined;
+  const oneEntity = () => {
+    oneEntityId ??= sql<{ id: number }>`insert into entity (code, name, base_currency)
+      values ('ONE', '一个主体', 'CNY') returning id`
+      .execute(store().db)
+      .then((r) => r.rows[0].id);
+    return oneEntityId;
+  };
+
   it('refuses every non-public route to an anonymous request with 401', async () => {
     const anonymous = await apiClient(server, 'anonymous');
     const wrong: string[] = [];
@@ -173,6 +186,74 @@ describeEachStore('route rules for every route', (store) => {
       expect(wrong).toEqual([]);
     });
   }
+
+  // The same matrix for a user of every role granted one selling entity: it holds the role's rights there
+  // except the global-only ones (users, the audit log, company-wide collections, strategies).
+  for (const role of ROLES) {
+    it(`gives 403 to ${role} of one entity exactly on the routes whose right it lacks there`, async () => {
+      const entityId = await oneEntity();
+      const client = await apiClientFor(server, {
+        username: `${role}.one-entity`,
+        roles: [{ role, entityCode: 'ONE' }],
+      });
+      const actor = actorFor({ id: 1, username: 'x', displayName: 'x' }, [{ role, entityId }]);
+      // What belongs to no one entity stays out of reach, whatever the role holds for all entities.
+      for (const right of COMPANY_WIDE) expect(can(actor, right), right).toBe(false);
+      const wrong: string[] = [];
+      for (const route of routes.filter((r) => !PSEUDO_RIGHTS.includes(r.permission as never))) {
+        const allowed = can(actor, route.permission as string);
+        if (allowed && route.method !== 'GET') continue;
+        const response = await client.inject({
+          method: route.method as HTTPMethods,
+          url: concrete(route.url),
+        });
+        const refused = response.statusCode === 403 || response.statusCode === 401;
+        if (refused === allowed) wrong.push(`${route.method} ${route.url} → ${response.statusCode}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('shows an administrator of one entity nothing of another entity on any GET route', async () => {
+    await oneEntity();
+    const db = store().db;
+    const one = (q: ReturnType<typeof sql<{ id: number }>>) => q.execute(db).then((r) => r.rows[0].id);
+    const other = await one(sql`insert into entity (code, name, base_currency)
+      values ('OTHER', '另一主体', 'CNY') returning id`);
+    const customer = await one(
+      sql`insert into customer (code, name) values ('C-BOTH', '两主体客户') returning id`,
+    );
+    const invoice =
+      await one(sql`insert into invoice (entity_id, customer_id, number, issue_date, due_date, currency, amount)
+      values (${other}, ${customer}, 'INV-OTHER-SECRET', '2025-01-06', '2025-02-05', 'CNY', 123456) returning id`);
+    const payment =
+      await one(sql`insert into payment (entity_id, customer_id, reference, received_date, currency, amount)
+      values (${other}, ${customer}, 'PAY-OTHER-SECRET', '2025-03-01', 'CNY', 65432) returning id`);
+    const kase = await one(sql`insert into collection_case (customer_id, entity_id, stage_since, opened_on)
+      values (${customer}, ${other}, '2025-02-06', '2025-02-06') returning id`);
+    const task = await one(sql`insert into task (case_id, customer_id, entity_id, type, title, due_on)
+      values (${kase}, ${customer}, ${other}, 'call', 'Call OTHER-SECRET', '2025-02-10') returning id`);
+    const client = await apiClientFor(server, {
+      username: 'admin.one-entity',
+      roles: [{ role: 'admin', entityCode: 'ONE' }],
+    });
+    const ids = [...new Set([customer, invoice, payment, kase, task])];
+    const query = `?customerId=${customer}&entityId=${other}`;
+    const leaks: string[] = [];
+    for (const route of routes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'))) {
+      const urls = route.url.includes(':')
+        ? ids.map((id) => route.url.replace(/:[A-Za-z]+/g, String(id)))
+        : [route.url, `${route.url}${query}`];
+      for (const url of urls) {
+        const response = await client.get(url);
+        if (/OTHER-SECRET|123456|65432/.test(response.body)) leaks.push(`${url} → ${response.statusCode}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The administrator of all entities does see them (the probe can find what it looks for).
+    const admin = await apiClient(server, 'admin');
+    expect((await admin.get(`/api/invoices/${invoice}`)).body).toContain('INV-OTHER-SECRET');
+  });
 
   it('lets a read-only token change nothing, even an administrator’s', async () => {
     const readOnly = await apiClientFor(server, {

@@ -1,7 +1,7 @@
 // Signing in and out in a real browser, and seeing only what the role allows: a collector sees their own
 // customers and no administration; an auditor gets the audit log; nobody gets in without a session.
 import { sql } from 'kysely';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/create-user';
 import { hashPassword } from '../../src/auth/secrets';
@@ -137,13 +137,28 @@ describe('sign-in and role-based screens', () => {
     await page.getByTestId('add-role').click();
     await page.getByTestId('role-select').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '财务' }).click();
-    // The request itself, so that a failure says whether the form was sent and what the server answered.
-    const created = page.waitForResponse(
-      (r) => new URL(r.url()).pathname.endsWith('/users') && r.request().method() === 'POST',
-      { timeout: 30_000 },
-    );
-    await page.getByTestId('user-save').click();
-    const answer = await created;
+    // The choice has landed and its list is closed before the form is sent. A click on an option list still
+    // opening or closing can miss; the form is then refused in the browser and no request is ever made.
+    await expect.poll(() => page.getByTestId('role-select').textContent(), WAIT).toContain('财务');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), WAIT).toBe(0);
+    // The request itself, awaited together with the click: a click that fails must not leave the wait for
+    // the answer behind as an unhandled rejection (which reads as "no answer" and hides the click's error).
+    const isCreate = (r: Request) => new URL(r.url()).pathname.endsWith('/users') && r.method() === 'POST';
+    let sent = false;
+    page.on('request', (r) => {
+      if (isCreate(r)) sent = true;
+    });
+    const [answer] = await Promise.all([
+      page
+        .waitForResponse((r) => isCreate(r.request()), { timeout: 30_000 })
+        .catch(async (error: Error) => {
+          const problems = await page.locator('.ant-form-item-explain-error').allTextContents();
+          throw new Error(`${sent ? 'sent, no answer' : 'never sent'}; form: ${problems.join(' / ')}`, {
+            cause: error,
+          });
+        }),
+      page.getByTestId('user-save').click(),
+    ]);
     expect(answer.status(), await answer.text()).toBe(201);
     await expect
       .poll(

@@ -60,13 +60,16 @@ describe('import wizard', { timeout: 240_000 }, () => {
     // 1,200.00 + 800.50, all overdue (due in 2024).
     expect(row).toMatch(/CNY2,000\.50 \| CNY2,000\.50/);
 
-    // Both runs are in the history: the rejected dry run, the validated one and the load.
+    // The history lists the load; the dry runs (the rejected one and the validated one) are listed apart.
     await page.goto('/imports');
     await page.getByRole('tab', { name: '导入记录' }).click();
-    await poll(async () => (await tableRows(page, 'import-history')).length).toBeGreaterThanOrEqual(3);
-    const history = await tableRows(page, 'import-history');
-    expect(history[0]).toContain('已导入');
-    expect(history.some((r) => r.includes('已拒绝'))).toBe(true);
+    await poll(async () => (await tableRows(page, 'import-history')).length).toBe(1);
+    expect((await tableRows(page, 'import-history'))[0]).toContain('已导入');
+    await page.getByTestId('import-history-filter').getByText('校验（未写入）').click();
+    await poll(async () => (await tableRows(page, 'import-history')).length).toBe(2);
+    const dryRuns = await tableRows(page, 'import-history');
+    expect(dryRuns[0]).toContain('已校验');
+    expect(dryRuns[1]).toContain('已拒绝');
   });
 
   it('tells how it read day-first dates on the result screen', async () => {

@@ -7,6 +7,7 @@ import { raceToConflict } from '../../src/ledger/allocations/conflicts';
 import { reversePayment } from '../../src/ledger/payments/reverse-payment';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { inTransaction } from '../../src/platform/db/transaction';
+import { waitForLockWaiters } from '../support/locks';
 import { describeOnPostgres } from '../support/stores';
 import { makeInvoice, makeParty, makePayment, openAmounts, unapplied } from './allocations.fixtures';
 
@@ -124,15 +125,19 @@ describeOnPostgres('allocation concurrency', (store) => {
       await firstHolds;
     });
     await inserted;
-    // No pre-check here: the second writer blocks on the invoice row, then fails the CHECK.
-    const second = db.transaction().execute((tx) => tx.insertInto('allocation').values(row(p2)).execute());
-    await new Promise((r) => setTimeout(r, 200));
+    // No pre-check here: the second writer blocks on the invoice row, then fails the CHECK. Its failure is
+    // caught at once: it may come before `await first` returns, and must not be an unhandled rejection.
+    const second = db
+      .transaction()
+      .execute((tx) => tx.insertInto('allocation').values(row(p2)).execute())
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    await waitForLockWaiters(db);
     releaseFirst();
     await first;
-    const error = await second.then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await second;
     expect(error).toMatchObject({ constraint: 'invoice_not_over_allocated' });
     expect(raceToConflict(error)).toMatchObject({ code: 'CONFLICT' });
     expect(await openAmounts(db, [inv])).toEqual([20_00]);

@@ -169,6 +169,8 @@ describeEachStore('customers API', (store) => {
     expect(duplicate.json().error).toEqual({
       code: 'CONFLICT',
       message: 'Customer code C001 already exists',
+      messageCode: 'customerCodeTaken',
+      params: { code: 'C001' },
     });
     const gone = await api.patch('/api/customers/99999999', { segment: 'x' });
     expect(gone.statusCode).toBe(404);

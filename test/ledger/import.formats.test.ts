@@ -178,6 +178,8 @@ describeEachStore('import encodings', (store) => {
         field: null,
         value: null,
         reason: expect.stringMatching(/not valid UTF-8.*probably GBK/),
+        code: 'invalid_utf8_line',
+        params: { line: 18_603 },
       },
     ]);
     expect(report.errors[0].reason).toContain('"encoding": "gbk"');

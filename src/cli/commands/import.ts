@@ -58,6 +58,14 @@ function summary(report: ImportReport): string {
     report.allocations.count ? `${report.allocations.count} allocation(s)` : null,
   ].filter(Boolean);
   if (made.length) lines.push(`created: ${made.join(', ')}`);
+  for (const skip of report.skipped.slice(0, SHOWN_ERRORS)) {
+    lines.push(`skipped line ${skip.line}: ${skip.reason}`);
+  }
+  for (const warning of report.warnings.slice(0, SHOWN_ERRORS)) {
+    lines.push(
+      `warning: line ${warning.line}${warning.field ? `  ${warning.field}` : ''}: ${warning.reason}`,
+    );
+  }
   const dates = datesLine(source.dateFormat);
   if (dates) lines.push(dates);
   if (source.ignoredColumns.length) lines.push(`ignored columns: ${source.ignoredColumns.join(', ')}`);

@@ -109,13 +109,21 @@ export function registerReportCommands(program: Command): void {
     .option('--as-of <date>', 'YYYY-MM-DD (default today)')
     .option('--by <group>', GROUP_BYS.join(' | '), 'none')
     .option('--basis <basis>', 'due (days past due) | invoice (days since invoice date)', 'due')
-    .action((o: Common & { asOf?: string; by?: string; basis?: string }) =>
+    .option('--limit <n>', 'JSON: at most this many groups (see nextCursor)')
+    .option('--cursor <cursor>', 'JSON: the page after this nextCursor')
+    .action((o: Common & { asOf?: string; by?: string; basis?: string; limit?: string; cursor?: string }) =>
       withApp(async (app) => {
+        const json = (o.format ?? 'json') === 'json';
+        const limit = o.limit === undefined ? undefined : Number(o.limit);
+        if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+          throw invalid(`--limit must be a whole number of 1 or more, not ${o.limit}`);
+        }
         const r = await getAgingReport(app.store.db, actor, {
           ...(await scope(app, o)),
           asOf: o.asOf,
           by: checkBy(o.by),
           basis: checkBasis(o.basis),
+          ...(json ? { limit, cursor: o.cursor } : {}),
         });
         await emit(o.format, r, () => agingTables(r), o.out);
       }),

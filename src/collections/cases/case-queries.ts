@@ -1,7 +1,8 @@
 // Reads of cases for lists and the case view. Every query is scoped to what the actor may see
-// (customerVisible / entityVisible), so a collector sees only the cases of assigned customers.
+// (rowVisible), so a collector sees only the cases of assigned customers.
 import { sql } from 'kysely';
-import { type Actor, customerVisible, entityVisible } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
+import { shortRead } from '../../platform/db/short-read';
 import type { Db, Tx } from '../../platform/db/store';
 import { invalid } from '../../platform/errors';
 import { badCursor, decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
@@ -24,7 +25,8 @@ export interface CaseFilter {
 }
 
 // API sort name → SQL expression (nulls mapped so keyset comparisons stay total) and the kind of value a
-// cursor for it carries.
+// cursor for it carries. The open-case indexes of migration 0024 are on these exact expressions (and id):
+// change one, change its index.
 const SORTS: Record<string, { expr: string; kind: 'date' | 'integer' }> = {
   nextActionOn: { expr: "coalesce(k.next_action_on, date '9999-12-31')", kind: 'date' },
   amount: { expr: 'k.amount_cny', kind: 'integer' },
@@ -131,8 +133,7 @@ export async function selectCasePage(
   }
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const conditions = [
-    sql`${customerVisible(actor, 'k.customer_id')(null as never)}`,
-    sql`${entityVisible(actor, 'k.entity_id')(null as never)}`,
+    sql`${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`,
     f.open === false
       ? sql`k.closed_on is not null`
       : f.open === true || f.open === undefined
@@ -144,7 +145,12 @@ export async function selectCasePage(
   if (f.collectorId) conditions.push(sql`k.collector_id = ${f.collectorId}`);
   if (f.customerId) conditions.push(sql`k.customer_id = ${f.customerId}`);
   if (f.entityId) conditions.push(sql`k.entity_id = ${f.entityId}`);
-  if (f.dueBy) conditions.push(sql`k.next_action_on <= ${f.dueBy}::date`);
+  // Also as the sort expression, so that the next-action index bounds the scan (nulls never pass either).
+  if (f.dueBy) {
+    conditions.push(
+      sql`k.next_action_on <= ${f.dueBy}::date and ${sql.raw(SORTS.nextActionOn.expr)} <= ${f.dueBy}::date`,
+    );
+  }
   if (f.q) {
     const q = f.q.trim();
     conditions.push(
@@ -160,7 +166,8 @@ export async function selectCasePage(
     );
   }
   const direction = sql.raw(descending ? 'desc' : 'asc');
-  const rows = await sql<CaseRowView & { sort_value: string | number }>`
+  const rows = await shortRead(db, (tx) =>
+    sql<CaseRowView & { sort_value: string | number }>`
     ${SELECT}, ${sql.raw(expr)} as sort_value
     from collection_case k
     join customer c on c.id = k.customer_id
@@ -168,7 +175,8 @@ export async function selectCasePage(
     left join app_user u on u.id = k.collector_id
     where ${sql.join(conditions, sql` and `)}
     order by ${sql.raw(expr)} ${direction}, k.id ${direction}
-    limit ${limit + 1}`.execute(db);
+    limit ${limit + 1}`.execute(tx),
+  );
   const page = rows.rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -184,7 +192,8 @@ export async function selectCase(db: Db | Tx, actor: Actor, id: number): Promise
     join customer c on c.id = k.customer_id
     join entity e on e.id = k.entity_id
     left join app_user u on u.id = k.collector_id
-    where k.id = ${id} and ${customerVisible(actor, 'k.customer_id')(null as never)}
-      and ${entityVisible(actor, 'k.entity_id')(null as never)}`.execute(db);
+    where k.id = ${id} and ${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`.execute(
+    db,
+  );
   return rows.rows[0] ?? null;
 }

@@ -4,7 +4,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { type FieldProblem, invalid, notFound } from '../../platform/errors';
+import { type FieldProblem, invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { CURRENCY_MINOR_UNITS } from '../../shared/money';
 import type { PlanView } from './case-dto';
@@ -39,11 +39,11 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput): 
     if (!Number.isSafeInteger(inst.amount) || inst.amount <= 0)
       problems.push({ field: `installments/${i}/amount`, reason: 'a positive amount' });
   });
-  if (problems.length) throw invalid('Invalid payment plan', problems);
+  if (problems.length) throw invalid(msg('planInvalid'), problems);
   return inTransaction(db, actor, async (tx) => {
     const kase = await selectCase(tx, actor, input.caseId);
     if (!kase) throw notFound('Case', input.caseId);
-    if (kase.closed_on) throw invalid(`Case ${input.caseId} is closed`);
+    if (kase.closed_on) throw invalid(msg('caseClosed', { id: input.caseId }));
     // One active plan per case: a new plan replaces the old one.
     await tx
       .updateTable('payment_plan')

@@ -4,7 +4,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { CURRENCY_MINOR_UNITS } from '../../shared/money';
 import type { PromiseView } from './case-dto';
@@ -30,11 +30,11 @@ export async function createPromise(db: Db, actor: Actor, input: CreatePromiseIn
     problems.push({ field: 'currency', value: input.currency, reason: 'unknown currency' });
   if (!isValidIsoDate(input.dueOn) || input.dueOn < input.today)
     problems.push({ field: 'dueOn', value: input.dueOn, reason: 'a date from today on' });
-  if (problems.length) throw invalid('Invalid promise', problems);
+  if (problems.length) throw invalid(msg('promiseInvalid'), problems);
   return inTransaction(db, actor, async (tx) => {
     const kase = await selectCase(tx, actor, input.caseId);
     if (!kase) throw notFound('Case', input.caseId);
-    if (kase.closed_on) throw invalid(`Case ${input.caseId} is closed`);
+    if (kase.closed_on) throw invalid(msg('caseClosed', { id: input.caseId }));
     const row = await tx
       .insertInto('promise')
       .values({

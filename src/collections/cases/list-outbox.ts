@@ -1,8 +1,8 @@
 // The outbox: consolidated messages queued by the engine, newest first (the communications module sends).
-import { sql } from 'kysely';
-import { type Actor, assertCan, customerVisible, entityVisible } from '../../platform/auth/actor';
+import { type RawBuilder, sql } from 'kysely';
+import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
 import type { OutboxMessage } from './case-dto';
 
@@ -18,9 +18,8 @@ export interface OutboxFilter {
 export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise<PageResult<OutboxMessage>> {
   assertCan(actor, 'collections:read');
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
-  const where = [
-    customerVisible(actor, 'o.customer_id')(undefined as never),
-    entityVisible(actor, 'o.entity_id')(undefined as never),
+  const where: RawBuilder<unknown>[] = [
+    rowVisible(actor, { customer: 'o.customer_id', entity: 'o.entity_id' }),
   ];
   if (f.caseId) where.push(sql<boolean>`o.case_id = ${f.caseId}`);
   if (f.customerId) where.push(sql<boolean>`o.customer_id = ${f.customerId}`);
@@ -28,7 +27,7 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
   if (f.channel) where.push(sql<boolean>`o.channel = ${f.channel}`);
   if (f.cursor) {
     const [id] = decodeCursor(f.cursor, 1);
-    if (typeof id !== 'number') throw invalid('cursor is not valid for this list; start again without it');
+    if (typeof id !== 'number') throw invalid(msg('cursorInvalid'));
     where.push(sql<boolean>`o.id < ${id}`);
   }
   const rows = await sql<{

@@ -1,9 +1,10 @@
 // Worklist tasks created by strategies (calls, visits, escalations, legal review, ...), oldest due first.
-import { sql } from 'kysely';
-import { type Actor, assertCan, customerVisible, entityVisible } from '../../platform/auth/actor';
+import { type RawBuilder, sql } from 'kysely';
+import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
+import { shortRead } from '../../platform/db/short-read';
 import type { Db } from '../../platform/db/store';
-import { invalid } from '../../platform/errors';
-import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
+import { badCursor, decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
+import { isValidIsoDate } from '../../shared/dates';
 import type { TaskView } from './case-dto';
 
 export interface TaskFilter {
@@ -66,9 +67,8 @@ export const TASK_SELECT = sql`
 export async function listTasks(db: Db, actor: Actor, f: TaskFilter): Promise<PageResult<TaskView>> {
   assertCan(actor, 'collections:read');
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
-  const where = [
-    customerVisible(actor, 't.customer_id')(undefined as never),
-    entityVisible(actor, 't.entity_id')(undefined as never),
+  const where: RawBuilder<unknown>[] = [
+    rowVisible(actor, { customer: 't.customer_id', entity: 't.entity_id' }),
   ];
   const status = f.status ?? 'open';
   if (status !== 'all') where.push(sql<boolean>`t.status = ${status}`);
@@ -79,12 +79,15 @@ export async function listTasks(db: Db, actor: Actor, f: TaskFilter): Promise<Pa
   if (f.dueBy) where.push(sql<boolean>`t.due_on <= ${f.dueBy}::date`);
   if (f.cursor) {
     const [due, id] = decodeCursor(f.cursor, 2);
-    if (typeof id !== 'number' || typeof due !== 'string')
-      throw invalid('cursor is not valid for this list; start again without it');
+    if (!Number.isSafeInteger(id) || typeof due !== 'string' || !isValidIsoDate(due))
+      throw badCursor(f.cursor);
     where.push(sql<boolean>`(t.due_on, t.id) > (${due}::date, ${id})`);
   }
-  const rows = await sql<TaskRow>`${TASK_SELECT} where ${sql.join(where, sql` and `)}
-    order by t.due_on, t.id limit ${limit + 1}`.execute(db);
+  // Open tasks in this order: index task_open_due, or task_open_assignee_due for one assignee (0024).
+  const rows = await shortRead(db, (tx) =>
+    sql<TaskRow>`${TASK_SELECT} where ${sql.join(where, sql` and `)}
+    order by t.due_on, t.id limit ${limit + 1}`.execute(tx),
+  );
   const page = rows.rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -4,7 +4,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import type { CaseDetail } from './case-dto';
 import { selectCase } from './case-queries';
@@ -35,7 +35,7 @@ export async function updateCase(db: Db, actor: Actor, input: UpdateCaseInput): 
   await inTransaction(db, actor, async (tx) => {
     const kase = await selectCase(tx, actor, input.id);
     if (!kase) throw notFound('Case', input.id);
-    if (kase.closed_on) throw invalid(`Case ${input.id} is closed`);
+    if (kase.closed_on) throw invalid(msg('caseClosed', { id: input.id }));
     const set: Record<string, unknown> = {};
     if (input.manualStatus !== undefined) {
       set.manual_status = input.manualStatus;

@@ -1,9 +1,9 @@
 // Completes or cancels a worklist task (the collector's workbench adds call outcomes and follow-ups).
 import { sql } from 'kysely';
-import { type Actor, assertCan, customerVisible } from '../../platform/auth/actor';
+import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid, msg, notFound } from '../../platform/errors';
 import type { TaskView } from './case-dto';
 import { TASK_SELECT, type TaskRow, toTaskView } from './list-tasks';
 
@@ -15,11 +15,13 @@ export async function updateTask(
   assertCan(actor, 'collections:write');
   return inTransaction(db, actor, async (tx) => {
     const found = await sql<TaskRow>`${TASK_SELECT} where t.id = ${input.id}
-      and ${customerVisible(actor, 't.customer_id')(undefined as never)} for update of t`.execute(tx);
+      and ${rowVisible(actor, { customer: 't.customer_id', entity: 't.entity_id' })} for update of t`.execute(
+      tx,
+    );
     const task = found.rows[0];
     if (!task) throw notFound('Task', input.id);
     if (task.status !== 'open' && input.status !== 'open')
-      throw invalid(`Task ${input.id} is already ${task.status}`);
+      throw invalid(msg('taskAlreadyDone', { id: input.id, status: task.status }));
     await tx
       .updateTable('task')
       .set({

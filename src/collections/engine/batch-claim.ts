@@ -27,11 +27,15 @@ const CASE_CLAIM_LOCK = 7010;
  */
 const CANDIDATES_PER_CASE = 8;
 
-/** Cases due for evaluation: not closed, and not yet evaluated for the date (full) or marked (incremental). */
+/**
+ * Cases due for evaluation: not closed, and not yet evaluated for the date (full) or marked (incremental),
+ * or evaluated under an older strategy-set generation (a strategy or rule changed since, or "run now").
+ */
 function dueForEvaluation(scope: BatchScope) {
   return scope.full
-    ? sql`k.closed_on is null and (k.evaluated_on is null or k.evaluated_on < ${scope.asOf}::date)`
-    : sql`k.closed_on is null and k.evaluated_on is null`;
+    ? sql`k.closed_on is null and (k.evaluated_on is null or k.evaluated_on < ${scope.asOf}::date
+            or k.evaluated_generation < ${scope.generation})`
+    : sql`k.closed_on is null and (k.evaluated_on is null or k.evaluated_generation < ${scope.generation})`;
 }
 
 export interface Claim {

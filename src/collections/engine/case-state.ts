@@ -10,7 +10,7 @@ export interface PromiseState {
   /** The day it was made: from then on it holds the case (until its date plus grace, or until resolved). */
   promisedOn: string;
   dueOn: string;
-  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  status: 'open' | 'kept' | 'partial' | 'broken' | 'cancelled';
   resolvedOn: string | null;
 }
 

@@ -5,6 +5,7 @@ import { invalid } from '../../platform/errors';
 import { addDays } from '../../shared/dates';
 import type { RateMap } from '../../shared/money';
 import { FALLBACK_STRATEGY } from '../strategy/default-strategies';
+import { currentGeneration } from '../strategy/generation';
 import type { StrategyRule } from '../strategy/select-strategy';
 import { loadActiveStrategies, loadRules, loadStrategyByName } from '../strategy/strategy-queries';
 import { reminderHorizon, type Strategy } from '../strategy/strategy-schema';
@@ -19,6 +20,12 @@ export interface EngineContext {
   /** Simulator: every case follows this strategy, whatever the rules say. */
   forced: Strategy | null;
   fallback: string;
+  /**
+   * The strategy-set generation read before the strategies and rules (generation.ts): cases evaluated
+   * under an older one are due again, and are stamped with this one. A change committed after this read
+   * bumps past it, so the cases this run stamps are due once more for the next run.
+   */
+  generation: number;
 }
 
 /** Used for cases no active strategy applies to: stage and status are kept up to date, nothing fires. */
@@ -47,6 +54,7 @@ export async function loadEngineContext(
   asOf: string,
   forceStrategy?: string,
 ): Promise<EngineContext> {
+  const generation = await currentGeneration(db);
   let forced: Strategy | null = null;
   let strategies: Strategy[];
   if (forceStrategy) {
@@ -70,5 +78,6 @@ export async function loadEngineContext(
     entityNames: new Map(entities.map((e) => [e.id, e.name])),
     forced,
     fallback: FALLBACK_STRATEGY,
+    generation,
   };
 }

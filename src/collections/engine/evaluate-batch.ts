@@ -107,7 +107,14 @@ export async function evaluateBatch(
   opts: { full: boolean; afterId: number; limit: number; runId: number; checkpoint?: Checkpoint },
 ): Promise<BatchCounts> {
   const { asOf, horizonDate } = ctx;
-  const scope = { asOf, horizonDate, full: opts.full, afterId: opts.afterId, limit: opts.limit };
+  const scope = {
+    asOf,
+    horizonDate,
+    full: opts.full,
+    generation: ctx.generation,
+    afterId: opts.afterId,
+    limit: opts.limit,
+  };
   const claim = await claimCases(tx, scope);
   const counts: BatchCounts = {
     claimed: 0,
@@ -128,7 +135,7 @@ export async function evaluateBatch(
     for (const [id, plan] of again) plans.set(id, plan);
   }
   counts.claimed = plans.size;
-  await writeCases(tx, [...plans.values()], asOf, opts.runId, counts, opts.checkpoint);
+  await writeCases(tx, [...plans.values()], asOf, ctx.generation, opts.runId, counts, opts.checkpoint);
   return counts;
 }
 
@@ -282,6 +289,7 @@ async function writeCases(
   tx: Tx,
   plans: CasePlan[],
   asOf: string,
+  generation: number,
   runId: number,
   counts: BatchCounts,
   checkpoint?: Checkpoint,
@@ -335,6 +343,7 @@ async function writeCases(
     tx,
     plans.map((p) => p.update),
     asOf,
+    generation,
   );
   await checkpoint?.('batch:cases');
 }

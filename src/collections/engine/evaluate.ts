@@ -344,10 +344,12 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
     (step.stage === 'any' || step.stage === stage) && conditionsMet(step, snap);
   const stageBefore = stageState(strategy, anchor, snap.stageFloor, asOf);
 
-  // Event steps: broken promises and missed installments of the last catch-up days.
+  // Event steps: broken (or partly kept) promises and missed installments of the last catch-up days.
   const due: DueStep[] = [];
   for (const promise of snap.promises) {
-    if (promise.status !== 'broken' || !recent(promise.resolvedOn)) continue;
+    // A promise partly kept was not kept either: the rest is unpaid, and the broken-promise steps follow.
+    if ((promise.status !== 'broken' && promise.status !== 'partial') || !recent(promise.resolvedOn))
+      continue;
     for (const step of strategy.steps) {
       if (step.trigger.type === 'brokenPromise' && fits(step, stageBefore)) {
         due.push({ step, occurrenceKey: `promise:${promise.id}`, dueOn: promise.resolvedOn!, promise });

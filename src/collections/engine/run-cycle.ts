@@ -3,8 +3,10 @@
 // be dated at will, so it needs collections:manage (managers), and who asked for it goes on the audit log.
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
+import { inTransaction } from '../../platform/db/transaction';
 import { invalid, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
+import { bumpGeneration } from '../strategy/generation';
 import { type EngineResult, runEngine } from './run-engine';
 
 export async function runCycle(
@@ -27,7 +29,9 @@ export async function runCycle(
     ids = [...ids, ...rows.map((r) => r.id)];
   }
   const common = { asOf: input.asOf, concurrency: input.concurrency, requestedBy: actor };
-  return ids.length > 0
-    ? runEngine(db, { ...common, kind: 'customer', customerIds: ids })
-    : runEngine(db, { ...common, kind: 'full' });
+  if (ids.length > 0) return runEngine(db, { ...common, kind: 'customer', customerIds: ids });
+  // "Run now" means every open case, those evaluated today included: a new generation makes them all due
+  // (this run does it, so no job is queued; a run killed half-way leaves the rest due for the next).
+  await inTransaction(db, actor, (tx) => bumpGeneration(tx, { queue: false }));
+  return runEngine(db, { ...common, kind: 'full' });
 }

@@ -52,6 +52,8 @@ export interface BatchScope {
   horizonDate: string;
   /** true: every open case not yet evaluated today; false: only cases marked for evaluation (null). */
   full: boolean;
+  /** The run's strategy-set generation: a case evaluated under an older one is due in either kind of run. */
+  generation: number;
   afterId: number;
   limit: number;
 }

@@ -67,8 +67,7 @@ export async function syncCases(tx: Tx, s: SyncScope): Promise<SyncCounts> {
     );
     await sql`update outbox set status = 'cancelled', error = 'case closed before sending'
               where status = 'queued' and case_id = any(${closedIds}::bigint[])`.execute(tx);
-    await sql`update promise set status = 'cancelled', resolved_on = ${s.asOf}::date
-              where status = 'open' and case_id = any(${closedIds}::bigint[])`.execute(tx);
+    await settleClosedPromises(tx, s.asOf, closedIds);
     await sql`update payment_plan set status = 'completed'
               where status = 'active' and case_id = any(${closedIds}::bigint[])`.execute(tx);
   }
@@ -147,8 +146,8 @@ export async function holdBackQueuedMessages(
 
 /**
  * A promise is kept once payments and credit notes allocated to the case's invoices in its currency since
- * the promise reach its amount (by its date plus the strategy's grace days); after that date it is broken.
- * Either way the case is evaluated again.
+ * the promise reach its amount (by its date plus the strategy's grace days); after that date it is partly
+ * kept if something was paid, else broken. Either way the case is evaluated again.
  */
 async function settlePromises(tx: Tx, s: SyncScope): Promise<void> {
   await sql`
@@ -166,7 +165,9 @@ async function settlePromises(tx: Tx, s: SyncScope): Promise<void> {
       group by p.id, p.amount, p.due_on, st.settings
     ), settled as (
       update promise set paid_amount = p.paid,
-        status = case when p.paid >= p.amount then 'kept' when p.last_day < ${s.asOf}::date then 'broken' else 'open' end,
+        status = case when p.paid >= p.amount then 'kept'
+                      when p.last_day < ${s.asOf}::date then case when p.paid > 0 then 'partial' else 'broken' end
+                      else 'open' end,
         resolved_on = case when p.paid >= p.amount or p.last_day < ${s.asOf}::date then ${s.asOf}::date end
       from p where promise.id = p.id
         and (p.paid <> promise.paid_amount or p.paid >= p.amount or p.last_day < ${s.asOf}::date)
@@ -174,6 +175,39 @@ async function settlePromises(tx: Tx, s: SyncScope): Promise<void> {
     )
     update collection_case set evaluated_on = null
     where id in (select case_id from settled where status <> 'open')`.execute(tx);
+}
+
+/**
+ * The open promises of cases that closed just now (every invoice paid, credited or written off): the
+ * payment that closes a case usually keeps its promise, so they are settled, not cancelled. Kept: payments
+ * (and credit notes) since the promise reached its amount, or the case closed by them alone within the
+ * promise's date plus grace (the customer paid all he owed, even if the promise named more). Partly kept:
+ * something was paid but a write-off closed the rest, or the date plus grace had passed (broken if nothing
+ * was). Cancelled: nothing was paid and the debt went another way.
+ */
+async function settleClosedPromises(tx: Tx, asOf: string, caseIds: number[]): Promise<void> {
+  await sql`
+    with p as (
+      select p.id, p.amount, p.due_on + coalesce((st.settings->>'promiseGraceDays')::int, 2) as last_day,
+             coalesce(sum(a.amount) filter (where a.write_off_id is null
+               and a.effective_on <= p.due_on + coalesce((st.settings->>'promiseGraceDays')::int, 2)), 0)::bigint as paid,
+             coalesce(bool_or(a.write_off_id is not null), false) as written_off
+      from promise p
+      join collection_case k on k.id = p.case_id
+      left join strategy st on st.id = k.strategy_id
+      left join invoice i on i.customer_id = p.customer_id and i.entity_id = p.entity_id and i.currency = p.currency
+      left join allocation a on a.invoice_id = i.id and a.reversed_on is null
+        and a.effective_on >= p.promised_on and a.effective_on <= ${asOf}::date
+      where p.status = 'open' and p.case_id = any(${caseIds}::bigint[])
+      group by p.id, p.amount, p.due_on, st.settings
+    )
+    update promise set paid_amount = p.paid, resolved_on = ${asOf}::date,
+      status = case when p.paid >= p.amount then 'kept'
+                    when p.last_day < ${asOf}::date then case when p.paid > 0 then 'partial' else 'broken' end
+                    when p.paid > 0 and not p.written_off then 'kept'
+                    when p.paid > 0 then 'partial'
+                    else 'cancelled' end
+    from p where promise.id = p.id`.execute(tx);
 }
 
 /** Installments: paid when cumulative receipts since the plan cover the cumulative schedule, else missed. */

@@ -188,7 +188,12 @@ export interface CaseUpdate {
   next_step_key: string | null;
 }
 
-export async function updateCases(tx: Tx, updates: CaseUpdate[], asOf: string): Promise<void> {
+export async function updateCases(
+  tx: Tx,
+  updates: CaseUpdate[],
+  asOf: string,
+  generation: number,
+): Promise<void> {
   if (updates.length === 0) return;
   await sql`
     update collection_case k set stage = r.stage, stage_since = r.stage_since, stage_clock = r.stage_clock,
@@ -197,7 +202,7 @@ export async function updateCases(tx: Tx, updates: CaseUpdate[], asOf: string): 
       strategy_name = r.strategy_name, strategy_version = r.strategy_version, anchor_due_on = r.anchor_due_on,
       days_past_due = r.days_past_due, totals = r.totals, amount_cny = r.amount_cny,
       next_action_on = r.next_action_on, next_step_key = r.next_step_key, evaluated_on = ${asOf}::date,
-      updated_at = now()
+      evaluated_generation = ${generation}, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as r(id bigint, stage text, stage_since date,
          stage_clock jsonb, hold_spans jsonb, stage_floor text, status text, manual_status text, paused_until date, strategy_id bigint, strategy_name text,
          strategy_version integer, anchor_due_on date, days_past_due integer, totals jsonb, amount_cny bigint,

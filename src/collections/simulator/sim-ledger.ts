@@ -103,7 +103,8 @@ export async function summarise(
   const promises = await sql<{ made: number; kept: number; broken: number }>`
     select count(*) filter (where promised_on >= ${from}::date)::int as made,
            count(*) filter (where status = 'kept' and resolved_on >= ${from}::date)::int as kept,
-           count(*) filter (where status = 'broken' and resolved_on >= ${from}::date)::int as broken
+           -- not kept: broken, or partly kept (the rest unpaid)
+           count(*) filter (where status in ('broken', 'partial') and resolved_on >= ${from}::date)::int as broken
     from promise`.execute(db);
   const fired = await sql<{ n: number }>`
     select count(*)::int as n from step_firing where fired_on >= ${from}::date`.execute(db);

@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/app';
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { type FieldProblem, invalid, notFound } from '../../platform/errors';
+import { type FieldProblem, invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { isKnownCurrency } from '../../shared/money';
 import { ensureDefaultStrategies } from '../strategy/strategy-queries';
@@ -31,7 +31,7 @@ export function validateSimulationParams(p: SimulationParams): SimulationParams 
     problems.push({ field: 'strategies', reason: '1 to 6 strategies' });
   if (p.reportCurrency !== undefined && !isKnownCurrency(p.reportCurrency))
     problems.push({ field: 'reportCurrency', value: p.reportCurrency, reason: 'unknown currency' });
-  if (problems.length) throw invalid('Invalid simulation', problems);
+  if (problems.length) throw invalid(msg('simulationInvalid'), problems);
   return p;
 }
 

@@ -296,7 +296,7 @@ export function statusOn(
 /** A promise as the store holds it now, with what was paid towards it by the date. */
 export interface PromiseNow {
   amount: number;
-  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  status: 'open' | 'kept' | 'partial' | 'broken' | 'cancelled';
   paidAmount: number;
   resolvedOn: string | null;
   /** Payments towards it (its currency, since it was made) effective by the date and by its last day. */

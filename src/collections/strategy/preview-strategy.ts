@@ -3,7 +3,7 @@
 // (evaluateCase, planActions) on the customer's current invoices, so the preview shows exactly the texts
 // and dates the engine would produce. Nothing is written.
 import { sql } from 'kysely';
-import { type Actor, assertCan, customerVisible } from '../../platform/auth/actor';
+import { type Actor, assertCan, entityAllowed, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
 import { addDays } from '../../shared/dates';
@@ -58,14 +58,18 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
       sql<string | null>`nullif(attributes->>'grade', '')`.as('grade'),
     ])
     .where('id', '=', input.customerId)
-    .where(customerVisible(actor, 'customer.id')(undefined as never))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   if (!customer) throw notFound('Customer', input.customerId);
+  if (input.entityId !== undefined && !entityAllowed(actor, input.entityId))
+    throw notFound('Entity', input.entityId);
   const entities = await db.selectFrom('entity').select(['id', 'name']).execute();
   const rates = await loadRates(db, input.from);
   const events: PreviewEvent[] = [];
+  // Only the entities the actor works in: another entity's invoices are not the actor's to see.
   const entityIds = await sql<{ entity_id: number }>`
-    select distinct entity_id from invoice where customer_id = ${customer.id} and allocated_amount < amount
+    select distinct entity_id from invoice i where customer_id = ${customer.id} and allocated_amount < amount
+      and ${rowVisible(actor, { customer: null, entity: 'i.entity_id' })}
     order by entity_id`.execute(db);
   for (const { entity_id: entityId } of entityIds.rows) {
     if (input.entityId && input.entityId !== entityId) continue;

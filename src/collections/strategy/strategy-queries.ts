@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { DEFAULT_RULES, DEFAULT_STRATEGIES } from './default-strategies';
+import { bumpGeneration } from './generation';
 import type { StrategyRule } from './select-strategy';
 import { type Strategy, type StrategyDefinitionT, strategyFromRow } from './strategy-schema';
 
@@ -111,6 +112,8 @@ export async function insertStrategyVersion(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // A version activated on saving changes what the engine decides open cases by.
+  if (activate) await bumpGeneration(tx, { queue: true });
   return row.id;
 }
 
@@ -118,8 +121,15 @@ export async function setActiveVersion(tx: Tx, id: number, active: boolean): Pro
   const row = await tx.selectFrom('strategy').select(['name']).where('id', '=', id).executeTakeFirst();
   if (!row) return false;
   await sql`select pg_advisory_xact_lock(hashtext(${`strategy:${row.name}`}))`.execute(tx);
+  const before = await tx
+    .selectFrom('strategy')
+    .select('active')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (before.active === active) return true; // nothing changes: no re-evaluation
   if (active) await tx.updateTable('strategy').set({ active: false }).where('name', '=', row.name).execute();
   await tx.updateTable('strategy').set({ active }).where('id', '=', id).execute();
+  await bumpGeneration(tx, { queue: true });
   return true;
 }
 
@@ -143,6 +153,7 @@ export async function replaceRules(
   rules: Array<Omit<StrategyRule, 'id'> & { note?: string | null }>,
 ) {
   await tx.deleteFrom('strategy_rule').execute();
+  await bumpGeneration(tx, { queue: true });
   if (rules.length === 0) return;
   await tx
     .insertInto('strategy_rule')

@@ -1,8 +1,8 @@
 // Strategy rules (segment / grade / language / amount band → strategy) and per-customer overrides.
-import { type Actor, assertCan, customerVisible } from '../../platform/auth/actor';
+import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { type FieldProblem, invalid, notFound } from '../../platform/errors';
+import { type FieldProblem, invalid, msg, notFound } from '../../platform/errors';
 import { CURRENCY_MINOR_UNITS } from '../../shared/money';
 import { markCustomerChanged } from '../cases/mark-changed';
 import type { StrategyRule } from './select-strategy';
@@ -41,7 +41,7 @@ export async function putStrategyRules(db: Db, actor: Actor, rules: RuleInput[])
     if (r.minAmount !== null && r.maxAmount !== null && r.minAmount > r.maxAmount)
       problems.push({ line: i + 1, field: 'minAmount', reason: 'above maxAmount' });
   });
-  if (problems.length) throw invalid('Invalid strategy rules', problems);
+  if (problems.length) throw invalid(msg('strategyRulesInvalid'), problems);
   await inTransaction(db, actor, (tx) => replaceRules(tx, rules));
   return loadRules(db);
 }
@@ -58,7 +58,7 @@ export async function setCustomerStrategy(
       .selectFrom('customer')
       .select('id')
       .where('id', '=', input.customerId)
-      .where(customerVisible(actor, 'customer.id')(undefined as never))
+      .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
       .executeTakeFirst();
     if (!customer) throw notFound('Customer', input.customerId);
     await tx.deleteFrom('customer_strategy').where('customer_id', '=', input.customerId).execute();

@@ -5,7 +5,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors';
+import { AppError, conflict, invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import {
   insertAllocations,
@@ -45,7 +45,7 @@ function checkInput(input: AllocateManuallyInput): void {
       reason: 'must be a real date YYYY-MM-DD',
     });
   }
-  if (problems.length > 0) throw invalid('The allocation is not valid', problems);
+  if (problems.length > 0) throw invalid(msg('allocationInvalid'), problems);
 }
 
 export async function allocateManually(
@@ -72,7 +72,9 @@ export async function allocateManually(
         const [payment] = await lockPayments(tx, actor, [input.paymentId]);
         if (!payment) throw notFound('Payment', input.paymentId);
         if (payment.reversed_on)
-          throw conflict(`Payment ${payment.reference} was reversed on ${payment.reversed_on}`);
+          throw conflict(
+            msg('paymentReversed', { reference: payment.reference, date: String(payment.reversed_on) }),
+          );
         source = { ...payment, date: payment.received_date };
         sourceField = 'paymentId';
       } else {
@@ -82,7 +84,7 @@ export async function allocateManually(
         sourceField = 'creditNoteId';
       }
       const mismatch = mismatchProblems(invoice, source, sourceField);
-      if (mismatch.length > 0) throw invalid('These documents cannot be allocated to each other', mismatch);
+      if (mismatch.length > 0) throw invalid(msg('documentsMismatch'), mismatch);
       const reversals = await selectLastReversals(tx, {
         invoiceIds: [invoice.id],
         paymentIds: input.paymentId === undefined ? [] : [input.paymentId],
@@ -95,7 +97,7 @@ export async function allocateManually(
       );
       const effectiveOn = input.effectiveOn ?? earliest.date;
       if (effectiveOn < earliest.date) {
-        throw invalid('The allocation cannot take effect on that date', [
+        throw invalid(msg('allocationDate'), [
           {
             field: 'effectiveOn',
             value: effectiveOn,

@@ -2,11 +2,10 @@
 // Lock order everywhere is invoices (by id) → payments (by id) → credit notes (by id), the same order in
 // which the `allocation` trigger updates them, so that concurrent writers queue instead of deadlocking.
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { AllocationMethod } from '../../platform/db/schema';
 import type { Db, Tx } from '../../platform/db/store';
 import type { LastReversals } from './allocation-rules';
-import { visibleCustomer } from './scope';
 
 /** `column = any($ids)`: one bind parameter however many ids (thousands from an import). */
 export function idIn(column: string, ids: readonly number[]): Expression<SqlBool> {
@@ -51,7 +50,7 @@ export async function lockOpenInvoicesOfCustomers(
     .select(invoiceColumns)
     .where(idIn('invoice.customer_id', customerIds))
     .where(sql<SqlBool>`invoice.allocated_amount < invoice.amount`)
-    .where(visibleCustomer(actor, 'invoice.customer_id'))
+    .where(rowVisible(actor, { customer: 'invoice.customer_id', entity: 'invoice.entity_id' }))
     .orderBy('invoice.id')
     .forUpdate()
     .execute();
@@ -68,7 +67,7 @@ export async function lockInvoices(
     .selectFrom('invoice')
     .select(invoiceColumns)
     .where(idIn('invoice.id', ids))
-    .where(visibleCustomer(actor, 'invoice.customer_id'))
+    .where(rowVisible(actor, { customer: 'invoice.customer_id', entity: 'invoice.entity_id' }))
     .orderBy('invoice.id')
     .forUpdate()
     .execute();
@@ -91,7 +90,7 @@ export async function lockPayments(db: Db | Tx, actor: Actor, ids: readonly numb
       'reversed_on',
     ])
     .where(idIn('payment.id', ids))
-    .where(visibleCustomer(actor, 'payment.customer_id'))
+    .where(rowVisible(actor, { customer: 'payment.customer_id', entity: 'payment.entity_id' }))
     .orderBy('id')
     .forUpdate()
     .execute();
@@ -113,7 +112,7 @@ export async function lockCreditNotes(db: Db | Tx, actor: Actor, ids: readonly n
       'invoice_number',
     ])
     .where(idIn('credit_note.id', ids))
-    .where(visibleCustomer(actor, 'credit_note.customer_id'))
+    .where(rowVisible(actor, { customer: 'credit_note.customer_id', entity: 'credit_note.entity_id' }))
     .orderBy('id')
     .forUpdate()
     .execute();
@@ -195,7 +194,7 @@ export async function findInvoicesByNumber(db: Db | Tx, actor: Actor, number: st
     .innerJoin('entity', 'entity.id', 'invoice.entity_id')
     .select(['invoice.id', 'invoice.entity_id', 'entity.code as entity_code', 'invoice.currency'])
     .where('invoice.number', '=', number.trim())
-    .where(visibleCustomer(actor, 'invoice.customer_id'));
+    .where(rowVisible(actor, { customer: 'invoice.customer_id', entity: 'invoice.entity_id' }));
   if (entityId !== undefined) query = query.where('invoice.entity_id', '=', entityId);
   return query.orderBy('invoice.id').execute();
 }

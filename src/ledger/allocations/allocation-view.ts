@@ -1,9 +1,8 @@
 // One allocation as the API shows it, with the open amounts of both sides after the change, so the
 // allocation screen can refresh without another round trip.
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
-import { visibleCustomer } from './scope';
 
 export interface AllocationView {
   id: number;
@@ -47,7 +46,7 @@ export async function loadAllocation(db: Db | Tx, actor: Actor, id: number): Pro
       'credit_note.unapplied_amount as credit_note_unapplied',
     ])
     .where('allocation.id', '=', id)
-    .where(visibleCustomer(actor, 'invoice.customer_id'))
+    .where(rowVisible(actor, { customer: 'invoice.customer_id', entity: 'invoice.entity_id' }))
     .executeTakeFirst();
   if (!row) throw notFound('Allocation', id);
   return {

@@ -4,7 +4,7 @@
 // import of thousands of payments costs a few queries: one read of the sources, one locking read of the
 // customers' open invoices, one locking read per source table, one read of earlier reversals, bulk
 // inserts.
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { type OpenInvoice, type PlannedAllocation, type PlanSource, planBatch } from './allocate';
 import {
@@ -18,7 +18,6 @@ import {
   selectLastReversals,
 } from './allocation-queries';
 import { earliestEffectiveOn } from './allocation-rules';
-import { visibleCustomer } from './scope';
 
 export interface AutoAllocateInput {
   paymentIds?: number[];
@@ -58,7 +57,7 @@ export async function autoAllocate(
       .distinct()
       .where(idIn('payment.id', paymentIds))
       .where('reversed_on', 'is', null)
-      .where(visibleCustomer(actor, 'payment.customer_id'))
+      .where(rowVisible(actor, { customer: 'payment.customer_id', entity: 'payment.entity_id' }))
       .execute();
     for (const row of rows) customerIds.add(row.customer_id);
   }
@@ -68,7 +67,7 @@ export async function autoAllocate(
       .select('customer_id')
       .distinct()
       .where(idIn('credit_note.id', creditNoteIds))
-      .where(visibleCustomer(actor, 'credit_note.customer_id'))
+      .where(rowVisible(actor, { customer: 'credit_note.customer_id', entity: 'credit_note.entity_id' }))
       .execute();
     for (const row of rows) customerIds.add(row.customer_id);
   }

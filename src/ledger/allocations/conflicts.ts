@@ -2,7 +2,7 @@
 // statement triggers on `allocation` take row locks on the documents; when a concurrent allocation got there
 // first the document's CHECK (`*_not_over_allocated`) fails, and a lock cycle that slipped past our lock
 // order is a deadlock — both mean "someone else changed it, look again and retry".
-import { AppError } from '../../platform/errors';
+import { AppError, msg } from '../../platform/errors';
 
 const RACE_CODES = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
 
@@ -10,14 +10,11 @@ export function raceToConflict(error: unknown): unknown {
   const pg = error as { code?: string; constraint?: string };
   if (pg && typeof pg.code === 'string') {
     if (RACE_CODES.has(pg.code)) {
-      return new AppError('CONFLICT', 'The same documents were being changed at the same time; try again');
+      return new AppError('CONFLICT', msg('raceRetry'));
     }
     if (pg.code === '23514' && pg.constraint?.endsWith('_not_over_allocated')) {
       const document = pg.constraint.replace('_not_over_allocated', '').replace('_', ' ');
-      return new AppError(
-        'CONFLICT',
-        `The ${document} was allocated by someone else at the same time: the allocation would exceed its open amount`,
-      );
+      return new AppError('CONFLICT', msg('raceOverAllocated', { document }));
     }
   }
   return error;

@@ -1,11 +1,10 @@
 // The allocation screen's data for one customer: open invoices (oldest due first — the FIFO order) and
 // the payments and credit notes that still have money to apply (未核销).
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
 import { daysBetween } from '../../shared/dates';
-import { visibleCustomer, visibleEntity } from './scope';
 
 export interface OpenInvoiceItem {
   id: number;
@@ -51,7 +50,7 @@ export async function getOpenItems(
     .selectFrom('customer')
     .select('id')
     .where('id', '=', input.customerId)
-    .where(visibleCustomer(actor, 'customer.id'))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   if (!customer) throw notFound('Customer', input.customerId);
 
@@ -73,7 +72,7 @@ export async function getOpenItems(
     ])
     .where('invoice.customer_id', '=', customer.id)
     .where(sql<boolean>`invoice.allocated_amount < invoice.amount`)
-    .where(visibleEntity(actor, 'invoice.entity_id'))
+    .where(rowVisible(actor, { customer: null, entity: 'invoice.entity_id' }))
     .orderBy('invoice.due_date')
     .orderBy('invoice.issue_date')
     .orderBy('invoice.id')
@@ -96,7 +95,7 @@ export async function getOpenItems(
     .where('payment.customer_id', '=', customer.id)
     .where('payment.reversed_on', 'is', null)
     .where('payment.unapplied_amount', '>', 0)
-    .where(visibleEntity(actor, 'payment.entity_id'))
+    .where(rowVisible(actor, { customer: null, entity: 'payment.entity_id' }))
     .orderBy('payment.received_date')
     .orderBy('payment.id')
     .execute();
@@ -117,7 +116,7 @@ export async function getOpenItems(
     ])
     .where('credit_note.customer_id', '=', customer.id)
     .where('credit_note.unapplied_amount', '>', 0)
-    .where(visibleEntity(actor, 'credit_note.entity_id'))
+    .where(rowVisible(actor, { customer: null, entity: 'credit_note.entity_id' }))
     .orderBy('credit_note.issue_date')
     .orderBy('credit_note.id')
     .execute();

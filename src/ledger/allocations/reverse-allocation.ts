@@ -3,7 +3,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict, invalid } from '../../platform/errors';
+import { conflict, invalid, msg } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { laterDate, lockCreditNotes, lockInvoices, lockPayments } from './allocation-queries';
 import { type AllocationView, loadAllocation } from './allocation-view';
@@ -23,7 +23,7 @@ export async function reverseAllocation(
 ): Promise<AllocationView> {
   assertCan(actor, 'payments:write');
   if (input.reversedOn !== undefined && !isValidIsoDate(input.reversedOn)) {
-    throw invalid('The reversal is not valid', [
+    throw invalid(msg('reversalInvalid'), [
       { field: 'reversedOn', value: input.reversedOn, reason: 'must be a real date YYYY-MM-DD' },
     ]);
   }
@@ -41,7 +41,7 @@ export async function reverseAllocation(
         .forUpdate()
         .executeTakeFirstOrThrow();
       if (row.reversed_on)
-        throw conflict(`Allocation ${before.id} was already reversed on ${row.reversed_on}`);
+        throw conflict(msg('allocationAlreadyReversed', { id: before.id, date: String(row.reversed_on) }));
       const reversedOn = input.reversedOn ?? laterDate(input.today, row.effective_on);
       if (reversedOn < row.effective_on) {
         throw invalid('An allocation cannot be reversed before it took effect', [

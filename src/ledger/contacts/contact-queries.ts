@@ -1,8 +1,7 @@
 // Contacts (联系人) of a customer. Scoped through the customer: a contact is visible when its customer is.
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { ContactChannels, ContactRole } from '../../platform/db/schema';
 import type { Db, Tx } from '../../platform/db/store';
-import { customerScoped } from '../reference/scope';
 
 export interface Contact {
   id: number;
@@ -76,7 +75,7 @@ export async function selectContacts(db: Db | Tx, actor: Actor, customerIds: num
     .selectFrom('contact')
     .select(columns)
     .where('contact.customer_id', 'in', customerIds)
-    .where(customerScoped(actor, 'contact.customer_id'))
+    .where(rowVisible(actor, { customer: 'contact.customer_id', entity: null }))
     .orderBy('contact.customer_id')
     .orderBy('contact.is_primary', 'desc')
     .orderBy('contact.name')
@@ -90,7 +89,7 @@ export async function selectContact(db: Db | Tx, actor: Actor, id: number): Prom
     .selectFrom('contact')
     .select(columns)
     .where('contact.id', '=', id)
-    .where(customerScoped(actor, 'contact.customer_id'))
+    .where(rowVisible(actor, { customer: 'contact.customer_id', entity: null }))
     .executeTakeFirst();
   return row ? toContact(row) : null;
 }

@@ -1,7 +1,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict, notFound } from '../../platform/errors';
+import { conflict, msg, notFound } from '../../platform/errors';
 import { customerIsVisible } from '../customers/customer-queries';
 import { type ContactInput, checkContactInput } from './contact-input';
 import {
@@ -22,7 +22,7 @@ export async function createContact(
   return inTransaction(db, actor, async (tx) => {
     if (!(await customerIsVisible(tx, actor, input.customerId))) throw notFound('Customer', input.customerId);
     if (await contactNameTaken(tx, input.customerId, values.name as string)) {
-      throw conflict(`This customer already has a contact named ${values.name}`);
+      throw conflict(msg('contactNameTaken', { name: String(values.name) }));
     }
     const id = await insertContact(tx, input.customerId, values);
     if (values.isPrimary) await clearOtherPrimaries(tx, input.customerId, id);

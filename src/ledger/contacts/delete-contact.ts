@@ -1,7 +1,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict, notFound } from '../../platform/errors';
+import { conflict, msg, notFound } from '../../platform/errors';
 import { deleteContactRow, selectContact } from './contact-queries';
 
 export async function deleteContact(db: Db, actor: Actor, input: { id: number }): Promise<void> {
@@ -15,9 +15,7 @@ export async function deleteContact(db: Db, actor: Actor, input: { id: number })
   } catch (error) {
     // Records of contacts must be kept (催记 history refers to them): refuse rather than lose the history.
     if ((error as { code?: string }).code === '23503') {
-      throw conflict(
-        `Contact ${input.id} is referenced by collection records and cannot be deleted; set doNotContact instead`,
-      );
+      throw conflict(msg('contactReferenced', { id: input.id }));
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict, notFound } from '../../platform/errors';
+import { conflict, msg, notFound } from '../../platform/errors';
 import { type ContactInput, checkContactInput } from './contact-input';
 import {
   type Contact,
@@ -22,7 +22,7 @@ export async function updateContact(
     if (!current) throw notFound('Contact', input.id);
     const values = checkContactInput(input.changes, 'update', current.channels);
     if (values.name && (await contactNameTaken(tx, current.customerId, values.name, current.id))) {
-      throw conflict(`This customer already has a contact named ${values.name}`);
+      throw conflict(msg('contactNameTaken', { name: values.name }));
     }
     if (Object.keys(values).length > 0) await updateContactRow(tx, current.id, values);
     if (values.isPrimary) await clearOtherPrimaries(tx, current.customerId, current.id);

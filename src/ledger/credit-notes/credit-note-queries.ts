@@ -1,9 +1,8 @@
 // Reads of credit notes (红字发票 / 贷项), role-scoped.
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
-import { visibleCustomer, visibleEntity } from '../allocations/scope';
 import type { AllocationLine } from '../payments/payment-queries';
 import {
   afterPosition,
@@ -69,8 +68,7 @@ function baseQuery(db: Db | Tx, actor: Actor) {
       'credit_note.invoice_number',
       'credit_note.reason',
     ])
-    .where(visibleCustomer(actor, 'credit_note.customer_id'))
-    .where(visibleEntity(actor, 'credit_note.entity_id'));
+    .where(rowVisible(actor, { customer: 'credit_note.customer_id', entity: 'credit_note.entity_id' }));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;

@@ -3,7 +3,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { AppError, type FieldProblem, invalid } from '../../platform/errors';
+import { AppError, type FieldProblem, invalid, msg } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { autoAllocate } from '../allocations/auto-allocate';
 import { mappingRaces } from '../allocations/conflicts';
@@ -47,7 +47,7 @@ export async function recordCreditNote(
       reason: 'must be a positive integer of minor units',
     });
   }
-  if (problems.length > 0) throw invalid('The credit note is not valid', problems);
+  if (problems.length > 0) throw invalid(msg('creditNoteInvalid'), problems);
 
   return mappingRaces(() =>
     inTransaction(db, actor, async (tx) => {

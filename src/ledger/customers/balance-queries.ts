@@ -3,9 +3,8 @@
 // cash (未核销: payments and credit notes not yet allocated). Amounts in different currencies are never
 // added together.
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
-import { entityScoped } from '../reference/scope';
 
 export interface Balance {
   currency: string;
@@ -51,7 +50,7 @@ export async function selectBalances(
       .where('invoice.customer_id', 'in', customerIds)
       // Same predicate as the partial index invoice_customer_open, so the planner can use it.
       .whereRef('invoice.allocated_amount', '<', 'invoice.amount')
-      .where(entityScoped(actor, 'invoice.entity_id'))
+      .where(rowVisible(actor, { customer: null, entity: 'invoice.entity_id' }))
       .groupBy(['invoice.customer_id', 'invoice.currency'])
       .orderBy('invoice.customer_id')
       .orderBy('invoice.currency')
@@ -72,7 +71,7 @@ export async function selectUnapplied(
     .whereRef('payment.allocated_amount', '<', 'payment.amount')
     // A reversed (bounced) payment is no cash at all, whatever its allocations say.
     .where('payment.reversed_on', 'is', null)
-    .where(entityScoped(actor, 'payment.entity_id'));
+    .where(rowVisible(actor, { customer: null, entity: 'payment.entity_id' }));
   const creditNotes = db
     .selectFrom('credit_note')
     .select([
@@ -82,7 +81,7 @@ export async function selectUnapplied(
     ])
     .where('credit_note.customer_id', 'in', customerIds)
     .whereRef('credit_note.allocated_amount', '<', 'credit_note.amount')
-    .where(entityScoped(actor, 'credit_note.entity_id'));
+    .where(rowVisible(actor, { customer: null, entity: 'credit_note.entity_id' }));
   return db
     .selectFrom(payments.unionAll(creditNotes).as('u'))
     .select(['u.customerId', 'u.currency', sql<number>`sum(u.amount)::bigint`.as('amount')])

@@ -2,7 +2,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict } from '../../platform/errors';
+import { conflict, msg } from '../../platform/errors';
 import type { CustomerDetail } from './customer-dto';
 import { type CustomerInput, checkCustomerInput } from './customer-input';
 import { checkCustomerReferences, isCodeConflict } from './customer-references';
@@ -16,7 +16,7 @@ export async function createCustomer(
 ): Promise<CustomerDetail> {
   assertCan(actor, 'ledger:write');
   const values = checkCustomerInput(input.customer, 'create');
-  const taken = () => conflict(`Customer code ${values.code} already exists`);
+  const taken = () => conflict(msg('customerCodeTaken', { code: String(values.code) }));
   try {
     return await inTransaction(db, actor, async (tx) => {
       if (await customerCodeTaken(tx, values.code as string)) throw taken();

@@ -1,11 +1,11 @@
-// Customer (客户) reads and writes. Every read is scoped with customerVisible, so a collector's list, search,
+// Customer (客户) reads and writes. Every read is scoped with rowVisible, so a collector's list, search,
 // detail and pickers all show only the customers assigned to them.
-import { sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
+import { type RawBuilder, sql } from 'kysely';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { normalizeCode } from '../../shared/text';
 import { afterPosition, type KeysetPosition, type Sort } from '../reference/keyset';
-import { customerRowScoped, customerScoped, entityScoped, hasSmallCustomerScope } from '../reference/scope';
+import { customerRowScoped, hasSmallCustomerScope } from '../reference/scope';
 import { customerSearch } from './customer-search';
 
 export interface CustomerFilter {
@@ -46,7 +46,7 @@ function baseQuery(db: Db | Tx, actor: Actor) {
       'customer.salesperson_id as salespersonId',
       'salesperson.display_name as salespersonName',
     ])
-    .where(customerScoped(actor, 'customer.id'))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .where(customerRowScoped(actor));
 }
 
@@ -69,9 +69,10 @@ export async function selectCustomerPage(
     query = query.where('customer.salesperson_id', '=', filter.salespersonId);
   }
   const search = customerSearch(filter.q);
+  // The code prefix in two parts, each an index range: codes in upper case (most, if not all) as a range
+  // of the sort index customer_code_key, the others through customer_code_not_upper (migration 0025).
+  let searchParts: RawBuilder<boolean>[] = [];
   if (search) {
-    // Three ORed index-backed conditions: PostgreSQL combines them with a BitmapOr when the search is
-    // selective, or walks the sort index and filters when it matches many customers.
     const name = search.name;
     const nameMatch =
       name.kind === 'bigram'
@@ -79,9 +80,12 @@ export async function selectCustomerPage(
         : name.caseless
           ? sql<boolean>`customer.name like ${name.pattern}`
           : sql<boolean>`customer.name ilike ${name.pattern}`;
-    query = query.where(
-      sql<boolean>`(upper(customer.code) like ${search.codePrefix} or ${nameMatch} or upper(customer.tax_id) = ${search.taxId})`,
-    );
+    const upper = search.code; // the search text in upper case, normalised as codes are stored
+    searchParts = [
+      sql<boolean>`(customer.code >= ${upper} and customer.code < ${`${upper}\u{10FFFF}`} and upper(customer.code) like ${search.codePrefix})`,
+      sql<boolean>`(customer.code <> upper(customer.code) and upper(customer.code) like ${search.codePrefix})`,
+      sql<boolean>`(${nameMatch} or upper(customer.tax_id) = ${search.taxId})`,
+    ];
   }
   if (filter.overdue) {
     query = query.where(({ exists, selectFrom }) =>
@@ -91,7 +95,7 @@ export async function selectCustomerPage(
           .whereRef('invoice.customer_id', '=', 'customer.id')
           .whereRef('invoice.allocated_amount', '<', 'invoice.amount')
           .where('invoice.due_date', '<', filter.today)
-          .where(entityScoped(actor, 'invoice.entity_id')),
+          .where(rowVisible(actor, { customer: null, entity: 'invoice.entity_id' })),
       ),
     );
   }
@@ -99,10 +103,13 @@ export async function selectCustomerPage(
   const direction = sort.descending ? 'desc' : 'asc';
   if (await hasSmallCustomerScope(db, actor)) {
     // A collector's own customers: take them all (a few thousand at most), then sort.
+    const scoped = searchParts.length
+      ? query.where(sql<boolean>`(${sql.join(searchParts, sql` or `)})`)
+      : query;
     return db
       .with(
         (cte) => cte('scoped_customer').materialized(),
-        () => query,
+        () => scoped,
       )
       .selectFrom('scoped_customer')
       .selectAll()
@@ -111,11 +118,31 @@ export async function selectCustomerPage(
       .limit(limit + 1)
       .execute() as Promise<CustomerRow[]>;
   }
-  return query
-    .orderBy(sql.ref(sort.column), direction)
-    .orderBy('customer.id', direction)
+  const page = (q: typeof query) =>
+    q
+      .orderBy(sql.ref(sort.column), direction)
+      .orderBy('customer.id', direction)
+      .limit(limit + 1);
+  if (searchParts.length === 0) return page(query).execute();
+  // A search: each part takes its own page from its own index, and the pages are merged. ORed in one
+  // statement, the planner took the matches as spread evenly over the sort order and walked the sort index
+  // from the start, filtering: half the table for a code prefix in the middle of the codes (C0500…). The name
+  // part keeps its trigram / bigram index or its walk of the sort index (customer-search.ts).
+  const [upperCodes, otherCodes, nameOrTaxId] = searchParts;
+  return db
+    .with('upper_code_hit', () => page(query.where(upperCodes)))
+    .with('other_code_hit', () => page(query.where(otherCodes)))
+    .with('name_hit', () => page(query.where(nameOrTaxId)))
+    .selectFrom(
+      sql<CustomerRow>`(select * from upper_code_hit union select * from other_code_hit union select * from name_hit)`.as(
+        'hit',
+      ),
+    )
+    .selectAll()
+    .orderBy(sql.ref(`hit.${sort.key}`), direction)
+    .orderBy(sql.ref('hit.id'), direction)
     .limit(limit + 1)
-    .execute();
+    .execute() as Promise<CustomerRow[]>;
 }
 
 /** One visible customer with the detail-only columns. */
@@ -143,7 +170,7 @@ export async function selectCustomerIdByCode(
     .selectFrom('customer')
     .select('customer.id')
     .where('customer.code', '=', normalizeCode(code))
-    .where(customerScoped(actor, 'customer.id'))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   return row?.id ?? null;
 }
@@ -159,7 +186,7 @@ export async function selectLastPaymentDate(
     .select((eb) => eb.fn.max('payment.received_date').as('last'))
     .where('payment.customer_id', '=', customerId)
     .where('payment.reversed_on', 'is', null)
-    .where(entityScoped(actor, 'payment.entity_id'))
+    .where(rowVisible(actor, { customer: null, entity: 'payment.entity_id' }))
     .executeTakeFirst();
   return (row?.last as string | null | undefined) ?? null;
 }
@@ -182,7 +209,7 @@ export async function customerIsVisible(db: Db | Tx, actor: Actor, id: number): 
     .selectFrom('customer')
     .select('customer.id')
     .where('customer.id', '=', id)
-    .where(customerScoped(actor, 'customer.id'))
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }))
     .executeTakeFirst();
   return row !== undefined;
 }

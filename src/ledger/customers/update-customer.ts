@@ -2,7 +2,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict, notFound } from '../../platform/errors';
+import { conflict, msg, notFound } from '../../platform/errors';
 import type { CustomerDetail } from './customer-dto';
 import { type CustomerInput, checkCustomerInput } from './customer-input';
 import { customerIsVisible } from './customer-queries';
@@ -17,7 +17,7 @@ export async function updateCustomer(
 ): Promise<CustomerDetail> {
   assertCan(actor, 'ledger:write');
   const values = checkCustomerInput(input.changes, 'update');
-  const taken = () => conflict(`Customer code ${values.code} already exists`);
+  const taken = () => conflict(msg('customerCodeTaken', { code: String(values.code) }));
   try {
     return await inTransaction(db, actor, async (tx) => {
       if (!(await customerIsVisible(tx, actor, input.id))) throw notFound('Customer', input.id);

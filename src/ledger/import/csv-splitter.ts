@@ -1,6 +1,8 @@
 // A streaming CSV splitter (RFC 4180 plus the leniency real exports need). Text arrives in chunks; records
 // come out with the physical line they start on, so errors point at the line an editor shows. Lines
-// without quotes take a fast path through String.split, which is most of a large ERP export.
+// without quotes take a fast path through String.split, which is most of a large ERP export. A quote that
+// is never closed is refused at the line it opens on (it would swallow every line after it).
+import { fileProblem } from './file-problem';
 
 export interface CsvRecord {
   /** 1-based physical line where the record starts. */
@@ -47,7 +49,7 @@ export class CsvSplitter {
         line++;
         continue;
       }
-      const parsed = this.parseQuoted(buf, pos, final);
+      const parsed = this.parseQuoted(buf, pos, final, line);
       if (!parsed) break; // the quoted field goes on in the next chunk
       out.push({ line, cells: parsed.cells });
       line += parsed.newlines + 1;
@@ -62,6 +64,7 @@ export class CsvSplitter {
     buf: string,
     start: number,
     final: boolean,
+    line: number,
   ): { cells: string[]; next: number; newlines: number } | null {
     const delimiter = this.delimiter;
     const delimiterCode = delimiter.charCodeAt(0);
@@ -76,11 +79,7 @@ export class CsvSplitter {
           const close = buf.indexOf('"', i);
           if (close < 0) {
             if (!final) return null;
-            // An unclosed quote at the end of the file: take the rest as the cell.
-            cell += buf.slice(i);
-            newlines += countNewlines(buf, i, buf.length);
-            i = buf.length;
-            break;
+            throw unclosedQuote(line + newlines, cells.length + 1, buf.slice(i, i + 40));
           }
           cell += buf.slice(i, close);
           newlines += countNewlines(buf, i, close);
@@ -122,6 +121,15 @@ export class CsvSplitter {
       if (buf[i] === '\n') return { cells, next: i + 1, newlines };
     }
   }
+}
+
+function unclosedQuote(line: number, column: number, after: string) {
+  const start = after.split(/\r?\n/)[0];
+  return fileProblem(
+    'unclosed_quote',
+    `the quote (") opened in column ${column} is never closed, so every line after it would be read as one value: close it or remove it`,
+    { line, value: `"${start}`, params: { line, column } },
+  );
 }
 
 function countNewlines(text: string, from: number, to: number): number {

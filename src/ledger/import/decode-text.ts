@@ -5,6 +5,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { AppError } from '../../platform/errors';
+import { fileProblem } from './file-problem';
 import { looksUtf8, type TextEncoding } from './sniff';
 
 /** Non-ASCII bytes looked at before telling UTF-8 from GBK: a couple of thousand Chinese characters. */
@@ -45,6 +46,8 @@ export class TextReader {
   /** Physical line of the next text to come out. */
   private line = 1;
   private readonly newline: string;
+  /** Non-ASCII UTF-8 was read: a bad byte after it is a stray row, not a GBK file. */
+  private sawUtf8 = false;
 
   constructor(private readonly options: TextReaderOptions) {
     this.encoding = options.encoding;
@@ -98,12 +101,22 @@ export class TextReader {
     if (end < bytes.length) this.held = Buffer.from(bytes.subarray(end));
     const piece = bytes.subarray(0, end);
     if (!isUtf8(piece)) {
-      const line = this.line + countOf(piece, this.newline, firstInvalidUtf8(piece));
+      const bad = firstInvalidUtf8(piece);
+      const line = this.line + countOf(piece, this.newline, bad);
+      if (this.sawUtf8 || !isAscii(piece.subarray(0, bad))) {
+        throw rejected(
+          line,
+          'not valid UTF-8 while the lines before it are: this row is probably GBK, pasted from another file; save the whole file as UTF-8 (if all of it is GBK, set "encoding": "gbk" in the mapping)',
+          'invalid_utf8_line',
+        );
+      }
       throw rejected(
         line,
         'not valid UTF-8, so the file is probably GBK (as Chinese Excel saves CSV): set "encoding": "gbk" in the mapping (huikuan import --encoding gbk), or save the whole file as UTF-8',
+        'not_utf8',
       );
     }
+    if (!this.sawUtf8 && !isAscii(piece)) this.sawUtf8 = true;
     return this.counted(piece.toString('utf8'));
   }
 
@@ -115,19 +128,29 @@ export class TextReader {
       throw rejected(
         this.line,
         `not valid ${this.encoding} at or after this line; save the file in one encoding`,
+        'invalid_encoding',
       );
     }
   }
 
   private counted(text: string): string {
+    const nul = text.indexOf('\0');
+    if (nul >= 0) {
+      const line = this.line + countOf(text, this.newline, nul);
+      throw fileProblem(
+        'nul_byte',
+        `the line holds a NUL byte (\\0), which no text export contains: the file is binary, damaged or in another encoding (UTF-16/UTF-32); save it again as CSV in UTF-8`,
+        { line, params: { line } },
+      );
+    }
     this.line += countOf(text, this.newline, text.length);
     return text;
   }
 }
 
-function rejected(line: number, reason: string): AppError {
+function rejected(line: number, reason: string, code: string): AppError {
   return new AppError('IMPORT_REJECTED', `The file cannot be read from line ${line}: ${reason}`, {
-    problems: [{ line, field: null, value: null, reason }],
+    problems: [{ line, field: null, value: null, reason, code, params: { line } }],
   });
 }
 

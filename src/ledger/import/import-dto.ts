@@ -17,6 +17,8 @@ export const EMPTY_DETAILS: BatchOutcome['details'] = {
   },
   created: { entity: null, customers: 0, staff: 0, payments: 0 },
   allocations: { count: 0, amount: 0 },
+  skipped: [],
+  warnings: [],
 };
 
 export function batchToReport(row: BatchRow, options: { withErrors?: boolean } = {}): ImportReport {
@@ -37,6 +39,8 @@ export function batchToReport(row: BatchRow, options: { withErrors?: boolean } =
     source: { ...EMPTY_DETAILS.source, ...details.source },
     created: details.created,
     allocations: details.allocations,
+    skipped: details.skipped ?? [],
+    warnings: details.warnings ?? [],
     sha256: row.file_sha256,
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at ? row.finished_at.toISOString() : null,

@@ -57,12 +57,15 @@ export async function importFile(store: Store, actor: Actor, input: ImportFileIn
           field: p.field ?? null,
           value: p.value ?? null,
           reason: p.reason,
+          ...(p.code ? { code: p.code, params: p.params ?? {} } : {}),
         }))
       : [{ line: 0, field: null, value: null, reason }];
     const rejected = error instanceof AppError && error.code === 'IMPORT_REJECTED';
+    // A file that cannot be read at all is the user's (a 400), not a failure of ours.
+    const unreadable = error instanceof AppError && error.code === 'INVALID_INPUT';
     await inTransaction(store.db, actor, (tx) =>
       finishBatch(tx, batch.id, {
-        status: rejected ? 'rejected' : 'failed',
+        status: rejected || unreadable ? 'rejected' : 'failed',
         rowsTotal: 0,
         inserted: 0,
         updated: 0,

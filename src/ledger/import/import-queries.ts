@@ -42,7 +42,7 @@ export interface BatchOutcome {
   unchanged: number;
   errorCount: number;
   errors: ImportError[];
-  details: Pick<ImportReport, 'source' | 'created' | 'allocations'>;
+  details: Pick<ImportReport, 'source' | 'created' | 'allocations' | 'skipped' | 'warnings'>;
 }
 
 export async function finishBatch(db: Db | Tx, id: number, outcome: BatchOutcome): Promise<void> {
@@ -80,7 +80,7 @@ export async function selectBatch(db: Db, actor: Actor, id: number): Promise<Bat
 export async function selectBatches(
   db: Db,
   actor: Actor,
-  input: { limit: number; beforeId?: number; kind?: ImportKind },
+  input: { limit: number; beforeId?: number; kind?: ImportKind; dryRun: boolean },
 ): Promise<BatchRow[]> {
   // Lists leave the error lists (up to 1000 each) out; the detail has them.
   let query = db
@@ -105,6 +105,7 @@ export async function selectBatches(
       'finished_at',
     ])
     .where(madeByVisible(actor, 'import_batch.created_by'))
+    .where('dry_run', '=', input.dryRun)
     .orderBy('id', 'desc')
     .limit(input.limit);
   if (input.beforeId !== undefined) query = query.where('id', '<', input.beforeId);

@@ -14,6 +14,8 @@ export const ImportErrorSchema = Type.Object({
   field: Nullable(Type.String()),
   value: Nullable(Type.String()),
   reason: Type.String(),
+  code: Type.Optional(Type.String({ description: 'stable code of the reason, for translation' })),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
 });
 
 export const ImportReportSchema = Type.Object({
@@ -64,6 +66,12 @@ export const ImportReportSchema = Type.Object({
     payments: Type.Integer(),
   }),
   allocations: Type.Object({ count: Type.Integer(), amount: Type.Integer() }),
+  skipped: Type.Array(ImportErrorSchema, {
+    description: 'rows left out on purpose (a totals row), with why',
+  }),
+  warnings: Type.Array(ImportErrorSchema, {
+    description: 'what deserves a look, loaded or not: invoice numbers equal but for leading zeros',
+  }),
   sha256: Type.String(),
   startedAt: Type.String(),
   finishedAt: Nullable(Type.String()),
@@ -100,7 +108,13 @@ export const ImportPreviewSchema = Type.Object({
   unmappedRequired: Type.Array(Type.String()),
 });
 
-export const ImportListQuery = Type.Object({ ...PageQuery, kind: Type.Optional(KindSchema) });
+export const ImportListQuery = Type.Object({
+  ...PageQuery,
+  kind: Type.Optional(KindSchema),
+  dryRun: Type.Optional(
+    Type.Boolean({ description: 'true: the dry runs (listed apart); false or absent: the imports' }),
+  ),
+});
 
 export const UPLOAD_DESCRIPTION =
   'multipart/form-data with the fields `file` (CSV in UTF-8/GBK with any delimiter, or XLSX), `kind` (' +

@@ -9,14 +9,16 @@ import { setTransactionActor } from '../../platform/db/transaction';
 import { copyLine } from './copy-text';
 import type { ImportKind } from './fields';
 import { recognisedHeaderCount } from './headers';
+import { lockImports } from './import-lock';
 import type { BatchOutcome } from './import-queries';
 import { KIND_HANDLERS } from './kinds';
 import { type ImportMapping, resolveColumns } from './mapping';
-import { ProblemLog } from './report';
+import { MAX_REPORTED_ERRORS, ProblemLog } from './report';
 import { prepareRowContext } from './row-context';
 import { RowReader } from './row-reader';
 import { headerTexts, openSource, type SourceRow } from './source';
 import { analyzeStage, copyIntoStage, createStage } from './stage-queries';
+import { keyColumns, totalsRowWord } from './totals-row';
 import { cellText } from './values';
 
 export interface LoadInput {
@@ -50,6 +52,7 @@ export async function loadFile(store: Store, actor: Actor, input: LoadInput): Pr
 async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInput): Promise<BatchOutcome> {
   const { kind, mapping } = input;
   const handler = KIND_HANDLERS[kind];
+  await lockImports(raw); // before anything reads the ledger: one load at a time
   await setTransactionActor(db, actor);
   // Hash aggregates over a big staging table (duplicate checks) stay in memory.
   await raw.exec(`set local work_mem = '128MB'`);
@@ -78,6 +81,8 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
       source: { ...source.info, columns: {}, ignoredColumns: [], dateFormat: null },
       created: { entity: null, customers: 0, staff: 0, payments: 0 },
       allocations: { count: 0, amount: 0 },
+      skipped: [],
+      warnings: [],
     },
   };
   const reject = (errors: ImportError[], count = errors.length) => {
@@ -112,6 +117,8 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     const log = new ProblemLog();
     const reader = new RowReader(prepared.ctx);
     const width = headers.length;
+    const keys = keyColumns(kind, columns.index);
+    const skipped = outcome.details.skipped;
     let rowsTotal = 0;
     async function* batches() {
       yield* pending;
@@ -122,6 +129,19 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
       let size = 0;
       for await (const batch of batches()) {
         for (const row of batch) {
+          const total = totalsRowWord(row.cells, keys);
+          if (total) {
+            if (skipped.length < MAX_REPORTED_ERRORS)
+              skipped.push({
+                line: row.line,
+                field: null,
+                value: total,
+                reason: `a totals row (${total}), not a record: skipped`,
+                code: 'totals_row',
+                params: { word: total },
+              });
+            continue;
+          }
           rowsTotal++;
           reader.start(row.line, row.cells);
           if (row.cells.length > width && row.cells.slice(width).some((cell) => cellText(cell) !== '')) {

@@ -5,7 +5,7 @@
 // Fields the mapping leaves out are still recognised from the headers, so a mapping only has to name
 // what the recogniser cannot guess.
 import type { FieldProblem } from '../../platform/errors';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { fieldOf, fieldsOf, type ImportKind } from './fields';
 import { normalizeHeader, suggestColumns } from './headers';
 import { encodingNamed, type TextEncoding } from './sniff';
@@ -79,7 +79,7 @@ export function parseMapping(kind: ImportKind, value: unknown): ImportMapping {
         reason: 'encoding must be utf-8, gbk (or gb2312, gb18030), utf-16le or utf-16be',
       });
   }
-  if (problems.length) throw invalid('The mapping is not valid', problems);
+  if (problems.length) throw invalid(msg('mappingInvalid'), problems);
   return mapping;
 }
 
@@ -117,9 +117,26 @@ export function resolveColumns(
   });
   const index = new Map<string, number>();
   const used = new Set<number>();
+  const normalized = headers.map(normalizeHeader);
+  /** Two columns under one name: which is meant cannot be guessed, so it is refused, naming both. */
+  const ambiguous = (field: string, at: number): boolean => {
+    const same = normalized.flatMap((key, i) => (key && key === normalized[at] ? [i] : []));
+    if (same.length < 2) return false;
+    const letters = same.map(columnLetter).join(', ');
+    problems.push({
+      line: headerLine,
+      field,
+      value: headers[at],
+      reason: `${same.length} columns are named "${headers[at]}" (columns ${letters}): which one is ${field} cannot be told; rename the others or remove them`,
+      code: 'ambiguous_column',
+      params: { field, header: headers[at], columns: letters },
+    });
+    return true;
+  };
   for (const [field, source] of Object.entries(mapping.columns ?? {})) {
     const exact = headers.indexOf(source);
     const at = exact >= 0 ? exact : byNormalized.get(normalizeHeader(source));
+    if (at !== undefined && ambiguous(field, at)) continue;
     if (at === undefined) {
       problems.push({
         line: headerLine,
@@ -135,13 +152,19 @@ export function resolveColumns(
   const remaining = headers.map((header, i) => (used.has(i) ? '' : header));
   for (const [field, header] of Object.entries(suggestColumns(kind, remaining))) {
     if (!index.has(field) && !(mapping.columns && field in mapping.columns)) {
-      index.set(field, remaining.indexOf(header));
+      const at = remaining.indexOf(header);
+      if (!ambiguous(field, at)) index.set(field, at);
     }
   }
   const columns: Record<string, string> = {};
   for (const [field, at] of index) columns[field] = headers[at];
   for (const field of fieldsOf(kind)) {
-    if (field.required && !index.has(field.name) && mapping.defaults?.[field.name] === undefined) {
+    if (
+      field.required &&
+      !index.has(field.name) &&
+      mapping.defaults?.[field.name] === undefined &&
+      !problems.some((problem) => problem.field === field.name && problem.code === 'ambiguous_column')
+    ) {
       problems.push({
         line: headerLine,
         field: field.name,
@@ -151,6 +174,15 @@ export function resolveColumns(
     }
   }
   return { index, columns, problems };
+}
+
+/** A, B, … Z, AA: the column as a spreadsheet names it (CSV columns too, as Excel opens them). */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
 }
 
 /** Required fields with neither a column nor a default (for the preview). */

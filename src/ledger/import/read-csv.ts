@@ -7,12 +7,14 @@ import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { type CsvRecord, CsvSplitter } from './csv-splitter';
 import { TextReader } from './decode-text';
+import { fileProblem } from './file-problem';
 import {
   type Delimiter,
   type EncodingGuess,
   sniffDelimiter,
   sniffEncoding,
   type TextEncoding,
+  wideEncodingOf,
 } from './sniff';
 
 const SAMPLE_BYTES = 1 << 20;
@@ -46,6 +48,7 @@ export async function sniffCsvLayout(path: string, stated?: TextEncoding): Promi
     const { bytesRead } = await handle.read(sample, 0, SAMPLE_BYTES, 0);
     const bytes = sample.subarray(0, bytesRead);
     const complete = bytesRead < SAMPLE_BYTES;
+    if (!stated) refuseWideWithoutBom(bytes);
     const guess = stated ? statedEncoding(stated, bytes) : sniffEncoding(bytes, complete);
     const undecided = !stated && !complete && isAscii(bytes);
     // Only for the delimiter and line ends: a bad byte here is reported with its line when the rows are read.
@@ -58,6 +61,27 @@ export async function sniffCsvLayout(path: string, stated?: TextEncoding): Promi
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * UTF-16 and UTF-32 text without a byte-order mark is full of NUL bytes: read as UTF-8 it would be garbage
+ * (or a NUL sent to the database). UTF-16 is read when the user states it; UTF-32 is not read at all.
+ */
+function refuseWideWithoutBom(sample: Buffer): void {
+  const wide = wideEncodingOf(sample);
+  if (!wide) return;
+  if (wide.startsWith('utf-32')) {
+    throw fileProblem(
+      'utf32',
+      `the file is ${wide.toUpperCase()} text, which is not read: save it as CSV in UTF-8 (or GBK)`,
+      { params: { encoding: wide.toUpperCase() } },
+    );
+  }
+  throw fileProblem(
+    'utf16_without_bom',
+    `the file is ${wide.toUpperCase()} text without a byte-order mark: save it as CSV in UTF-8, or state "encoding": "${wide}" in the mapping (huikuan import --encoding ${wide})`,
+    { params: { encoding: wide.toUpperCase(), name: wide } },
+  );
 }
 
 /**

@@ -1,9 +1,14 @@
 // Streams the first worksheet of an XLSX workbook (exceljs WorkbookReader: rows are parsed as the zip is
 // read, so a sheet of a million rows never sits in memory). Cells keep their types: numbers, dates
-// (exceljs turns date-formatted cells into UTC-midnight Dates), booleans and text.
+// (exceljs turns date-formatted cells into UTC-midnight Dates), booleans and text. The archive is checked
+// first (xlsx-archive.ts): nothing unpacks beyond the caps, and what the reader still refuses is a 400.
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors';
+import { fileProblem } from './file-problem';
+import { importLimits } from './import-limits';
 import type { Cell } from './values';
+import { checkXlsxArchive, firstBadReference, sheetPart, type ZipEntry } from './xlsx-archive';
 
 export interface XlsxRecord {
   line: number;
@@ -37,6 +42,48 @@ export async function* readXlsxRecords(
   path: string,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<XlsxRecord[]> {
+  const entries = await checkXlsxArchive(path, importLimits());
+  let lastRow = 0;
+  try {
+    yield* readChecked(path, onBytes, (row) => {
+      lastRow = row;
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw await unreadable(path, entries, lastRow, error as Error);
+  }
+}
+
+/** What the reader refused, said with the row: a bad cell reference named, else malformed XML. */
+async function unreadable(
+  path: string,
+  entries: ZipEntry[],
+  lastRow: number,
+  error: Error,
+): Promise<AppError> {
+  const sheet = entries.find((entry) => sheetPart(entry.name));
+  const bad = sheet ? await firstBadReference(path, sheet) : null;
+  const line = bad?.row ?? lastRow + 1;
+  if (bad) {
+    return fileProblem(
+      'cell_reference_invalid',
+      `the sheet refers to cell "${bad.ref}", which is not a cell of a worksheet (columns A to XFD, rows 1 to 1048576): save the file again from Excel`,
+      { line, value: bad.ref, params: { ref: bad.ref } },
+    );
+  }
+  const detail = error.message.split('\n')[0].slice(0, 200);
+  return fileProblem(
+    'xml_malformed',
+    `the sheet is not well-formed XML ${lastRow ? `after row ${lastRow}` : 'in its first row'} (${detail}): save the file again from Excel`,
+    { line, params: { row: lastRow, detail } },
+  );
+}
+
+async function* readChecked(
+  path: string,
+  onBytes: ((bytes: number) => void) | undefined,
+  onRow: (row: number) => void,
+): AsyncGenerator<XlsxRecord[]> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   if (onBytes) stream.on('data', (chunk) => onBytes(chunk.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
@@ -55,6 +102,7 @@ export async function* readXlsxRecords(
         // row.values is 1-based and sparse.
         for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
         batch.push({ line: row.number, cells });
+        onRow(row.number);
         if (batch.length >= BATCH) {
           yield batch;
           batch = [];

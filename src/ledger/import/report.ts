@@ -36,6 +36,10 @@ export interface ImportReport {
   /** Records made along the way: customers named by invoices, staff named by customers, the entity. */
   created: { entity: string | null; customers: number; staff: number; payments: number };
   allocations: { count: number; amount: number };
+  /** Rows left out on purpose (a totals row), each with its line and why. */
+  skipped: ImportError[];
+  /** Loaded or not, what deserves a look: invoice numbers that differ only by leading zeros. */
+  warnings: ImportError[];
   sha256: string;
   startedAt: string;
   finishedAt: string | null;

@@ -1,6 +1,8 @@
 // Guessing how a text export is written: its encoding (Chinese Excel saves CSV as GBK; newer tools as
 // UTF-8, often with a BOM; Excel's "Unicode text" as UTF-16) and its delimiter.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
+
+export { wideEncodingOf } from '../../shared/wide-text';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -33,7 +35,35 @@ export function sniffEncoding(sample: Uint8Array, complete: boolean): EncodingGu
     return { encoding: 'utf-8', bomLength: 3 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  return { encoding: looksUtf8(sample, complete) ? 'utf-8' : 'gb18030', bomLength: 0 };
+  return {
+    encoding: looksUtf8(sample, complete) || mostlyUtf8(sample, complete) ? 'utf-8' : 'gb18030',
+    bomLength: 0,
+  };
+}
+
+/**
+ * A UTF-8 file with a few GBK rows pasted in: most of its non-ASCII lines are valid UTF-8. It is read as
+ * UTF-8, so that the first bad line is named, rather than decoded whole as GBK into garbage headers.
+ */
+function mostlyUtf8(sample: Uint8Array, complete: boolean): boolean {
+  const bytes = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength);
+  let valid = 0;
+  let invalid = 0;
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) {
+      if (!complete) break; // the last line may be cut in the middle of a character
+      end = bytes.length;
+    }
+    const line = bytes.subarray(start, end);
+    if (!isAscii(line)) {
+      if (isUtf8(line)) valid++;
+      else invalid++;
+    }
+    start = end + 1;
+  }
+  return valid > invalid;
 }
 
 const ENCODING_NAMES: Record<string, TextEncoding> = {

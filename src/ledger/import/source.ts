@@ -2,7 +2,9 @@
 // It also finds the header row: the first row with two or more non-empty cells, so that report titles
 // above the table (应收账款明细表, 2024年1月) are skipped.
 import { open, stat } from 'node:fs/promises';
-import { AppError } from '../../platform/errors';
+import { AppError, msg } from '../../platform/errors';
+import { fileProblem } from './file-problem';
+import { importLimits } from './import-limits';
 import { readCsvRecords, sniffCsvLayout } from './read-csv';
 import { readXlsxRecords, sniffSpreadsheet } from './read-xlsx';
 import type { TextEncoding } from './sniff';
@@ -60,10 +62,7 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
   }
   const spreadsheet = sniffSpreadsheet(head);
   if (spreadsheet === 'xls') {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Old binary .xls files are not read; save the sheet as .xlsx or CSV',
-    );
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', msg('oldXls'));
   }
   let info: SourceInfo;
   let batches: AsyncGenerator<SourceRow[]>;
@@ -86,7 +85,29 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
       },
     });
   }
-  return splitHeader(info, batches, options.headerScore);
+  return splitHeader(info, counted(batches, importLimits().cells), options.headerScore);
+}
+
+/** Refuses a file with more cells than one import may read (a sheet of a million columns, a bomb). */
+async function* counted(batches: AsyncGenerator<SourceRow[]>, limit: number): AsyncGenerator<SourceRow[]> {
+  let cells = 0;
+  try {
+    for await (const batch of batches) {
+      for (const row of batch) {
+        cells += row.cells.length;
+        if (cells > limit) {
+          throw fileProblem(
+            'too_many_cells',
+            `the file has more than ${limit.toLocaleString('en')} cells (the limit for one import), reached at line ${row.line}: split it into several files`,
+            { line: row.line, params: { limit } },
+          );
+        }
+      }
+      yield batch;
+    }
+  } finally {
+    await batches.return(undefined);
+  }
 }
 
 /** Scores a candidate header row: how many of its cells name a field (recognised or mapped). */

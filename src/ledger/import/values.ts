@@ -3,8 +3,10 @@
 // parsed as text, and a number with more precision than the currency has is refused.
 
 import {
+  DATE_RANGE,
   fromDayNumber,
   isoFromUtcDate,
+  outOfRangeReason,
   type ParseDateResult,
   parseDate,
   type SlashOrder,
@@ -39,16 +41,21 @@ const EXCEL_EPOCH_OFFSET = 25_569;
 export function cellDate(cell: Cell, format: string | undefined, slashOrder: SlashOrder): ParseDateResult {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { ok: false, reason: 'invalid date cell' };
-    return { ok: true, date: isoFromUtcDate(cell) };
+    return inRange(isoFromUtcDate(cell));
   }
   if (typeof cell === 'number') {
     // A date cell without a date format arrives as its serial number.
     if (Number.isInteger(cell) && cell > 0 && cell < 2_958_466) {
-      return { ok: true, date: fromDayNumber(cell - EXCEL_EPOCH_OFFSET) };
+      return inRange(fromDayNumber(cell - EXCEL_EPOCH_OFFSET));
     }
     return { ok: false, reason: `${cell} is not a date` };
   }
   return parseDate(cellText(cell), format, slashOrder);
+}
+
+function inRange(date: string): ParseDateResult {
+  if (date < DATE_RANGE.from || date > DATE_RANGE.to) return { ok: false, reason: outOfRangeReason(date) };
+  return { ok: true, date };
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 't', 'x', '是', '有', '√', '✓', 'on']);

@@ -1,12 +1,11 @@
 // Records an invoice (应收单) by hand or from the API; imports load in bulk elsewhere. The entity and the
 // customer may be named by id or by code, and must both be visible to the actor.
-import { type Actor, assertCan } from '../../platform/auth/actor';
+import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict } from '../../platform/errors';
+import { conflict, msg } from '../../platform/errors';
 import { normalizeCode } from '../../shared/text';
 import { currencyExists, findEntity } from '../reference/reference-queries';
-import { customerScoped } from '../reference/scope';
 import { getInvoice } from './get-invoice';
 import type { InvoiceDetail } from './invoice-dto';
 import { type CreateInvoiceInput, checkCreateInvoice, defaultDueDate } from './invoice-input';
@@ -16,7 +15,7 @@ async function findCustomer(tx: Tx, actor: Actor, input: CreateInvoiceInput) {
   let query = tx
     .selectFrom('customer')
     .select(['customer.id', 'customer.payment_terms_days as paymentTermsDays'])
-    .where(customerScoped(actor, 'customer.id'));
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }));
   if (input.customerId !== undefined) query = query.where('customer.id', '=', input.customerId);
   if (input.customerCode) query = query.where('customer.code', '=', normalizeCode(input.customerCode));
   return query.executeTakeFirst();
@@ -32,7 +31,7 @@ export async function createInvoice(
   checks.throwIfAny('invoice');
   const given = input.invoice;
   const taken = (entityCode: string) =>
-    conflict(`Invoice number ${values.number} already exists for entity ${entityCode}`);
+    conflict(msg('invoiceNumberTaken', { number: values.number, entity: entityCode }));
   let entityCode = '';
   try {
     return await inTransaction(db, actor, async (tx) => {

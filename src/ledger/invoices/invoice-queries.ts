@@ -1,11 +1,10 @@
 // Invoice (应收单) reads. Every query is scoped by customer and by entity, so a collector sees only the
 // invoices of assigned customers, in lists, details and searches alike.
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { afterPosition, type KeysetPosition, type Sort } from '../reference/keyset';
 import { containsPattern } from '../reference/like-pattern';
-import { customerScoped, entityScoped } from '../reference/scope';
 import type { InvoiceStatusFilter } from './invoice-status';
 
 export interface InvoiceFilter {
@@ -52,8 +51,7 @@ export function invoiceBaseQuery(db: Db | Tx, actor: Actor) {
       'invoice.order_number as orderNumber',
       'invoice.description',
     ])
-    .where(customerScoped(actor, 'invoice.customer_id'))
-    .where(entityScoped(actor, 'invoice.entity_id'));
+    .where(rowVisible(actor, { customer: 'invoice.customer_id', entity: 'invoice.entity_id' }));
 }
 
 export type InvoiceRow = Awaited<ReturnType<ReturnType<typeof invoiceBaseQuery>['executeTakeFirstOrThrow']>>;

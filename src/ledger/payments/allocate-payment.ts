@@ -3,7 +3,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict, notFound } from '../../platform/errors';
+import { conflict, msg, notFound } from '../../platform/errors';
 import { autoAllocate } from '../allocations/auto-allocate';
 import { mappingRaces } from '../allocations/conflicts';
 import { findPayment, loadPaymentDetail, type PaymentDetail } from './payment-queries';
@@ -15,7 +15,9 @@ export async function allocatePayment(db: Db, actor: Actor, paymentId: number): 
       const payment = await findPayment(tx, actor, paymentId);
       if (!payment) throw notFound('Payment', paymentId);
       if (payment.reversedOn)
-        throw conflict(`Payment ${payment.reference} was reversed on ${payment.reversedOn}`);
+        throw conflict(
+          msg('paymentReversed', { reference: payment.reference, date: String(payment.reversedOn) }),
+        );
       await autoAllocate(tx, actor, { paymentIds: [paymentId] });
       return loadPaymentDetail(tx, actor, paymentId);
     }),

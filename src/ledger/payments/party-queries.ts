@@ -1,9 +1,8 @@
 // Finding the selling entity and customer a payment or credit note belongs to, by id or by code, within
 // what the actor may see. Shared by payments and credit notes.
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
-import { invalid, notFound } from '../../platform/errors';
-import { visibleCustomer, visibleEntity } from '../allocations/scope';
+import { invalid, msg, notFound } from '../../platform/errors';
 
 export interface PartyRef {
   entityId?: number;
@@ -20,7 +19,7 @@ export async function resolveEntity(db: Db | Tx, actor: Actor, ref: PartyRef, cu
   let query = db
     .selectFrom('entity')
     .select(['id', 'code', 'base_currency'])
-    .where(visibleEntity(actor, 'entity.id'));
+    .where(rowVisible(actor, { customer: null, entity: 'entity.id' }));
   if (ref.entityId !== undefined) query = query.where('id', '=', ref.entityId);
   else if (ref.entityCode !== undefined) query = query.where('code', '=', ref.entityCode.trim());
   else {
@@ -51,7 +50,7 @@ export async function resolveCustomer(db: Db | Tx, actor: Actor, ref: PartyRef) 
   let query = db
     .selectFrom('customer')
     .select(['id', 'code', 'name'])
-    .where(visibleCustomer(actor, 'customer.id'));
+    .where(rowVisible(actor, { customer: 'customer.id', entity: null }));
   if (ref.customerId !== undefined) query = query.where('id', '=', ref.customerId);
   else if (ref.customerCode !== undefined) query = query.where('code', '=', ref.customerCode.trim());
   else
@@ -66,7 +65,7 @@ export async function resolveCustomer(db: Db | Tx, actor: Actor, ref: PartyRef) 
 export async function assertCurrency(db: Db | Tx, currency: string): Promise<void> {
   const row = await db.selectFrom('currency').select('code').where('code', '=', currency).executeTakeFirst();
   if (!row)
-    throw invalid(`Unknown currency ${currency}`, [
+    throw invalid(msg('unknownCurrency', { currency }), [
       { field: 'currency', value: currency, reason: 'unknown currency' },
     ]);
 }

@@ -1,9 +1,8 @@
 // Reads of payments (收款单) for lists, details and the CLI, always within what the actor may see.
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
-import { visibleCustomer, visibleEntity } from '../allocations/scope';
 import {
   afterPosition,
   normalizeLimit,
@@ -85,8 +84,7 @@ function basePaymentQuery(db: Db | Tx, actor: Actor) {
       'payment.reversed_on',
       'payment.reversal_reason',
     ])
-    .where(visibleCustomer(actor, 'payment.customer_id'))
-    .where(visibleEntity(actor, 'payment.entity_id'));
+    .where(rowVisible(actor, { customer: 'payment.customer_id', entity: 'payment.entity_id' }));
 }
 
 type PaymentRow = Awaited<ReturnType<ReturnType<typeof basePaymentQuery>['executeTakeFirstOrThrow']>>;

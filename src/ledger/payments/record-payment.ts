@@ -4,7 +4,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { AppError, invalid } from '../../platform/errors';
+import { AppError, invalid, msg } from '../../platform/errors';
 import { autoAllocate } from '../allocations/auto-allocate';
 import { mappingRaces } from '../allocations/conflicts';
 import { assertCurrency, type PartyRef, resolveCustomer, resolveEntity } from './party-queries';
@@ -28,7 +28,7 @@ export async function recordPayment(
 ): Promise<RecordPaymentResult> {
   assertCan(actor, 'payments:write');
   const { fields, problems } = normalizePayment(input);
-  if (problems.length > 0) throw invalid('The payment is not valid', problems);
+  if (problems.length > 0) throw invalid(msg('paymentInvalid'), problems);
 
   return mappingRaces(() =>
     inTransaction(db, actor, async (tx) => {

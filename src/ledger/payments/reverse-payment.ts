@@ -3,7 +3,7 @@
 import { type Actor, assertCan, SYSTEM_ACTOR } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict, invalid, notFound } from '../../platform/errors';
+import { conflict, invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { lockInvoices, lockPayments } from '../allocations/allocation-queries';
 import { mappingRaces } from '../allocations/conflicts';
@@ -27,7 +27,7 @@ export async function reversePayment(
     problems.push({ field: 'reversedOn', value: input.reversedOn, reason: 'must be a real date YYYY-MM-DD' });
   }
   if (!reason) problems.push({ field: 'reason', reason: 'say why the payment is reversed' });
-  if (problems.length > 0) throw invalid('The reversal is not valid', problems);
+  if (problems.length > 0) throw invalid(msg('reversalInvalid'), problems);
 
   return mappingRaces(() =>
     inTransaction(db, actor, async (tx) => {
@@ -48,7 +48,9 @@ export async function reversePayment(
       );
       const [locked] = await lockPayments(tx, actor, [payment.id]);
       if (locked.reversed_on)
-        throw conflict(`Payment ${payment.reference} was already reversed on ${locked.reversed_on}`);
+        throw conflict(
+          msg('paymentAlreadyReversed', { reference: payment.reference, date: String(locked.reversed_on) }),
+        );
       if (input.reversedOn < locked.received_date) {
         throw invalid('A payment cannot be reversed before it was received', [
           {

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { conflict } from '../../platform/errors';
+import { conflict, msg } from '../../platform/errors';
 import { FieldChecks } from './field-checks';
 import { currencyExists, type EntityDto, insertEntity } from './reference-queries';
 
@@ -36,7 +36,7 @@ export async function createEntity(db: Db, actor: Actor, input: CreateEntityInpu
       .select('id')
       .where('code', '=', values.code)
       .executeTakeFirst();
-    if (existing) throw conflict(`Entity code ${values.code} already exists`);
+    if (existing) throw conflict(msg('entityCodeTaken', { code: values.code }));
     return insertEntity(tx, values);
   });
 }

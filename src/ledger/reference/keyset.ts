@@ -3,7 +3,7 @@
 // pair with a row comparison `(col, id) > (v, id)` — which PostgreSQL answers from an index on (col, id), so
 // page 1000 costs what page 1 costs. No OFFSET, no count(*).
 import { type RawBuilder, sql } from 'kysely';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination';
 import { isValidIsoDate } from '../../shared/dates';
 
@@ -47,7 +47,7 @@ export function parseSort(
   const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
   if (!field) {
     const allowed = Object.keys(fields).flatMap((key) => [key, `-${key}`]);
-    throw invalid(`sort must be one of ${allowed.join(', ')}`, [
+    throw invalid(msg('sortOneOf', { allowed: allowed.join(', ') }), [
       { field: 'sort', value: name, reason: `unknown sort; use one of ${allowed.join(', ')}` },
     ]);
   }
@@ -57,7 +57,7 @@ export function parseSort(
 export function normalizeLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw invalid(`limit must be an integer from 1 to ${MAX_LIMIT}`, [
+    throw invalid(msg('limitRange', { max: MAX_LIMIT }), [
       { field: 'limit', value: String(limit), reason: `must be 1–${MAX_LIMIT}` },
     ]);
   }
@@ -82,9 +82,7 @@ export function readCursor(cursor: string | undefined, sort: Sort): KeysetPositi
       ? Number.isSafeInteger(value)
       : typeof value === 'string' && (sort.type === 'text' || isValidIsoDate(value));
   if (!valueOk || !Number.isSafeInteger(id) || (id as number) < 1) {
-    throw invalid('cursor is not valid for this list; start again without it', [
-      { field: 'cursor', value: cursor, reason: 'damaged cursor' },
-    ]);
+    throw invalid(msg('cursorInvalid'), [{ field: 'cursor', value: cursor, reason: 'damaged cursor' }]);
   }
   return { value: value as string | number, id: id as number };
 }

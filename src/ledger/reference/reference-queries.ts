@@ -1,9 +1,8 @@
 // Queries for reference data: selling entities (法人主体), currencies and staff.
-import type { Actor } from '../../platform/auth/actor';
+import { type Actor, rowVisible } from '../../platform/auth/actor';
 
 import type { Db, Tx } from '../../platform/db/store';
 import { containsPattern } from './like-pattern';
-import { entityScoped } from './scope';
 
 export interface EntityDto {
   id: number;
@@ -39,14 +38,17 @@ export function selectEntities(db: Db | Tx, actor: Actor): Promise<EntityDto[]> 
   return db
     .selectFrom('entity')
     .select(entityColumns)
-    .where(entityScoped(actor, 'entity.id'))
+    .where(rowVisible(actor, { customer: null, entity: 'entity.id' }))
     .orderBy('entity.code')
     .execute();
 }
 
 /** One visible entity by id or code (imports and the API accept either). */
 export function findEntity(db: Db | Tx, actor: Actor, key: { id?: number; code?: string }) {
-  let query = db.selectFrom('entity').select(entityColumns).where(entityScoped(actor, 'entity.id'));
+  let query = db
+    .selectFrom('entity')
+    .select(entityColumns)
+    .where(rowVisible(actor, { customer: null, entity: 'entity.id' }));
   if (key.id !== undefined) query = query.where('entity.id', '=', key.id);
   if (key.code !== undefined) query = query.where('entity.code', '=', key.code);
   return query.executeTakeFirst();

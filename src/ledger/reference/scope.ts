@@ -1,25 +1,14 @@
-// Role scoping for the ledger's queries. `customerVisible` / `entityVisible` (platform/auth/actor) are
-// typed as factories over an empty ExpressionBuilder, which Kysely does not accept in `.where()` of a typed
-// query; they never use the builder, so we take their SQL fragment directly.
+// Plan helpers for the ledger's scoped customer queries. The scope rule itself is `rowVisible`
+// (platform/auth/actor), used by every read and write; what is here only helps the planner.
 import { type RawBuilder, sql } from 'kysely';
-import { type Actor, customerVisible, entityVisible } from '../../platform/auth/actor';
+import type { Actor } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 
-/** `.where(customerScoped(actor, 'invoice.customer_id'))`: the customer is one the actor may see. */
-export function customerScoped(actor: Actor, customerIdColumn: string): RawBuilder<boolean> {
-  return customerVisible(actor, customerIdColumn)(undefined as never);
-}
-
-/** `.where(entityScoped(actor, 'invoice.entity_id'))`: the selling entity is one the actor may see. */
-export function entityScoped(actor: Actor, entityIdColumn: string): RawBuilder<boolean> {
-  return entityVisible(actor, entityIdColumn)(undefined as never);
-}
-
 /**
- * The same rule as customerVisible, written on the customer row itself (collector or salesperson is one of
+ * The customer half of rowVisible, written on the customer row itself (collector or salesperson is one of
  * the actor's), for queries over the customer table: the planner can then read the actor's customers
  * straight from the customer_collector / customer_salesperson indexes. Always used together with
- * customerScoped, never instead of it.
+ * rowVisible, never instead of it.
  */
 export function customerRowScoped(actor: Actor, table = 'customer'): RawBuilder<boolean> {
   const scope = actor.customerScope;

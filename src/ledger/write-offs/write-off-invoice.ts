@@ -4,7 +4,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { AppError, invalid, notFound } from '../../platform/errors';
+import { AppError, invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { insertAllocations, lockInvoices, selectLastReversals } from '../allocations/allocation-queries';
 import { earliestEffectiveOn, exceedProblems } from '../allocations/allocation-rules';
@@ -49,7 +49,7 @@ export async function writeOffInvoice(db: Db, actor: Actor, input: WriteOffInput
     });
   }
   if (!reason) problems.push({ field: 'reason', reason: 'a write-off needs a reason' });
-  if (problems.length > 0) throw invalid('The write-off is not valid', problems);
+  if (problems.length > 0) throw invalid(msg('writeOffInvalid'), problems);
 
   return mappingRaces(() =>
     inTransaction(db, actor, async (tx) => {

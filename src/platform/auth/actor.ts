@@ -1,9 +1,9 @@
 // Who is acting. Every use case that reads or changes data takes an Actor; the HTTP layer builds it from
 // the session or API token, the CLI on the local store and the jobs use SYSTEM_ACTOR. Scoping rules live
 // here so that lists, details, searches, exports and reports all restrict the same way.
-import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, msg } from '../errors';
 
 export interface CustomerScope {
   /** Customers whose collector is one of these users (催收员 sees only assigned customers). */
@@ -39,14 +39,11 @@ export function can(actor: Actor, permission: string): boolean {
 }
 
 export function assertCan(actor: Actor, permission: string): void {
-  if (!can(actor, permission)) throw new AppError('FORBIDDEN', `Not allowed: ${permission}`);
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN', msg('notAllowed', { permission }));
 }
 
-/**
- * SQL condition "the customer in column `customerIdColumn` is visible to the actor". Use it in every
- * query that returns customer-related rows, e.g. `.where(customerVisible(actor, 'invoice.customer_id'))`.
- */
-export function customerVisible(actor: Actor, customerIdColumn: string) {
+/** The customer half of `rowVisible`: the customer in `customerIdColumn` is in the actor's portfolio. */
+function customerVisible(actor: Actor, customerIdColumn: string) {
   return (_eb: ExpressionBuilder<Database, never>) => {
     const scope = actor.customerScope;
     if (!scope) return sql<boolean>`true`;
@@ -66,13 +63,42 @@ export function madeByVisible(actor: Actor, createdByColumn: string): RawBuilder
   return sql<boolean>`${sql.ref(createdByColumn)} = ${actor.userId ?? -1}`;
 }
 
-/** Same for entity scoping: `.where(entityVisible(actor, 'invoice.entity_id'))`. */
-export function entityVisible(actor: Actor, entityIdColumn: string) {
+/** The entity half of `rowVisible`: the selling entity in `entityIdColumn` is one of the actor's. */
+function entityVisible(actor: Actor, entityIdColumn: string) {
   return (_eb: ExpressionBuilder<Database, never>) => {
     if (!actor.entityIds) return sql<boolean>`true`;
     const ids = actor.entityIds.length ? actor.entityIds : [-1];
     return sql<boolean>`${sql.ref(entityIdColumn)} = any(${ids}::bigint[])`;
   };
+}
+
+/**
+ * Where a row's owners are: the column holding its customer and the one holding its selling entity. Both
+ * must be named, `null` only where the row has no such owner (a customer or contact belongs to no one
+ * entity; an entity row to no customer), so that no query can forget one of the two scopes.
+ */
+export interface RowOwners {
+  customer: string | null;
+  entity: string | null;
+}
+
+/**
+ * THE row-scope rule, for every read and every write: the row is visible to the actor when its customer is
+ * in the actor's portfolio and its selling entity among the actor's entities. Writes find (and lock) their
+ * rows through it, so a row the actor may not see is "not found" rather than changed.
+ * `.where(rowVisible(actor, { customer: 'invoice.customer_id', entity: 'invoice.entity_id' }))`.
+ */
+export function rowVisible(actor: Actor, owners: RowOwners): RawBuilder<SqlBool> {
+  const parts: RawBuilder<boolean>[] = [];
+  if (owners.customer !== null) parts.push(customerVisible(actor, owners.customer)(undefined as never));
+  if (owners.entity !== null) parts.push(entityVisible(actor, owners.entity)(undefined as never));
+  if (parts.length === 0) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** Whether the actor may act in this selling entity (for rows not yet written, e.g. a new payment). */
+export function entityAllowed(actor: Actor, entityId: number): boolean {
+  return actor.entityIds === null || actor.entityIds.includes(entityId);
 }
 
 export type AnySelect = SelectQueryBuilder<Database, keyof Database, unknown>;

@@ -8,7 +8,7 @@ import { authSettings, CSRF_HEADER, SESSION_COOKIE } from '../../auth/auth-confi
 import { authenticate, type RequestAuth } from '../../auth/authenticate';
 import { ANONYMOUS_ACTOR } from '../../auth/roles';
 import { sameSecret } from '../../auth/secrets';
-import { AppError } from '../errors';
+import { AppError, msg } from '../errors';
 import { type Actor, can } from './actor';
 
 declare module 'fastify' {
@@ -49,28 +49,24 @@ export function authorizeRequest(request: FastifyRequest): void {
   if (url === undefined) return;
   const permission = request.routeOptions.config?.permission;
   if (!permission) {
-    throw new AppError(
-      'FORBIDDEN',
-      `Route ${request.method} ${url} has no access rule and is closed to everyone`,
-    );
+    throw new AppError('FORBIDDEN', msg('routeClosed', { method: request.method, url }));
   }
   if (permission === 'public') return;
   const auth = request.auth;
-  if (auth.kind === 'none')
-    throw new AppError('UNAUTHENTICATED', 'Sign in first (session expired or missing)');
+  if (auth.kind === 'none') throw new AppError('UNAUTHENTICATED', msg('signInFirst'));
   if (!SAFE_METHODS.has(request.method)) {
     if (auth.kind === 'token' && auth.scope === 'read') {
-      throw new AppError('FORBIDDEN', 'This API token is read-only');
+      throw new AppError('FORBIDDEN', msg('tokenReadOnly'));
     }
     if (auth.kind === 'session') {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, auth.csrfToken)) {
-        throw new AppError('FORBIDDEN', `Missing or wrong ${CSRF_HEADER} header`);
+        throw new AppError('FORBIDDEN', msg('csrfMissing', { header: CSRF_HEADER }));
       }
     }
   }
   if (permission !== 'authenticated' && !can(request.actor, permission)) {
-    throw new AppError('FORBIDDEN', `Not allowed: ${permission}`);
+    throw new AppError('FORBIDDEN', msg('notAllowed', { permission }));
   }
 }
 

@@ -2,6 +2,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Mutex, parseInt8, type QueryResult, type RawConnection } from './connection';
+import type { DataDirLock } from './data-dir-lock';
 import type { Database } from './schema';
 import type { Store } from './store';
 
@@ -66,7 +67,7 @@ function pglitePool(pg: PGlite, mutex: Mutex | null) {
   };
 }
 
-export async function openPgliteStore(dataDir: string | undefined): Promise<Store> {
+export async function openPgliteStore(dataDir: string | undefined, lock?: DataDirLock): Promise<Store> {
   const pg = await PGlite.create({
     dataDir, // undefined = in memory
     extensions: { pg_trgm },
@@ -91,9 +92,14 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
         release();
       }
     },
+    dataDirLock: lock,
     async close() {
-      await db.destroy();
-      await pg.close();
+      try {
+        await db.destroy();
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -183,6 +183,9 @@ export interface ImportError {
   field: string | null;
   value: string | null;
   reason: string;
+  /** A stable code for the reason, with its parameters, for translated messages. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportBatchTable {
@@ -300,8 +303,18 @@ export interface CollectionCaseTable {
   opened_on: string;
   closed_on: string | null;
   evaluated_on: string | null;
+  /** 0028: the strategy-set generation it was last evaluated under (collections_generation). */
+  evaluated_generation: Defaulted<number>;
+  /** 0028: the day its current strategy first reached it (catch-up before then). */
+  strategy_since: string | null;
   created_at: Stamp;
   updated_at: UpdatedAt;
+}
+
+/** 0028: one row: the generation of the strategy set, bumped by every change the engine decides by. */
+export interface CollectionsGenerationTable {
+  id: Defaulted<boolean>;
+  generation: Defaulted<number>;
 }
 
 export interface EngineRunTable {
@@ -397,7 +410,7 @@ export interface PromiseTable {
   amount: number;
   promised_on: string;
   due_on: string;
-  status: Defaulted<'open' | 'kept' | 'broken' | 'cancelled'>;
+  status: Defaulted<'open' | 'kept' | 'partial' | 'broken' | 'cancelled'>;
   paid_amount: Defaulted<number>;
   resolved_on: string | null;
   note: string | null;
@@ -488,6 +501,7 @@ export interface Database {
   strategy_rule: StrategyRuleTable;
   customer_strategy: CustomerStrategyTable;
   collection_case: CollectionCaseTable;
+  collections_generation: CollectionsGenerationTable;
   engine_run: EngineRunTable;
   task: TaskTable;
   outbox: OutboxTable;

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RawConnection } from './connection';
+import type { DataDirLock } from './data-dir-lock';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -22,6 +23,8 @@ export interface Store {
    */
   withConnection<T>(fn: (conn: PinnedConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite on a folder: this process's exclusive lock on it, released by `close()`. */
+  dataDirLock?: DataDirLock;
 }
 
 /** Runs fn inside BEGIN/COMMIT on a pinned connection, rolling back on any error. */
@@ -48,6 +51,8 @@ export interface StoreOptions {
   /** PGlite only: keep everything in memory (tests). */
   inMemory?: boolean;
   maxConnections?: number;
+  /** PGlite on a folder: what this process is, written into the folder's lock ('server', 'cli', ...). */
+  lockRole?: string;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -56,9 +61,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return openPostgresStore(options.databaseUrl, options.maxConnections);
   }
   const { openPgliteStore } = await import('./pglite-store');
-  if (!options.inMemory && options.dataDir) {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(options.dataDir, { recursive: true });
+  if (options.inMemory || !options.dataDir) return openPgliteStore(undefined);
+  // One process per folder: a second PGlite on it would silently lose one side's writes.
+  const { acquireDataDirLock } = await import('./data-dir-lock');
+  const lock = acquireDataDirLock(options.dataDir, options.lockRole);
+  try {
+    return await openPgliteStore(options.dataDir, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
   }
-  return openPgliteStore(options.inMemory ? undefined : options.dataDir);
 }

@@ -1,7 +1,7 @@
 // Keyset pagination: the cursor carries the last row's sort value and id, so page N costs the same as page
 // 1 at a million rows (no OFFSET). Cursors are opaque base64url JSON.
 import { Type } from 'typebox';
-import { invalid } from '../errors';
+import { invalid, msg } from '../errors';
 
 export type CursorValue = string | number | boolean | null;
 
@@ -21,9 +21,7 @@ export function decodeCursor(cursor: string, expectedLength: number): CursorValu
 
 /** The one error for a cursor this list did not make (tampered, cut off, or from another sort). */
 export function badCursor(cursor: string, reason = 'not a cursor this list made; start again without it') {
-  return invalid('cursor is not valid for this list; start again without it', [
-    { field: 'cursor', value: cursor.slice(0, 200), reason },
-  ]);
+  return invalid(msg('cursorInvalid'), [{ field: 'cursor', value: cursor.slice(0, 200), reason }]);
 }
 
 export const PageQuery = {

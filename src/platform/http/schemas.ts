@@ -11,8 +11,12 @@ export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export const ErrorBody = Type.Object({
   error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
+    code: Type.String({ description: 'the kind of error, mapped to the HTTP status' }),
+    message: Type.String({ description: 'in English, for logs and scripts' }),
+    messageCode: Type.Optional(
+      Type.String({ description: 'the message in the shared catalog (src/shared/messages), to translate' }),
+    ),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
     problems: Type.Optional(
       Type.Array(
         Type.Object({
@@ -20,6 +24,8 @@ export const ErrorBody = Type.Object({
           field: Type.Optional(Type.Union([Type.String(), Type.Null()])),
           value: Type.Optional(Type.Union([Type.String(), Type.Null()])),
           reason: Type.String(),
+          code: Type.Optional(Type.String({ description: 'stable code of the reason, for translation' })),
+          params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
         }),
       ),
     ),

@@ -11,7 +11,7 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app';
 import { authorizeRequest, recordRouteRule, resolveActor } from '../auth/request-actor';
-import { AppError, fromDatabaseError } from '../errors';
+import { AppError, fromDatabaseError, msg } from '../errors';
 import { registerInputGuard } from './input-guard';
 import { registerApiRoutes } from './routes';
 
@@ -51,15 +51,12 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromDatabaseError(error);
     if (appError) {
-      return reply.status(appError.status).send({
-        error: { code: appError.code, message: appError.message, ...(appError.details ?? {}) },
-      });
+      return reply.status(appError.status).send({ error: appError.toPayload() });
     }
     if (error.validation) {
       return reply.status(400).send({
         error: {
-          code: 'INVALID_INPUT',
-          message: `Invalid request: ${error.message}`,
+          ...new AppError('INVALID_INPUT', msg('invalidRequest', { detail: error.message })).toPayload(),
           problems: error.validation.map((issue) => ({
             field: String(
               issue.instancePath || (issue.params as { missingProperty?: string })?.missingProperty || '',
@@ -70,18 +67,20 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
       });
     }
     if (error.statusCode && error.statusCode < 500) {
-      const code =
-        error.statusCode === 413
-          ? 'PAYLOAD_TOO_LARGE'
-          : error.statusCode === 429
-            ? 'RATE_LIMITED'
-            : 'INVALID_INPUT';
-      return reply.status(error.statusCode).send({ error: { code, message: error.message } });
+      if (error.statusCode === 413) {
+        const coded = new AppError('PAYLOAD_TOO_LARGE', msg('payloadTooLarge')).toPayload();
+        return reply.status(413).send({ error: { ...coded, message: error.message } });
+      }
+      if (error.statusCode === 429) {
+        const coded = new AppError('RATE_LIMITED', msg('rateLimited')).toPayload();
+        return reply.status(429).send({ error: { ...coded, message: error.message } });
+      }
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: 'INVALID_INPUT', message: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({ error: { code: 'INTERNAL', message: 'Internal error; see the server log' } });
+    return reply.status(500).send({ error: new AppError('INTERNAL', msg('internal')).toPayload() });
   });
 
   await server.register(helmet, {
@@ -155,9 +154,12 @@ export async function buildServer(app: AppContext): Promise<FastifyInstance> {
       ) {
         return reply.type('text/html').sendFile('index.html');
       }
-      return reply
-        .status(404)
-        .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
+      return reply.status(404).send({
+        error: new AppError(
+          'NOT_FOUND',
+          msg('noRoute', { method: request.method, url: request.url }),
+        ).toPayload(),
+      });
     });
   });
   return server;

@@ -1,7 +1,7 @@
 // The currencies huikuan knows and the minor unit of each (ISO 4217: 2 for CNY, 0 for JPY). Listed here once:
 // the `currency` table (migrations) is checked against this list by test/ledger/currencies.store.test.ts,
 // and the web app imports it from this module.
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 
 export const CURRENCY_MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze({
   CNY: 2,
@@ -35,7 +35,7 @@ export function isKnownCurrency(currency: string): boolean {
 
 export function minorUnitsOf(currency: string): number {
   if (!isKnownCurrency(currency)) {
-    throw invalid(`Unknown currency ${currency}`);
+    throw invalid(msg('unknownCurrency', { currency }));
   }
   return CURRENCY_MINOR_UNITS[currency];
 }

@@ -1,7 +1,7 @@
 // Exchange rates (汇率) as exact fractions, and which quote is in force on a date. Rates are decimal
 // strings ("7.1234"; at most 12 decimals, as the `exchange_rate.rate numeric(24, 12)` column holds):
 // 1 unit of fromCurrency = rate units of toCurrency.
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { type Fraction, fraction } from './fraction';
 
 export interface ExchangeRate {
@@ -82,7 +82,7 @@ export function pickRate(
 
 /** The error for a conversion that has no rate, naming the pair and the date. */
 export function missingRate(from: string, to: string, date: string) {
-  return invalid(`No exchange rate ${from}→${to} (or ${to}→${from}) on or before ${date}`, [
+  return invalid(msg('noRate', { from, to, date }), [
     { field: 'exchangeRate', value: `${from}/${to}`, reason: `no rate on or before ${date}` },
   ]);
 }

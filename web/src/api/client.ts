@@ -7,6 +7,8 @@ export interface ApiProblem {
   field?: string;
   value?: string;
   reason: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {
@@ -15,6 +17,9 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems: ApiProblem[] = [],
+    /** The message's code in the shared catalog (src/shared/messages) and its params, to translate. */
+    readonly messageCode?: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -117,13 +122,25 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const text = await response.text();
   const data = text ? safeJson(text) : undefined;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; problems?: ApiProblem[] } })?.error;
+    const error = (
+      data as {
+        error?: {
+          code?: string;
+          message?: string;
+          problems?: ApiProblem[];
+          messageCode?: string;
+          params?: Record<string, string | number>;
+        };
+      }
+    )?.error;
     throw report(
       new ApiError(
         response.status,
         error?.code ?? `HTTP_${response.status}`,
         error?.message ?? response.statusText,
         error?.problems ?? [],
+        error?.messageCode,
+        error?.params ?? {},
       ),
     );
   }

@@ -23,7 +23,7 @@ export const importsApi = {
     data.append('file', file, file.name);
     return api.upload<ImportReport>('/imports', data);
   },
-  list: (query: { limit?: number; cursor?: string } = {}) =>
+  list: (query: { limit?: number; cursor?: string; dryRun?: boolean } = {}) =>
     api.get<Page<ImportReport> | { items: ImportReport[] }>('/imports', query),
   get: (batchId: number | string) => api.get<ImportReport>(`/imports/${encodeURIComponent(String(batchId))}`),
 };

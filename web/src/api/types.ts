@@ -1,200 +1,54 @@
-// Shapes of the API's JSON (see /work/brief/API.md). Money fields are integer minor units beside `currency`.
+// Shapes of the API's JSON. The ledger's are generated from the server's OpenAPI document (schema.d.ts, by
+// `npx tsx scripts/gen-web-types.ts`), so they cannot drift from the routes; test/web/api-schema.test.ts
+// fails when schema.d.ts is stale. Money fields are integer minor units beside `currency`.
+import type { ApiPaths } from './schema';
 
-export interface PersonRef {
-  id: number;
-  displayName: string;
+/** The JSON a route answers on success. */
+export type ApiResponse<
+  P extends keyof ApiPaths,
+  M extends keyof ApiPaths[P] = 'get' & keyof ApiPaths[P],
+> = ApiPaths[P][M] extends { response: infer R } ? R : never;
+/** One item of a paged list route. */
+export type ApiItem<P extends keyof ApiPaths> = ApiResponse<P> extends { items: Array<infer I> } ? I : never;
+/** The JSON body a route takes. */
+export type ApiBody<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends {
+  body: infer B;
 }
+  ? B
+  : never;
 
-export interface Balance {
-  currency: string;
-  openAmount: number;
-  overdueAmount: number;
-  openCount: number;
-  overdueCount: number;
-}
+export type Customer = ApiItem<'/api/customers'>;
+export type PersonRef = NonNullable<Customer['collector']>;
+export type Balance = Customer['balances'][number];
+export type Unapplied = Customer['unapplied'][number];
+export type CustomerDetail = ApiResponse<'/api/customers/{id}'>;
+export type Contact = ApiItem<'/api/customers/{id}/contacts'>;
+export type ContactRole = Contact['role'];
 
-export interface Unapplied {
-  currency: string;
-  amount: number;
-}
+export type Invoice = ApiItem<'/api/invoices'>;
+export type InvoiceStatus = Invoice['status'];
+export type InvoiceDetail = ApiResponse<'/api/invoices/{id}'>;
+export type InvoiceAllocation = InvoiceDetail['allocations'][number];
 
-export interface Customer {
-  id: number;
-  code: string;
-  name: string;
-  taxId: string | null;
-  region: string | null;
-  country: string;
-  segment: string | null;
-  language: string;
-  timeZone: string;
-  paymentTermsDays: number | null;
-  collector: PersonRef | null;
-  salesperson: PersonRef | null;
-  balances: Balance[];
-  unapplied: Unapplied[];
-}
+export type Payment = ApiItem<'/api/payments'>;
+export type PaymentDetail = ApiResponse<'/api/payments/{id}'>;
+export type PaymentAllocation = PaymentDetail['allocations'][number];
+export type CreditNote = ApiItem<'/api/credit-notes'>;
 
-export type ContactRole = 'finance' | 'purchasing' | 'owner' | 'legal_rep' | 'guarantor' | 'sales' | 'other';
-
-export interface Contact {
-  id: number;
-  customerId: number;
-  name: string;
-  role: ContactRole;
-  title: string | null;
-  phone: string | null;
-  mobile: string | null;
-  email: string | null;
-  wechat: string | null;
-  channels: { email?: boolean; sms?: boolean; phone?: boolean; letter?: boolean };
-  doNotContact: boolean;
-  preferredHours: string | null;
-  language: string | null;
-  isPrimary: boolean;
-}
-
-export interface CustomerDetail extends Customer {
-  parent: { id: number; code: string; name: string } | null;
-  attributes: Record<string, unknown>;
-  contacts: Contact[];
-  oldestOverdueDays: number | null;
-  lastPaymentDate: string | null;
-}
-
-export type InvoiceStatus = 'open' | 'overdue' | 'paid';
-
-export interface Invoice {
-  id: number;
-  entityId: number;
-  entityCode: string;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  currency: string;
-  amount: number;
-  allocatedAmount: number;
-  openAmount: number;
-  daysPastDue: number;
-  status: InvoiceStatus;
-  disputed: boolean;
-  orderNumber: string | null;
-  description: string | null;
-}
-
-export interface InvoiceAllocation {
-  id: number;
-  amount: number;
-  effectiveOn: string;
-  reversedOn: string | null;
-  method: string;
-  source: { kind: 'payment' | 'credit_note' | 'write_off'; id: number; reference: string };
-}
-
-export interface InvoiceDetail extends Invoice {
-  allocations: InvoiceAllocation[];
-}
-
-export interface Payment {
-  id: number;
-  entityId: number;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  reference: string;
-  receivedDate: string;
-  currency: string;
-  amount: number;
-  allocatedAmount: number;
-  unappliedAmount: number;
-  method: string | null;
-  remittanceInvoiceNumbers: string[];
-  note: string | null;
-  reversedOn: string | null;
-  reversalReason: string | null;
-}
-
-export interface PaymentAllocation {
-  id: number;
-  invoiceId: number;
-  invoiceNumber: string;
-  amount: number;
-  effectiveOn: string;
-  reversedOn: string | null;
-  method: string;
-}
-
-export interface PaymentDetail extends Payment {
-  allocations: PaymentAllocation[];
-}
-
-export interface CreditNote {
-  id: number;
-  entityId: number;
-  customerId: number;
-  number: string;
-  issueDate: string;
-  currency: string;
-  amount: number;
-  allocatedAmount: number;
-  unappliedAmount: number;
-  invoiceNumber: string | null;
-  reason: string | null;
-}
-
-/** An open invoice on the allocation screen (GET /customers/:id/open-items): no customer fields. */
-export type OpenInvoice = Omit<
-  Invoice,
-  'customerId' | 'customerCode' | 'customerName' | 'orderNumber' | 'description'
-> &
-  Partial<Pick<Invoice, 'orderNumber' | 'description'>>;
-
+/** The allocation screen's open items (GET /customers/:id/open-items). */
+export type OpenItems = ApiResponse<'/api/customers/{id}/open-items'>;
+/** An open invoice on the allocation screen: no customer fields. */
+export type OpenInvoice = OpenItems['invoices'][number];
 /** What invoice tables need: a full list row or an open item (customer fields only in lists). */
-export type InvoiceRow = OpenInvoice & Partial<Pick<Invoice, 'customerId' | 'customerCode' | 'customerName'>>;
-
+export type InvoiceRow = Omit<OpenInvoice, 'status'> &
+  Pick<Invoice, 'status'> &
+  Partial<Pick<Invoice, 'customerId' | 'customerCode' | 'customerName' | 'orderNumber' | 'description'>>;
 /** A payment or credit note with money left to apply. */
-export interface UnappliedItem {
-  id: number;
-  entityId: number;
-  entityCode: string;
-  /** The payment's reference or the credit note's number. */
-  reference: string;
-  date: string;
-  currency: string;
-  amount: number;
-  unappliedAmount: number;
-  invoiceNumbers: string[];
-}
+export type UnappliedItem = OpenItems['payments'][number];
 
-export interface OpenItems {
-  invoices: OpenInvoice[];
-  payments: UnappliedItem[];
-  creditNotes: UnappliedItem[];
-}
-
-export interface Entity {
-  id: number;
-  code: string;
-  name: string;
-  baseCurrency: string;
-  country: string;
-  timeZone: string;
-}
-
-export interface Currency {
-  code: string;
-  minorUnits: number;
-  name: string;
-}
-
-export interface Staff {
-  id: number;
-  username: string;
-  displayName: string;
-}
+export type Entity = ApiItem<'/api/entities'>;
+export type Currency = ApiItem<'/api/currencies'>;
+export type Staff = ApiItem<'/api/staff'>;
 
 export interface ImportField {
   name: string;
@@ -224,6 +78,9 @@ export interface ImportProblem {
   field: string;
   value: string;
   reason: string;
+  /** A stable code for the reason and its parameters: translated where the dictionary has it. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportReport {
@@ -245,6 +102,10 @@ export interface ImportReport {
   /** Records made along the way: customers named by invoices, staff named by customers, the entity. */
   created?: { entity: string | null; customers: number; staff: number; payments: number };
   allocations?: { count: number; amount: number };
+  /** Rows left out on purpose (a totals row), with why. */
+  skipped?: ImportProblem[];
+  /** What deserves a look, loaded or not: invoice numbers equal but for leading zeros. */
+  warnings?: ImportProblem[];
 }
 
 export interface ImportSource {

@@ -1,10 +1,15 @@
-// Shows an API failure: the translated code, the server's message, and any row/field problems.
+// Shows an API failure in the user's language: the server's message translated from its code and params
+// (the shared catalog, src/shared/messages), else the translated kind and the server's text; and any
+// row/field problems with their reasons translated where the catalog knows them.
 import { Alert, Table } from 'antd';
-import { ApiError } from '../api/client';
-import { type Translate, useT } from '../i18n';
+import { formatMessage, isMessageCode, localizeParam, localizeReason } from '../../../src/shared/messages';
+import { ApiError, type ApiProblem } from '../api/client';
+import { activeLocale, labelOr, type Translate, useT } from '../i18n';
 
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
+    if (isMessageCode(error.messageCode))
+      return formatMessage(activeLocale(), error.messageCode, error.params);
     const title = error.code === 'NETWORK' ? t('error.network') : t(`error.${error.code}`);
     const known = !title.startsWith('error.');
     return known ? `${title}: ${error.message}` : error.message;
@@ -12,10 +17,30 @@ export function errorText(error: unknown, t: Translate): string {
   return error instanceof Error ? error.message : t('error.generic');
 }
 
+/** A problem's reason in the user's language: by its code where the web knows it, else from the shared catalog. */
+export function problemReason(
+  problem: { reason: string; code?: string; params?: Record<string, string | number> },
+  t: Translate,
+): string {
+  const fallback = localizeReason(activeLocale(), problem.reason);
+  return problem.code ? labelOr(t, `problem.${problem.code}`, fallback, problem.params) : fallback;
+}
+
+/** A problem's field and reason in the user's language, where the catalogs know them. */
+export function localizeProblem(problem: ApiProblem, t: Translate): ApiProblem {
+  const locale = activeLocale();
+  const field = problem.field?.replace(/^\/?(body|query|params)?\/?/, '');
+  return {
+    ...problem,
+    field: field ? labelOr(t, `field.${field}`, localizeParam(locale, 'field', field)) : problem.field,
+    reason: problemReason(problem, t),
+  };
+}
+
 export function ApiErrorAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
   const t = useT();
   if (!error) return null;
-  const problems = error instanceof ApiError ? error.problems : [];
+  const problems = error instanceof ApiError ? error.problems.map((p) => localizeProblem(p, t)) : [];
   return (
     <Alert
       type="error"

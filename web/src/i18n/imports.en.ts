@@ -4,6 +4,12 @@ import type { Dictionary } from './types';
 const dictionary: Dictionary = {
   'imports.title': 'Import',
   'imports.tab.new': 'New import',
+  'imports.history.imports': 'Imports',
+  'imports.history.dryRuns': 'Dry runs (nothing written)',
+  'imports.note.line': 'Line {line}: ',
+  'imports.note.more': '… and {count} more',
+  'imports.note.skipped': '{count} row(s) skipped (not records)',
+  'imports.note.warnings': '{count} point(s) to check',
   'imports.tab.history': 'Past imports',
   'imports.step.upload': 'File',
   'imports.step.mapping': 'Columns',

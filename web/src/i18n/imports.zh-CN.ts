@@ -4,6 +4,12 @@ import type { Dictionary } from './types';
 const dictionary: Dictionary = {
   'imports.title': '导入',
   'imports.tab.new': '新建导入',
+  'imports.history.imports': '导入',
+  'imports.history.dryRuns': '校验（未写入）',
+  'imports.note.line': '第 {line} 行：',
+  'imports.note.more': '……另有 {count} 条',
+  'imports.note.skipped': '跳过了 {count} 行（不是记录）',
+  'imports.note.warnings': '{count} 处需要核对',
   'imports.tab.history': '导入记录',
   'imports.step.upload': '选择文件',
   'imports.step.mapping': '字段对应',

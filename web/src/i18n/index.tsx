@@ -26,6 +26,12 @@ export const dictionaries: Record<Locale, Dictionary> = {
 
 const STORAGE_KEY = 'huikuan.locale';
 
+// The locale in use, for code outside React that formats text (errorText); kept by I18nProvider.
+let currentLocale: Locale = 'zh-CN';
+export function activeLocale(): Locale {
+  return currentLocale;
+}
+
 function initialLocale(): Locale {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
@@ -46,8 +52,8 @@ export function translate(locale: Locale, key: string, vars?: Vars): string {
 }
 
 /** Text for a key when the dictionary has one, else `fallback` (for open-ended values such as a method). */
-export function labelOr(t: Translate, key: string, fallback: string): string {
-  const text = t(key);
+export function labelOr(t: Translate, key: string, fallback: string, vars?: Vars): string {
+  const text = t(key, vars);
   return text === key ? fallback : text;
 }
 
@@ -66,11 +72,13 @@ const I18nContext = createContext<I18nValue>({
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => {
     const first = initialLocale();
+    currentLocale = first;
     document.documentElement.lang = first;
     return first;
   });
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
+    currentLocale = next;
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

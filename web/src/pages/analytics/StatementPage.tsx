@@ -13,6 +13,12 @@ import { reportsApi, type StatementLine } from './reportsApi';
 
 const KEYS = ['customerId', 'from', 'to'] as const;
 
+/** A line of the statement table: a document, or the opening and closing balances around them. */
+type StatementRow = Pick<StatementLine, 'date' | 'reference' | 'dueDate' | 'debit' | 'credit' | 'balance'> & {
+  kind: StatementLine['kind'] | 'opening' | 'closing';
+  key: string;
+};
+
 export default function StatementPage() {
   const t = useT();
   const [filters, setFilters] = useUrlFilters(KEYS);
@@ -45,7 +51,7 @@ export default function StatementPage() {
       <ApiErrorAlert error={error} />
       {!customerId && <Empty description={t('stmt.pickCustomer')} />}
       {data?.sections.map((s) => {
-        const rows: (StatementLine & { key: string })[] = [
+        const rows: StatementRow[] = [
           {
             key: 'open',
             date: data.openingDate,

@@ -1,152 +1,22 @@
 // The analytics endpoints (/api/reports/…) and their shapes, as the web app uses them.
 import { api, type Page, type Query, queryString } from '../../api/client';
 
-export interface Bucket {
-  index: number;
-  key: string;
-  label: string;
-  minDays: number | null;
-  maxDays: number | null;
-}
+import type { ApiResponse } from '../../api/types';
 
-export interface BucketFigure {
-  amount: number | null;
-  count: number;
-}
-
-export interface AgingRow {
-  key: string;
-  code: string | null;
-  name: string;
-  /** Per bucket, in the reporting currency's minor units (null: no exchange rate). */
-  amounts: (number | null)[];
-  counts: number[];
-  amount: number | null;
-  count: number;
-  byCurrency: { currency: string; amounts: number[]; counts: number[]; amount: number; count: number }[];
-}
-
-export interface AgingReport {
-  asOf: string;
-  basis: 'due' | 'invoice';
-  by: string;
-  reportCurrency: string;
-  buckets: Bucket[];
-  totals: AgingRow;
-  groups: AgingRow[];
-  missingRates: string[];
-  conversion: string;
-}
-
-export interface AgingItem {
-  invoiceId: number;
-  number: string;
-  entityCode: string;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  currency: string;
-  amount: number;
-  openAmount: number;
-  issueDate: string;
-  dueDate: string;
-  daysPastDue: number;
-  ageDays: number;
-  bucket: number;
-}
-
-export interface Figures {
-  from: string;
-  to: string;
-  days: number;
-  openingAr: number | null;
-  closingAr: number | null;
-  closingCurrentAr: number | null;
-  closingOverdueAr: number | null;
-  creditSales: number | null;
-  dso: number | null;
-  countbackDso: number | null;
-  bestPossibleDso: number | null;
-  averageDaysDelinquent: number | null;
-  cei: number | null;
-  /** Why the CEI figure is not meaningful, or null. */
-  ceiNote: CeiNote;
-}
-
-export type CeiNote = 'arGrew' | 'notDefined' | 'aboveHundred' | null;
-
-export interface CeiSummary {
-  formula: string;
-  months: number;
-  period: number | null;
-  note: CeiNote;
-  meaningful: boolean;
-  monthlyAverage: number | null;
-  explanation: string | null;
-}
-
-export interface PerformanceReport {
-  reportCurrency: string;
-  period: Figures;
-  months: (Figures & { month: string })[];
-  ceiSummary: CeiSummary;
-  customers: {
-    customerId: number;
-    customerCode: string;
-    customerName: string;
-    paidAmount: number | null;
-    avgDaysToPay: number | null;
-    avgDaysLate: number | null;
-    settledCount: number;
-    settledLateCount: number;
-    paidLateShare: number | null;
-  }[];
-  missingRates: string[];
-}
-
-export interface Dashboard {
-  asOf: string;
-  reportCurrency: string;
-  buckets: Bucket[];
-  totals: {
-    ar: number | null;
-    current: number | null;
-    overdue: number | null;
-    count: number;
-    overdueCount: number;
-  };
-  aging: (Bucket & BucketFigure)[];
-  trend: (Figures & { month: string; overdueByBucket: (number | null)[] })[];
-  topOverdue: {
-    customerId: number;
-    customerCode: string;
-    customerName: string;
-    overdue: number | null;
-    ar: number | null;
-    oldestDaysPastDue: number;
-  }[];
-  /** null where an exchange rate is missing (see missingRates). */
-  provision: {
-    /** The month-end the provision is booked at (the provisions page's default date). */
-    asOf: string;
-    method: 'aging' | 'matrix';
-    buckets: { label: string; balance: number | null; rate: string | null; provision: number | null }[];
-    specific: {
-      customerCode: string;
-      customerName: string;
-      balance: number | null;
-      rate: string;
-      provision: number | null;
-    }[];
-    collective: number | null;
-    specificTotal: number | null;
-    total: number | null;
-  };
-  missingRates: string[];
-}
-
+// The shapes are generated from the report routes' schemas (src/analytics/report-schemas.ts).
+export type AgingReport = ApiResponse<'/api/reports/aging'>;
+export type Bucket = AgingReport['buckets'][number];
+export type AgingRow = AgingReport['groups'][number];
+export type AgingItem = ApiResponse<'/api/reports/aging/invoices'>['items'][number];
+export type PerformanceReport = ApiResponse<'/api/reports/dso'>;
+export type Figures = PerformanceReport['period'];
+export type CeiSummary = PerformanceReport['ceiSummary'];
+export type CeiNote = Figures['ceiNote'];
+export type Dashboard = ApiResponse<'/api/reports/dashboard'>;
+export type BucketFigure = Pick<Dashboard['aging'][number], 'amount' | 'count'>;
+export type ProvisionReport = ApiResponse<'/api/reports/provisions'>;
 /** Amounts and rates are null where an exchange rate is missing (see missingRates): unknown, not 0. */
-export interface ProvisionBucket extends Bucket {
+export type ProvisionBucket = Bucket & {
   balance: number | null;
   rate?: string;
   provision: number | null;
@@ -155,68 +25,9 @@ export interface ProvisionBucket extends Bucket {
   rollRate?: string | null;
   historicalLossRate?: string | null;
   lossRate?: string | null;
-}
-
-export interface ProvisionReport {
-  asOf: string;
-  reportCurrency: string;
-  method: 'aging' | 'matrix';
-  aging: { buckets: ProvisionBucket[]; balance: number | null; provision: number | null };
-  matrix: {
-    lookbackMonths: number;
-    windowStart: string;
-    forwardLookingFactor: string;
-    finalBucketLossRate: string;
-    buckets: ProvisionBucket[];
-    balance: number | null;
-    provision: number | null;
-  };
-  specific: {
-    customers: {
-      customerId: number;
-      customerCode: string;
-      customerName: string;
-      balance: number | null;
-      rate: string;
-      provision: number | null;
-      reason: string;
-    }[];
-    balance: number | null;
-    provision: number | null;
-  };
-  booked: { collective: number | null; specific: number | null; total: number | null };
-  derivation: string[];
-  missingRates: string[];
-}
-
-export interface StatementLine {
-  date: string;
-  kind: string;
-  reference: string;
-  dueDate: string | null;
-  debit: number;
-  credit: number;
-  balance: number;
-}
-
-export interface Statement {
-  customer: { id: number; code: string; name: string };
-  from: string;
-  to: string;
-  openingDate: string;
-  buckets: Bucket[];
-  sections: {
-    currency: string;
-    openingBalance: number;
-    lines: StatementLine[];
-    totalDebit: number;
-    totalCredit: number;
-    closingBalance: number;
-    aging: { buckets: number[]; openInvoices: number };
-    unapplied: number;
-    reconciled: boolean;
-  }[];
-}
+};
+export type Statement = ApiResponse<'/api/reports/statement'>;
+export type StatementLine = Statement['sections'][number]['lines'][number];
 
 export const reportsApi = {
   dashboard: (query: Query = {}) => api.get<Dashboard>('/reports/dashboard', query),

@@ -1,6 +1,7 @@
 // Every bad row of an import: line in the file, field, the value found and why it was refused.
 import { Table } from 'antd';
 import type { ImportProblem } from '../../api/types';
+import { problemReason } from '../../components/ApiErrorAlert';
 import { useT } from '../../i18n';
 
 export function ImportErrors({ errors }: { errors: ImportProblem[] }) {
@@ -21,7 +22,11 @@ export function ImportErrors({ errors }: { errors: ImportProblem[] }) {
           width: 200,
           render: (v: string) => <code>{v}</code>,
         },
-        { title: t('imports.col.reason'), dataIndex: 'reason' },
+        {
+          title: t('imports.col.reason'),
+          dataIndex: 'reason',
+          render: (_: string, problem) => problemReason(problem, t),
+        },
       ]}
     />
   );

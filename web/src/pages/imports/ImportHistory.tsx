@@ -1,5 +1,6 @@
-// Past import batches, newest first, each linking to its report.
-import { Table, Tag } from 'antd';
+// Past import batches, newest first, each linking to its report. Dry runs are listed apart: they wrote nothing.
+import { Segmented, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { importsApi } from '../../api/imports';
 import type { ImportReport } from '../../api/types';
@@ -17,15 +18,26 @@ export const STATUS_COLOR: Record<string, string> = {
 };
 
 async function page(query: Record<string, unknown>) {
-  const result = await importsApi.list(query as { limit?: number; cursor?: string });
+  const result = await importsApi.list(query as { limit?: number; cursor?: string; dryRun?: boolean });
   return { items: result.items, nextCursor: 'nextCursor' in result ? result.nextCursor : null };
 }
 
 export function ImportHistory() {
   const t = useT();
-  const list = useCursorList(page, { limit: 50 });
+  const [dryRun, setDryRun] = useState(false);
+  const list = useCursorList(page, { limit: 50, dryRun });
   return (
     <>
+      <Segmented
+        style={{ marginBottom: 12 }}
+        data-testid="import-history-filter"
+        value={dryRun ? 'dry' : 'imports'}
+        onChange={(value) => setDryRun(value === 'dry')}
+        options={[
+          { value: 'imports', label: t('imports.history.imports') },
+          { value: 'dry', label: t('imports.history.dryRuns') },
+        ]}
+      />
       <ApiErrorAlert error={list.error} />
       <Table<ImportReport>
         rowKey="batchId"

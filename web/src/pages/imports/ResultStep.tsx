@@ -3,6 +3,7 @@ import { Button, Flex, Result, Space } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n';
 import { DateFormatNote } from './DateFormatNote';
+import { ImportNotes } from './ImportNotes';
 import type { WizardState } from './ImportPage';
 import { ReportNumbers } from './ReportNumbers';
 
@@ -31,6 +32,7 @@ export function ResultStep({ state, onRestart }: { state: WizardState; onRestart
         <Flex vertical gap="small" align="center">
           <ReportNumbers report={report} />
           <DateFormatNote report={report} />
+          <ImportNotes report={report} />
         </Flex>
       }
       extra={

@@ -8,6 +8,7 @@ import type { ImportReport } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useT } from '../../i18n';
 import { ImportErrors } from './ImportErrors';
+import { ImportNotes } from './ImportNotes';
 import type { WizardState } from './ImportPage';
 
 export function ValidateStep({
@@ -88,6 +89,7 @@ export function ValidateStep({
           }
         />
       )}
+      <ImportNotes report={report} />
       <ApiErrorAlert error={error} />
       {report.errors.length ? (
         <div style={{ marginTop: 16 }}>

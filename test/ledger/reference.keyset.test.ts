@@ -116,11 +116,13 @@ describe('customer search', () => {
   it('maps text to code prefix, name substring and tax id, choosing the name index by length', () => {
     expect(customerSearch('  华为 ')).toEqual({
       codePrefix: '华为%',
+      code: '华为',
       name: { kind: 'bigram', text: '华为' },
       taxId: '华为',
     });
     expect(customerSearch('acme')).toEqual({
       codePrefix: 'ACME%',
+      code: 'ACME',
       name: { kind: 'trigram', pattern: '%acme%', caseless: false },
       taxId: 'ACME',
     });

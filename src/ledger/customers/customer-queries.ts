@@ -80,7 +80,7 @@ export async function selectCustomerPage(
         : name.caseless
           ? sql<boolean>`customer.name like ${name.pattern}`
           : sql<boolean>`customer.name ilike ${name.pattern}`;
-    const upper = search.taxId; // the search text in upper case
+    const upper = search.code; // the search text in upper case, normalised as codes are stored
     searchParts = [
       sql<boolean>`(customer.code >= ${upper} and customer.code < ${`${upper}\u{10FFFF}`} and upper(customer.code) like ${search.codePrefix})`,
       sql<boolean>`(customer.code <> upper(customer.code) and upper(customer.code) like ${search.codePrefix})`,

@@ -16,6 +16,8 @@ export type NameMatch =
 export interface CustomerSearch {
   /** For `upper(code) like …` (index customer_code_prefix). */
   codePrefix: string;
+  /** The text as a code: upper case, normalised like stored codes (for the code range). */
+  code: string;
   name: NameMatch;
   /** For `upper(tax_id) = …` (index customer_tax_id). */
   taxId: string;
@@ -39,5 +41,6 @@ export function customerSearch(q: string | undefined): CustomerSearch | null {
         ? { kind: 'bigram', text }
         : { kind: 'scan', pattern, caseless };
   // Codes are stored normalised (NFKC, no invisible characters): so is the prefix looked for.
-  return { codePrefix: `${escapeLike(normalizeCode(upper))}%`, name, taxId: upper };
+  const code = normalizeCode(upper);
+  return { codePrefix: `${escapeLike(code)}%`, code, name, taxId: upper };
 }

@@ -29,13 +29,14 @@ export async function checkCustomers(raw: RawConnection, log: ProblemLog): Promi
   await collectProblems(
     raw,
     log,
+    // Codes compare in the "C" collation of customer.code, in both halves of the recursive queries.
     `with recursive edges(code, parent) as (
-       select s.code, s.parent_code from ${STAGE} s where s.parent_code is not null
+       select s.code collate "C", s.parent_code collate "C" from ${STAGE} s where s.parent_code is not null
        union all
        select c.code, p.code from customer c join customer p on p.id = c.parent_id
         where not exists (select 1 from ${STAGE} o where o.code = c.code)
      ), walk(start, at, depth) as (
-       select s.code, s.parent_code, 1 from ${STAGE} s where s.parent_code is not null
+       select s.code collate "C", s.parent_code collate "C", 1 from ${STAGE} s where s.parent_code is not null
        union all
        select w.start, e.parent, w.depth + 1 from walk w join edges e on e.code = w.at
         where w.at <> w.start and w.depth < 100

@@ -5,8 +5,8 @@
 // by everyone behind it (50 busy users got 70,022 × 429 in a minute).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/platform/config';
 import { buildServer } from '../../src/app/server';
+import { loadConfig } from '../../src/platform/config';
 import { type ApiClient, apiClientFor } from '../support/http';
 import { createTestStore, type TestStore, testApp } from '../support/stores';
 

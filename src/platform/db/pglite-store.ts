@@ -48,12 +48,25 @@ class PgliteConnection implements RawConnection {
   }
 }
 
+/**
+ * The command tag pg would report: Kysely turns `rowCount` into numAffectedRows (numUpdatedRows, ...) only
+ * for INSERT, UPDATE, DELETE and MERGE, and PGlite gives no tag. A write behind `with ...` is tagged SELECT
+ * here (PostgreSQL tags it by its last statement): count such writes with `returning`.
+ */
+function commandOf(sql: string): string {
+  return /^\s*(insert|update|delete|merge)\b/i.exec(sql)?.[1].toUpperCase() ?? 'SELECT';
+}
+
 /** Adapts the single PGlite backend to the pg.Pool shape that Kysely's PostgresDialect expects. */
 function pglitePool(pg: PGlite, mutex: Mutex | null) {
   const client = {
     query: async (sql: string, params: unknown[]) => {
       const result = await pg.query(sql, params);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length, command: '' };
+      return {
+        rows: result.rows,
+        rowCount: result.affectedRows ?? result.rows.length,
+        command: commandOf(sql),
+      };
     },
     release: () => {},
   };

@@ -19,11 +19,11 @@ type Allocation = { invoice: InvoiceState; amount: number; method: 'reference' |
 
 const weekday = (day: number) => (day + 4) % 7;
 
-/** The customer pays on fixed days: weekly on Friday, on the 10th and 25th, monthly on the 25th, or any day. */
+/** The customer pays on fixed days: weekly on Friday, on the 10th and 25th, on the 5th and 20th, or any day. */
 function paymentRun(rng: Rng): (day: number) => number {
   const style = rng.int(0, 3);
   if (style === 0) return (day) => day + ((5 - weekday(day) + 7) % 7);
-  const monthDays = style === 1 ? [10, 25] : style === 2 ? [25] : null;
+  const monthDays = style === 1 ? [10, 25] : style === 2 ? [5, 20] : null;
   if (!monthDays) return (day) => (weekday(day) === 0 ? day + 1 : weekday(day) === 6 ? day + 2 : day);
   return (day) => {
     const d = new Date(day * 86_400_000);
@@ -230,7 +230,7 @@ function writePayment(
   }
 }
 
-/** Old debts of customers that stopped paying: some written off after approval (经审批核销). */
+/** Old debts of customers that stopped paying: most written off after approval (经审批核销) within a year or so. */
 function writeOffs(
   ctx: GenContext,
   rng: Rng,
@@ -238,9 +238,9 @@ function writeOffs(
   lastReopened: ReadonlyMap<InvoiceState, number>,
 ): void {
   for (const inv of invoices) {
-    if (inv.open === 0 || ctx.asOfDay - inv.dueDay < 400 || !rng.chance(0.35)) continue;
+    if (inv.open === 0 || ctx.asOfDay - inv.dueDay < 150 || !rng.chance(0.8)) continue;
     const day = Math.max(
-      Math.min(ctx.asOfDay, inv.dueDay + rng.int(380, 480)),
+      Math.min(ctx.asOfDay, inv.dueDay + rng.int(120, 200)),
       lastReopened.get(inv) ?? Number.NEGATIVE_INFINITY,
     );
     const id = ctx.nextId('write_off');

@@ -54,7 +54,9 @@ export function generateCustomer(ctx: GenContext, index: number, usedNames: Set<
     index <= PROFILE_WEIGHTS.length ? PROFILE_WEIGHTS[index - 1][0] : rng.weighted(PROFILE_WEIGHTS);
   const profile = chooseProfile(rng, profileName, ctx.asOfDay, (d) => ctx.iso(d));
   // 15% are new customers won during the window; the others were already buying before it.
-  const sinceDay = rng.chance(0.15) ? ctx.asOfDay - rng.int(60, 365) : ctx.startDay - rng.int(0, 2000);
+  // 15 % are customers won during the window, spread over it (their sales then weigh on its second half no
+  // more than the churned customers' weigh on its first: see CHURN_SHARE in invoices.ts).
+  const sinceDay = rng.chance(0.15) ? ctx.asOfDay - rng.int(200, 640) : ctx.startDay - rng.int(0, 2000);
   const isGroupHead = index % GROUP_EVERY === 1;
   const parentIndex =
     index % GROUP_EVERY === 2 || index % GROUP_EVERY === 3 ? index - ((index % GROUP_EVERY) - 1) : 0;

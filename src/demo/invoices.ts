@@ -41,6 +41,11 @@ const PRODUCTS_EN = [
 
 const weekday = (day: number) => (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
 
+/** Days before the history window in which invoices are issued (the opening balance). */
+export const WARM_UP_DAYS = 90;
+/** Share of established customers who stop buying during the window (customers.ts: 15 % join in it). */
+const CHURN_SHARE = 0.13;
+
 function endOfMonth(day: number): number {
   const d = new Date(day * 86_400_000);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / 86_400_000;
@@ -70,11 +75,17 @@ export function generateInvoices(
   const rng = rngFor(ctx.options.seed, index, 2);
   const p = spec.profile;
   const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-  let first = Math.max(ctx.startDay, spec.sinceDay);
-  // A deadbeat's supply was stopped (停止供货) one to three months after it stopped paying.
+  // Invoices from a quarter before the window on, so that the window opens on a ledger already in its
+  // steady state (an opening balance), not on an empty one whose receivables build up for months.
+  let first = Math.max(ctx.startDay - WARM_UP_DAYS, spec.sinceDay);
+  // A deadbeat's supply was stopped (停止供货) one to three months after it stopped paying. Some customers
+  // stopped buying during the window (churn), as many as joined during it, so sales stay about level.
+  const churned = !p.stoppedPayingOn && first < ctx.startDay && rng.chance(CHURN_SHARE);
   const last = p.stoppedPayingOn
     ? Math.min(ctx.asOfDay, dayOf(p.stoppedPayingOn) + rng.int(20, 90))
-    : ctx.asOfDay;
+    : churned
+      ? ctx.startDay + rng.int(60, Math.max(61, ctx.asOfDay - ctx.startDay - 365))
+      : ctx.asOfDay;
   if (first > last - 30) first = last - 30;
   const days = issueDays(rng, ctx, count, first, last);
   const entity = spec.entity;

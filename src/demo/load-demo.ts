@@ -9,6 +9,7 @@ import { AppError, invalid } from '../platform/errors';
 import { addDays, isValidIsoDate } from '../shared/dates';
 import { COLUMNS, type DemoOptions, type DemoTable, GenContext, TABLES } from './context';
 import { generateDemo } from './generate';
+import { WARM_UP_DAYS } from './invoices';
 import { demoExchangeRates } from './rates';
 import { ensureEntities, ensureStaff } from './reference-data';
 
@@ -116,7 +117,7 @@ export async function loadDemo(
     }
     const rates = demoExchangeRates(
       options.seed,
-      addDays(ctx.iso(ctx.startDay), -62).slice(0, 7),
+      addDays(ctx.iso(ctx.startDay), -62 - WARM_UP_DAYS).slice(0, 7),
       options.asOf.slice(0, 7),
     );
     await db

@@ -5,12 +5,13 @@ import type { Rng } from './prng';
 export type ProfileName = 'prompt' | 'slow' | 'seasonal' | 'disputing' | 'deteriorating' | 'deadbeat';
 
 export const PROFILE_WEIGHTS: ReadonlyArray<readonly [ProfileName, number]> = [
-  ['prompt', 34],
-  ['slow', 24],
+  // A real company's ledger (issue 11): overdue 15–30 % of receivables, most customers paying about on time.
+  ['prompt', 50],
+  ['slow', 16],
   ['seasonal', 12],
-  ['disputing', 10],
-  ['deteriorating', 11],
-  ['deadbeat', 9],
+  ['disputing', 9],
+  ['deteriorating', 8],
+  ['deadbeat', 5],
 ];
 
 export interface DemoProfile {
@@ -65,9 +66,9 @@ export function chooseProfile(
   } as const;
   switch (name) {
     case 'prompt':
-      return { ...base, lateDays: [-3, rng.int(2, 6)] };
+      return { ...base, lateDays: [-7, rng.int(0, 3)] };
     case 'slow':
-      return { ...base, lateDays: [rng.int(18, 25), rng.int(40, 60)], bounceRate: 0.02 };
+      return { ...base, lateDays: [rng.int(5, 10), rng.int(20, 30)], bounceRate: 0.02 };
     case 'seasonal':
       return {
         ...base,
@@ -76,7 +77,7 @@ export function chooseProfile(
         catchUpMonth: 3,
       };
     case 'disputing':
-      return { ...base, lateDays: [rng.int(3, 8), rng.int(15, 30)], disputeRate: 0.15 + bill(0.15) };
+      return { ...base, lateDays: [rng.int(2, 5), rng.int(10, 20)], disputeRate: 0.08 + bill(0.1) };
     case 'deteriorating':
       return {
         ...base,
@@ -121,9 +122,9 @@ export function planInvoice(
   const [minLate, maxLate] = p.lateDays;
   let late = rng.int(minLate, maxLate);
   const pay = (day: number, amount: number): PlannedSettlement => ({ day, amount, kind: 'pay' });
-  // Disputes (异议): resolved after 2–6 months by paying in full, a partial credit note, or a full one.
+  // Disputes (异议): resolved after 1–4 months by paying in full, a partial credit note, or a full one.
   if (rng.chance(p.disputeRate)) {
-    const resolved = inv.dueDay + rng.int(60, 180);
+    const resolved = inv.dueDay + rng.int(30, 120);
     const outcome = rng.next();
     if (outcome < 0.45)
       return { disputeResolvedDay: resolved, settlements: [pay(resolved + rng.int(0, 10), inv.amount)] };
@@ -159,11 +160,11 @@ export function planInvoice(
   if (p.profile === 'deteriorating' && p.deterioratingFrom) {
     const months = (inv.dueDay - dayOf(p.deterioratingFrom)) / 30;
     if (months > 0) {
-      late += Math.round(months * rng.int(8, 20));
+      late += Math.min(60, Math.round(months * rng.int(3, 8))); // worse by the month, up to two more
       if (rng.chance(p.partialShare ?? 0)) {
         const part = Math.round((remaining * rng.int(30, 70)) / 100);
         settlements.push(pay(inv.dueDay + late, part));
-        settlements.push(pay(inv.dueDay + late + rng.int(45, 120), remaining - part));
+        settlements.push(pay(inv.dueDay + late + rng.int(20, 60), remaining - part));
         return { disputeResolvedDay: null, settlements };
       }
     }

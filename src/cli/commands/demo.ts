@@ -2,7 +2,8 @@
 // notes, write-offs, orders, exchange rates) into an empty store, with a progress bar.
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { describeDemo } from '../../demo/describe-demo';
+import { describeDemo, describeDesk } from '../../demo/describe-demo';
+import { runDemoDesk } from '../../demo/live-desk';
 import { loadDemo } from '../../demo/load-demo';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import { todayIn } from '../../shared/dates';
@@ -27,6 +28,7 @@ export function registerDemoCommands(program: Command): void {
     )
     .option('--as-of <date>', 'last day of the history (YYYY-MM-DD); default today in the business time zone')
     .option('--months <n>', 'months of history', integer('months'), 24)
+    .option('--no-desk', 'leave the strategies off and do not replay the collections desk')
     .option('--json', 'print the summary as JSON, without a progress bar')
     .action(
       async (options: {
@@ -35,6 +37,7 @@ export function registerDemoCommands(program: Command): void {
         seed: number;
         asOf?: string;
         months: number;
+        desk: boolean;
         json?: boolean;
       }) => {
         await withApp(async (app) => {
@@ -54,8 +57,13 @@ export function registerDemoCommands(program: Command): void {
             bar?.update(p.invoicesDone, { customers: p.customersDone }),
           );
           bar?.stop();
-          if (options.json) printJson(summary);
-          else process.stdout.write(describeDemo(summary, app.store.kind));
+          // The shipped strategies on and the last weeks of the collections desk replayed (live-desk.ts).
+          const desk = options.desk ? await runDemoDesk(app.store.db, { asOf, seed: options.seed }) : null;
+          if (options.json) printJson({ ...summary, desk });
+          else {
+            process.stdout.write(describeDemo(summary, app.store.kind));
+            if (desk) process.stdout.write(describeDesk(desk));
+          }
         });
       },
     );

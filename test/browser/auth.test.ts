@@ -110,7 +110,7 @@ describe('sign-in and role-based screens', () => {
     await page.getByTestId('audit-q').locator('input').fill('赵六');
     await page.getByTestId('audit-q').locator('input').press('Enter');
     await expect.poll(() => tableRows(page, 'audit-table-rows'), WAIT).toHaveLength(1);
-    expect((await tableRows(page, 'audit-table-rows'))[0]).toMatch(/app_user.*INSERT/);
+    expect((await tableRows(page, 'audit-table-rows'))[0]).toMatch(/用户 \| 新增/); // table and operation in the user's language
     await page.getByTestId('audit-verify').click();
     await expect
       .poll(() => page.getByTestId('audit-verify-result').textContent(), WAIT)

@@ -1,5 +1,6 @@
-// Queries on the audit log. Entries are written only by the database (triggers and audit_event()); the
-// application reads them and adds events that are not row changes (sign-in, exports).
+// Queries on the audit log. Entries are written only by the database (triggers and audit_append(), both
+// running as the owner of the log, 0030_audit_app_role.sql); the application reads them and adds events
+// that are not row changes (sign-in, exports) through audit_append() — it has no right to write the table.
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../platform/db/schema';
 import type { Db, Tx } from '../platform/db/store';
@@ -13,18 +14,19 @@ export async function appendAuditEvent(
   rowKey: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): Promise<void> {
-  await sql`select audit_event(${table}, ${op}, ${rowKey === null ? null : JSON.stringify(rowKey)}::jsonb,
-                               ${after === null ? null : JSON.stringify(after)}::jsonb)`.execute(tx);
+  await sql`select audit_append(${table}, ${op}, ${rowKey === null ? null : JSON.stringify(rowKey)}::jsonb,
+                                ${after === null ? null : JSON.stringify(after)}::jsonb)`.execute(tx);
 }
 
 /**
  * Takes the audit chain head now. Every audited statement takes it before touching rows (audit_lock_chain
  * in 0002_auth.sql); a transaction that locks rows first (SELECT … FOR UPDATE) and writes audited tables
  * after must take it at its start, or it can deadlock with a writer holding the head and waiting for one
- * of those rows.
+ * of those rows. Through audit_lock_head(): locking the head row directly needs UPDATE on it, which the
+ * application role does not have.
  */
 export async function lockAuditChain(tx: Tx): Promise<void> {
-  await sql`select 1 from audit_chain_head for update`.execute(tx);
+  await sql`select audit_lock_head()`.execute(tx);
 }
 
 /**

@@ -19,12 +19,22 @@ export async function openApp(
   } = {},
 ): Promise<AppContext> {
   const logger = createLogger(config.logLevel);
+  if (options.migrate !== false && config.migrateDatabaseUrl) {
+    // The owner applies the migrations over a connection of its own; the application never holds it.
+    const owner = await openStore({ databaseUrl: config.migrateDatabaseUrl, maxConnections: 1 });
+    try {
+      const outcome = await migrate(owner);
+      if (outcome.applied.length > 0) logger.info({ applied: outcome.applied }, 'migrations applied');
+    } finally {
+      await owner.close();
+    }
+  }
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     lockRole: options.role,
   });
-  if (options.migrate !== false) {
+  if (options.migrate !== false && !config.migrateDatabaseUrl) {
     const outcome = await migrate(store);
     if (outcome.applied.length > 0) logger.info({ applied: outcome.applied }, 'migrations applied');
   }

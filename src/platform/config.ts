@@ -6,6 +6,12 @@ export interface Config {
   host: string;
   /** PostgreSQL URL; when absent the embedded PGlite store in `dataDir` is used. */
   databaseUrl?: string;
+  /**
+   * PostgreSQL: the owner role's URL, used only to apply migrations. The server then connects with
+   * `databaseUrl` as the application role (huikuan_app), which cannot rewrite the audit log. Absent: the
+   * migrations run over `databaseUrl` (one role for both, as on PGlite).
+   */
+  migrateDatabaseUrl?: string;
   dataDir: string;
   logLevel: string;
   /** The business's time zone: "today" for due dates and reports. */
@@ -48,10 +54,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  if (env.HUIKUAN_MIGRATE_DATABASE_URL && !env.DATABASE_URL)
+    throw new Error(
+      'HUIKUAN_MIGRATE_DATABASE_URL is for PostgreSQL: set DATABASE_URL (the application role) too',
+    );
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    migrateDatabaseUrl: env.HUIKUAN_MIGRATE_DATABASE_URL || undefined,
     dataDir: resolve(env.HUIKUAN_DATA_DIR ?? './data'),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     timeZone: env.HUIKUAN_TIME_ZONE ?? 'Asia/Shanghai',

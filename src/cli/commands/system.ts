@@ -8,10 +8,15 @@ import { printJson } from '../context';
 export function registerSystemCommands(program: Command): void {
   program
     .command('migrate')
-    .description('apply database migrations (PGlite in HUIKUAN_DATA_DIR, or DATABASE_URL)')
+    .description(
+      'apply database migrations (PGlite in HUIKUAN_DATA_DIR, or HUIKUAN_MIGRATE_DATABASE_URL / DATABASE_URL)',
+    )
     .action(async () => {
       const config = loadConfig();
-      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const store = await openStore({
+        databaseUrl: config.migrateDatabaseUrl ?? config.databaseUrl,
+        dataDir: config.dataDir,
+      });
       try {
         printJson(await migrate(store));
       } finally {

@@ -14,6 +14,18 @@ export async function isTableEmpty(raw: RawConnection, table: 'invoice'): Promis
   return rows[0].empty;
 }
 
+/**
+ * Only the table's owner may drop its indexes and constraints. The server connecting as the application role
+ * (huikuan_app, which owns nothing: 0030_audit_app_role.sql) loads row by row instead, more slowly.
+ */
+export async function ownsTable(raw: RawConnection, table: 'invoice'): Promise<boolean> {
+  const { rows } = await raw.query<{ owns: boolean }>(
+    `select pg_has_role(current_user, relowner, 'USAGE') as owns from pg_class where oid = $1::regclass`,
+    [table],
+  );
+  return rows[0]?.owns === true;
+}
+
 /** Drops the table's secondary indexes and foreign keys; the returned function restores them. */
 export async function suspendForBulkLoad(raw: RawConnection, table: 'invoice'): Promise<() => Promise<void>> {
   const indexes = await raw.query<{ name: string; definition: string }>(

@@ -4,7 +4,7 @@ import type { RawConnection } from '../../platform/db/connection';
 import type { ImportError } from '../../platform/db/schema';
 import type { Db } from '../../platform/db/store';
 import { autoAllocate } from '../allocations/auto-allocate';
-import { BULK_LOAD_ROWS, isTableEmpty, suspendForBulkLoad } from './bulk-load-queries';
+import { BULK_LOAD_ROWS, isTableEmpty, ownsTable, suspendForBulkLoad } from './bulk-load-queries';
 import type { StageValue } from './copy-text';
 import {
   CREDIT_NOTE_SOURCE,
@@ -95,6 +95,7 @@ const countOutcomes = (rows: Array<{ inserted: boolean }>) => ({
 /** An initial load of many invoices builds the invoice indexes once, after the rows (bulk-load-queries). */
 async function bulkLoadMode(ctx: LoadContext): Promise<(() => Promise<void>) | null> {
   if (ctx.rows < BULK_LOAD_ROWS || !(await isTableEmpty(ctx.raw, 'invoice'))) return null;
+  if (!(await ownsTable(ctx.raw, 'invoice'))) return null;
   return suspendForBulkLoad(ctx.raw, 'invoice');
 }
 

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors';
+import type { RawConnection } from './connection';
 import type { Store } from './store';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
@@ -37,17 +38,36 @@ export interface MigrationOutcome {
   alreadyApplied: number;
 }
 
+/**
+ * Gives huikuan_app its rights on every table (0030_audit_app_role.sql) when the role running the migrations
+ * may: so that a role an administrator created after that migration, or tables a later migration made as
+ * another owner, are covered by the next run. The application role itself may not, and skips it.
+ */
+async function grantApplicationRole(raw: RawConnection): Promise<void> {
+  const { rows } = await raw.query<{ allowed: boolean }>(
+    `select coalesce(has_function_privilege(to_regprocedure('huikuan_app_grants()'), 'execute'), false) as allowed`,
+  );
+  if (rows[0].allowed) await raw.query('select huikuan_app_grants()');
+}
+
 // Any constant works; it only has to be the same for every process migrating this database.
 const MIGRATION_LOCK_KEY = 4_841_020_511;
 
 export async function migrate(store: Store, files = readMigrations()): Promise<MigrationOutcome> {
   return store.withConnection(async ({ raw }) => {
-    await raw.exec(`create table if not exists schema_migration (
-      version text primary key,
-      name text not null,
-      checksum char(64) not null,
-      applied_at timestamptz not null default now()
-    )`);
+    // Created only when missing: the application role (huikuan_app) may not create tables, and CREATE
+    // TABLE IF NOT EXISTS checks that right before it looks for the table.
+    const { rows: existing } = await raw.query<{ found: boolean }>(
+      `select to_regclass('schema_migration') is not null as found`,
+    );
+    if (!existing[0].found) {
+      await raw.exec(`create table if not exists schema_migration (
+        version text primary key,
+        name text not null,
+        checksum char(64) not null,
+        applied_at timestamptz not null default now()
+      )`);
+    }
     // Two servers starting at once must not both apply the same file.
     await raw.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
@@ -80,13 +100,19 @@ export async function migrate(store: Store, files = readMigrations()): Promise<M
           await raw.exec('commit');
         } catch (error) {
           await raw.exec('rollback');
+          const denied = (error as { code?: string }).code === '42501';
           throw new AppError(
             'MIGRATION_FAILED',
-            `Migration ${file.version}_${file.name}.sql failed: ${(error as Error).message}`,
+            `Migration ${file.version}_${file.name}.sql failed: ${(error as Error).message}` +
+              (denied
+                ? '. Migrations must run as the database owner: set HUIKUAN_MIGRATE_DATABASE_URL to a URL ' +
+                  'of the owner role (the server itself connects with DATABASE_URL as huikuan_app).'
+                : ''),
           );
         }
         appliedNow.push(`${file.version}_${file.name}`);
       }
+      await grantApplicationRole(raw);
       return { applied: appliedNow, alreadyApplied: files.length - appliedNow.length };
     } finally {
       await raw.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);

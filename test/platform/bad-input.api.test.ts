@@ -172,8 +172,32 @@ describeEachStore('prototype names and tampered cursors over HTTP', (store) => {
     }
   });
 
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  it('refuses tampered task cursors as the case list does (one reader, readKeysetCursor)', async () => {
+    const cursors = [
+      '!!!not-base64!!!',
+      'eyJ',
+      b64([1]),
+      b64(['2026-01-01', 'x']),
+      b64(['2026-01-01', 1.5]),
+      b64(['2026-01-01', 0]),
+      b64(['2026-01-01', -7]),
+      b64(['2026-02-30', 1]),
+      b64([20260101, 1]),
+      b64([null, 1]),
+      b64(['2026-01-01', 1e30]),
+    ];
+    for (const cursor of cursors) {
+      const url = `/api/collections/tasks?status=all&cursor=${encodeURIComponent(cursor)}`;
+      expectFieldError(await admin.get(url), 'cursor', url);
+    }
+    // What the list itself makes is still read.
+    const good = await admin.get(`/api/collections/tasks?status=all&cursor=${b64(['2026-01-01', 1])}`);
+    expect(good.statusCode).toBe(200);
+  });
+
   it('refuses tampered case cursors', async () => {
-    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const cursors = [
       '!!!not-base64!!!',
       'eyJ', // a cut-off JSON object

@@ -5,8 +5,7 @@ import { type Actor, rowVisible } from '../../platform/auth/actor';
 import { shortRead } from '../../platform/db/short-read';
 import type { Db, Tx } from '../../platform/db/store';
 import { invalid } from '../../platform/errors';
-import { badCursor, decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
-import { isValidIsoDate } from '../../shared/dates';
+import { encodeCursor, type PageResult, readKeysetCursor } from '../../platform/http/pagination';
 import type { CaseSummary } from './case-dto';
 
 export interface CaseFilter {
@@ -34,21 +33,6 @@ const SORTS: Record<string, { expr: string; kind: 'date' | 'integer' }> = {
   openedOn: { expr: 'k.opened_on', kind: 'date' },
   id: { expr: 'k.id', kind: 'integer' },
 };
-
-/** The cursor's sort value and case id, if it is one this list could have made for this sort. */
-function readCaseCursor(cursor: string, kind: 'date' | 'integer'): [string | number, number] {
-  const [value, id] = decodeCursor(cursor, 2);
-  const valueOk =
-    kind === 'date'
-      ? typeof value === 'string' && isValidIsoDate(value)
-      : (typeof value === 'number' && Number.isSafeInteger(value)) ||
-        (typeof value === 'string' && /^-?\d{1,18}$/.test(value));
-  const idOk =
-    (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) ||
-    (typeof id === 'string' && /^\d{1,18}$/.test(id));
-  if (!valueOk || !idOk) throw badCursor(cursor);
-  return [value as string | number, Number(id)];
-}
 
 const SELECT = sql`
   select k.id, k.customer_id, c.code as customer_code, c.name as customer_name, k.entity_id, e.code as entity_code,
@@ -159,7 +143,7 @@ export async function selectCasePage(
   }
   const expr = sort.expr;
   if (f.cursor) {
-    const [value, id] = readCaseCursor(f.cursor, sort.kind);
+    const [value, id] = readKeysetCursor(f.cursor, sort.kind);
     const typed = sort.kind === 'date' ? sql`cast(${value} as date)` : sql`cast(${value} as bigint)`;
     conditions.push(
       sql`(${sql.raw(expr)}, k.id) ${sql.raw(descending ? '<' : '>')} (${typed}, cast(${id} as bigint))`,

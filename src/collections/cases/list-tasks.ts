@@ -3,8 +3,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import { shortRead } from '../../platform/db/short-read';
 import type { Db } from '../../platform/db/store';
-import { badCursor, decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
-import { isValidIsoDate } from '../../shared/dates';
+import { encodeCursor, type PageResult, readKeysetCursor } from '../../platform/http/pagination';
 import type { TaskView } from './case-dto';
 
 export interface TaskFilter {
@@ -78,9 +77,7 @@ export async function listTasks(db: Db, actor: Actor, f: TaskFilter): Promise<Pa
   if (f.type) where.push(sql<boolean>`t.type = ${f.type}`);
   if (f.dueBy) where.push(sql<boolean>`t.due_on <= ${f.dueBy}::date`);
   if (f.cursor) {
-    const [due, id] = decodeCursor(f.cursor, 2);
-    if (!Number.isSafeInteger(id) || typeof due !== 'string' || !isValidIsoDate(due))
-      throw badCursor(f.cursor);
+    const [due, id] = readKeysetCursor(f.cursor, 'date');
     where.push(sql<boolean>`(t.due_on, t.id) > (${due}::date, ${id})`);
   }
   // Open tasks in this order: index task_open_due, or task_open_assignee_due for one assignee (0024).

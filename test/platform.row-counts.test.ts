@@ -20,8 +20,34 @@ describeEachStore('row counts of writes', (store) => {
       expect(none.numAffectedRows).toBe(0n);
       const selected = await sql<{ id: number }>`select id from row_count_probe order by id`.execute(db);
       expect(selected.rows.map((r) => r.id)).toEqual([1, 2]);
+      // A write behind WITH is counted by its last statement, as PostgreSQL tags it.
+      const viaWith = await sql`with probe as (select 1) update row_count_probe set note = 'w'`.execute(db);
+      expect(viaWith.numAffectedRows).toBe(2n);
     } finally {
       await sql`drop table row_count_probe`.execute(db);
     }
+  });
+
+  it('counts the rows a SELECT returned, as PostgreSQL does, on the raw connection', async () => {
+    const counts = await store().withConnection(async ({ raw, db }) => {
+      const selected = await raw.query('select g from generate_series(1, 3) g');
+      const none = await raw.query('select 1 where false');
+      const values = await raw.query('values (1), (2)');
+      const returned = await raw.query(
+        'with made as (select g from generate_series(1, 4) g) select * from made where g > 1',
+      );
+      const untagged = await raw.query('show time zone');
+      // Kysely gives no affected-row count for a SELECT on either store.
+      const kysely = await sql`select g from generate_series(1, 3) g`.execute(db);
+      return [
+        selected.rowCount,
+        none.rowCount,
+        values.rowCount,
+        returned.rowCount,
+        untagged.rowCount,
+        kysely.numAffectedRows,
+      ];
+    });
+    expect(counts).toEqual([3, 0, 2, 3, 0, undefined]);
   });
 });

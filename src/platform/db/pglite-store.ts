@@ -1,4 +1,4 @@
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite, type Results, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Mutex, parseInt8, type QueryResult, type RawConnection } from './connection';
@@ -12,12 +12,23 @@ const parsers = {
   [types.DATE]: (text: string) => text,
 };
 
+/**
+ * What node-postgres reports from the statement's command tag (`SELECT 2`, `UPDATE 3`, `BEGIN`): PGlite's
+ * results carry the same `command` and `rowCount` (untyped), whereas its `affectedRows` counts only writes
+ * and is 0 for a SELECT. A tag without a count (BEGIN, SHOW) has no rowCount, as in pg.
+ * (test/platform.row-counts.test.ts fails should a PGlite version drop them.)
+ */
+function commandTag(result: Results<unknown>): { command: string; rowCount: number | null } {
+  const tagged = result as Results<unknown> & { command?: string; rowCount?: number };
+  return { command: tagged.command ?? '', rowCount: tagged.rowCount ?? null };
+}
+
 class PgliteConnection implements RawConnection {
   constructor(private readonly pg: PGlite) {}
 
   async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
     const result = await this.pg.query<R>(sql, params as unknown[]);
-    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    return { rows: result.rows, rowCount: commandTag(result).rowCount ?? 0 };
   }
 
   async exec(sql: string): Promise<void> {
@@ -48,25 +59,12 @@ class PgliteConnection implements RawConnection {
   }
 }
 
-/**
- * The command tag pg would report: Kysely turns `rowCount` into numAffectedRows (numUpdatedRows, ...) only
- * for INSERT, UPDATE, DELETE and MERGE, and PGlite gives no tag. A write behind `with ...` is tagged SELECT
- * here (PostgreSQL tags it by its last statement): count such writes with `returning`.
- */
-function commandOf(sql: string): string {
-  return /^\s*(insert|update|delete|merge)\b/i.exec(sql)?.[1].toUpperCase() ?? 'SELECT';
-}
-
 /** Adapts the single PGlite backend to the pg.Pool shape that Kysely's PostgresDialect expects. */
 function pglitePool(pg: PGlite, mutex: Mutex | null) {
   const client = {
     query: async (sql: string, params: unknown[]) => {
       const result = await pg.query(sql, params);
-      return {
-        rows: result.rows,
-        rowCount: result.affectedRows ?? result.rows.length,
-        command: commandOf(sql),
-      };
+      return { rows: result.rows, ...commandTag(result) };
     },
     release: () => {},
   };

@@ -1,5 +1,6 @@
 // The CEI of a period beside the average of its monthly figures, with the formula and, when the period
 // figure says nothing about collections, why (pure).
+import { formatMessage, type MessageCode } from '../shared/messages';
 import type { Fraction } from '../shared/money';
 import type { PerformanceFigures } from './get-performance-report';
 import { averageFigure, type CeiNote, ceiFigure } from './performance';
@@ -19,18 +20,14 @@ export interface CeiSummary {
   explanation: string | null;
 }
 
-export const CEI_FORMULA =
-  'CEI = (opening AR + credit sales / N − closing AR) / (opening AR + credit sales / N − closing current AR) × 100, N = months';
+export const CEI_FORMULA = formatMessage('en', 'ceiFormula');
 
-const CEI_EXPLANATIONS: Record<Exclude<CeiNote, null>, string> = {
-  arGrew:
-    'Closing AR is more than opening AR plus one average month of credit sales (AR grew in the period), so the ' +
-    'formula gives a figure that says nothing about collections; read the average of the monthly figures.',
-  notDefined:
-    'Opening AR plus one average month of credit sales is not more than closing current AR: the formula has no meaning here.',
-  aboveHundred:
-    'Closing current AR exceeds closing total AR (credit balances), so the figure is above 100 % and not meaningful.',
-};
+/** The catalog's message for each note (src/shared/messages). */
+export const CEI_NOTE_MESSAGES = {
+  arGrew: 'ceiNoteArGrew',
+  notDefined: 'ceiNoteNotDefined',
+  aboveHundred: 'ceiNoteAboveHundred',
+} as const satisfies Record<Exclude<CeiNote, null>, MessageCode>;
 
 /** The exact CEI of a month row, for the average; null when unknown. */
 function exactCei(m: PerformanceFigures): Fraction | null | 'unknown' {
@@ -49,6 +46,6 @@ export function summariseCei(period: PerformanceFigures, months: readonly Perfor
     note,
     meaningful: period.cei !== null && note === null,
     monthlyAverage: exact.includes('unknown') ? null : averageFigure(exact as (Fraction | null)[]),
-    explanation: note ? CEI_EXPLANATIONS[note] : null,
+    explanation: note ? formatMessage('en', CEI_NOTE_MESSAGES[note]) : null,
   };
 }

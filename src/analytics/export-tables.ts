@@ -17,8 +17,11 @@ export interface Column {
 
 export interface Table {
   title: string;
+  /** Lines above the header row (a statement's letterhead), and below the rows (its confirmation). */
+  preamble?: string[];
   columns: Column[];
   rows: Record<string, unknown>[];
+  footer?: string[];
 }
 
 /** A cell's text, and whether it is a number we wrote (money, counts, ratios) rather than data as typed. */
@@ -50,14 +53,19 @@ export function toCsv(tables: Table[]): string {
   const parts: string[] = [];
   for (const table of tables) {
     if (tables.length > 1) parts.push(csvField(table.title));
+    for (const line of table.preamble ?? []) parts.push(csvField(line));
     parts.push(table.columns.map((c) => csvField(c.header)).join(','));
     for (const row of table.rows) parts.push(table.columns.map((c) => csvCell(c, row)).join(','));
+    if (table.footer?.length) parts.push('', ...table.footer.map((line) => csvField(line)));
     if (tables.length > 1) parts.push('');
   }
   return `\uFEFF${parts.join('\r\n')}\r\n`;
 }
 
-/** One worksheet per table. */
+/** Display width of a header: a Chinese character takes two columns. */
+const wideLength = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
+/** One worksheet per table: its preamble lines, a bold header row (frozen), the rows, its footer lines. */
 export async function toXlsx(tables: Table[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'huikuan';
@@ -67,11 +75,20 @@ export async function toXlsx(tables: Table[]): Promise<Buffer> {
     while (used.has(name)) name = `${name.slice(0, 28)}_${used.size}`;
     used.add(name);
     const sheet = workbook.addWorksheet(name);
-    sheet.columns = table.columns.map((c) => ({
-      header: c.header,
-      key: c.key,
-      width: Math.max(12, c.header.length + 2),
-    }));
+    const preamble = table.preamble ?? [];
+    for (const [k, line] of preamble.entries()) {
+      const row = sheet.addRow([line]);
+      if (k === 0) row.font = { bold: true, size: 14 };
+    }
+    if (preamble.length > 0) sheet.addRow([]);
+    const headerRow = sheet.addRow(table.columns.map((c) => c.header));
+    headerRow.font = { bold: true };
+    table.columns.forEach((c, k) => {
+      const column = sheet.getColumn(k + 1);
+      column.key = c.key;
+      column.width = Math.max(12, wideLength(c.header) + 2);
+      if (c.type === 'money') column.numFmt = '#,##0.00';
+    });
     for (const row of table.rows) {
       const values: Record<string, unknown> = {};
       for (const c of table.columns) {
@@ -80,11 +97,11 @@ export async function toXlsx(tables: Table[]): Promise<Buffer> {
       }
       sheet.addRow(values);
     }
-    table.columns.forEach((c, k) => {
-      if (c.type === 'money') sheet.getColumn(k + 1).numFmt = '#,##0.00';
-    });
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    if (table.footer?.length) {
+      sheet.addRow([]);
+      for (const line of table.footer) sheet.addRow([line]);
+    }
+    sheet.views = [{ state: 'frozen', ySplit: headerRow.number }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

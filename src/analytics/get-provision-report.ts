@@ -4,6 +4,7 @@
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { addDays, todayIn } from '../shared/dates';
+import { formatMessage, type MessageLocale } from '../shared/messages';
 import { fromDecimal, toDecimal } from '../shared/money';
 import { makeBuckets } from './buckets';
 import { addMonths, monthEnd, monthOf, monthStart } from './months';
@@ -140,16 +141,40 @@ export async function getProvisionReport(db: Db, actor: Actor, input: ProvisionI
       specific: specific.provision,
       total: totalOf([collectiveProvision, specific.provision]),
     },
-    derivation: [
-      `Balances are open invoice amounts on ${asOf} (allocations effective on or before it and not reversed by it), converted to ${ctx.reportCurrency}.`,
-      'Customers with a specific provision are provided for at their own rate on their whole balance and left out of the collective figures.',
-      'Aging method: balance of each age bucket (days since invoice date) × its rate, rounded half to even.',
-      `Provision matrix: roll rate of bucket k = open amount of the invoices when they reached bucket k+1 / their open amount when they entered bucket k, for invoices that entered bucket k on or after ${windowStart} and reached k+1 by ${asOf}; write-offs count as rolled. Historical loss rate of k = product of the roll rates from k to the last bucket × ${m.finalBucketLossRate}; loss rate = historical × forward-looking factor ${m.forwardLookingFactor}, at most 1; provision = balance × loss rate, rounded half to even.`,
-      `Booked provision uses the ${settings.provisionMethod === 'aging' ? 'aging method' : 'provision matrix'} plus specific provisions.`,
-      'A figure that needs an exchange rate the store does not have is unknown (empty), and so is every total and rate derived from it.',
-    ],
+    derivation: provisionDerivation('en', {
+      asOf,
+      reportCurrency: ctx.reportCurrency,
+      method: settings.provisionMethod,
+      matrix,
+    }),
     missingRates: [...converter.missing].map((c) => `${c}/${ctx.reportCurrency}`),
   };
+}
+
+/** How the figures are derived, in a locale (the report's JSON carries the English; exports their user's). */
+export function provisionDerivation(
+  locale: MessageLocale,
+  r: {
+    asOf: string;
+    reportCurrency: string;
+    method: 'aging' | 'matrix';
+    matrix: { windowStart: string; finalBucketLossRate: string; forwardLookingFactor: string };
+  },
+): string[] {
+  const m = r.matrix;
+  return [
+    formatMessage(locale, 'provisionBalances', { asOf: r.asOf, currency: r.reportCurrency }),
+    formatMessage(locale, 'provisionSpecificRule'),
+    formatMessage(locale, 'provisionAgingRule'),
+    formatMessage(locale, 'provisionMatrixRule', {
+      windowStart: m.windowStart,
+      asOf: r.asOf,
+      finalRate: m.finalBucketLossRate,
+      factor: m.forwardLookingFactor,
+    }),
+    formatMessage(locale, r.method === 'aging' ? 'provisionBookedAging' : 'provisionBookedMatrix'),
+    formatMessage(locale, 'provisionUnknownRule'),
+  ];
 }
 
 export type ProvisionReport = Awaited<ReturnType<typeof getProvisionReport>>;

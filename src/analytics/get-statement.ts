@@ -1,5 +1,7 @@
 // Statement of account (对账单) of one customer for a period, per currency: opening balance, the period's
 // documents with a running balance, closing balance, and the aging of the open invoices at the end.
+
+import { selectEntities } from '../ledger/reference/reference-queries';
 import { type Actor, rowVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { invalid, msg, notFound } from '../platform/errors';
@@ -88,7 +90,7 @@ export async function getStatement(db: Db, actor: Actor, input: StatementInput) 
   if (input.entityId !== undefined && actor.entityIds && !actor.entityIds.includes(input.entityId)) {
     throw notFound('entity', input.entityId);
   }
-  const [docs, unapplied, cells] = await Promise.all([
+  const [docs, unapplied, cells, visibleEntities] = await Promise.all([
     selectStatementDocs(db, customer.id, to, entityIds),
     selectUnappliedOn(db, customer.id, to, entityIds),
     selectAgingCells(db, actor, {
@@ -98,7 +100,14 @@ export async function getStatement(db: Db, actor: Actor, input: StatementInput) 
       by: 'none',
       filter: { customerId: customer.id, entityId: input.entityId },
     }),
+    selectEntities(db, actor),
   ]);
+  // The issuing entities for the statement's header: the one asked for, else those whose documents it lists
+  // (the only one when the store has one and the customer has no documents yet).
+  const issuing = new Set(input.entityId !== undefined ? [input.entityId] : docs.map((d) => d.entityId));
+  const entities = visibleEntities
+    .filter((e) => issuing.has(e.id) || (issuing.size === 0 && visibleEntities.length === 1))
+    .map((e) => ({ id: e.id, code: e.code, name: e.name, country: e.country }));
   const sections = buildSections(docs, from);
   const buckets = makeBuckets(ctx.settings.dueBuckets, 'due');
   for (const s of sections.values()) {
@@ -119,6 +128,7 @@ export async function getStatement(db: Db, actor: Actor, input: StatementInput) 
   for (const s of sections.values()) s.reconciled = s.closingBalance === s.aging.openInvoices - s.unapplied;
   return {
     customer,
+    entities,
     from,
     to,
     openingDate: addDays(from, -1),

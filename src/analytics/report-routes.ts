@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { attachment } from '../platform/http/content-disposition';
+import { LocaleQuery, requestLocale } from '../platform/http/request-locale';
 import { ErrorBody, IdParam, IsoDate } from '../platform/http/schemas';
 import { GROUP_BYS } from './aging-queries';
 import { type Table, toCsv, toXlsx } from './export-tables';
@@ -36,7 +37,14 @@ const tags = ['reports'];
 const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]));
 const Currency = Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' }));
 const Id = Type.Optional(Type.Integer({ minimum: 1 }));
-const Scope = { entityId: Id, customerId: Id, currency: Currency, reportCurrency: Currency, format: Format };
+const Scope = {
+  entityId: Id,
+  customerId: Id,
+  currency: Currency,
+  reportCurrency: Currency,
+  format: Format,
+  locale: LocaleQuery,
+};
 const Basis = Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('invoice')]));
 const By = Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g))));
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -91,7 +99,12 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
       return out(
         format === 'json'
           ? report
-          : await sendTables(reply, format, `aging-${report.asOf}`, agingTables(report)),
+          : await sendTables(
+              reply,
+              format,
+              `aging-${report.asOf}`,
+              agingTables(report, requestLocale(request)),
+            ),
       );
     },
   );
@@ -128,7 +141,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
         format === 'json'
           ? page
           : await sendTables(reply, format, `aging-invoices-${page.asOf}`, [
-              agingItemsTable(page.asOf, page.items),
+              agingItemsTable(page.asOf, page.items, requestLocale(request)),
             ]),
       );
     },
@@ -160,7 +173,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
                 reply,
                 format,
                 `${path.slice(9)}-${report.period.to}`,
-                performanceTables(report),
+                performanceTables(report, requestLocale(request)),
               ),
         );
       },
@@ -180,6 +193,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           entityId: Id,
           reportCurrency: Currency,
           format: Format,
+          locale: LocaleQuery,
         }),
         response: { 200: ProvisionReportSchema, ...errors },
       },
@@ -193,7 +207,12 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
       return out(
         format === 'json'
           ? report
-          : await sendTables(reply, format, `provisions-${report.asOf}`, provisionTables(report)),
+          : await sendTables(
+              reply,
+              format,
+              `provisions-${report.asOf}`,
+              provisionTables(report, requestLocale(request)),
+            ),
       );
     },
   );
@@ -211,6 +230,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           to: Type.Optional(IsoDate),
           entityId: Id,
           format: Format,
+          locale: LocaleQuery,
         }),
         response: { 200: StatementSchema, ...errors },
       },
@@ -224,7 +244,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           reply,
           format,
           `statement-${statement.customer.code}-${statement.to}`,
-          statementTables(statement),
+          statementTables(statement, requestLocale(request)),
         ),
       );
     },
@@ -242,6 +262,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
           reportCurrency: Currency,
           months: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
           format: Format,
+          locale: LocaleQuery,
         }),
         response: { 200: DashboardSchema, ...errors },
       },
@@ -252,7 +273,12 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (server) => {
       return out(
         format === 'json'
           ? dashboard
-          : await sendTables(reply, format, `dashboard-${dashboard.asOf}`, dashboardTables(dashboard)),
+          : await sendTables(
+              reply,
+              format,
+              `dashboard-${dashboard.asOf}`,
+              dashboardTables(dashboard, requestLocale(request)),
+            ),
       );
     },
   );

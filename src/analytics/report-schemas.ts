@@ -202,6 +202,10 @@ export const ProvisionReportSchema = Type.Object({
 
 export const StatementSchema = Type.Object({
   customer: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), taxId: MaybeString }),
+  entities: Type.Array(
+    Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), country: Type.String() }),
+    { description: 'the issuing entities (法人主体) of the statement, for its header' },
+  ),
   from: IsoDate,
   to: IsoDate,
   openingDate: IsoDate,

@@ -54,6 +54,91 @@ describeEachStore('analytics API', (store) => {
     expect(closing.getCell(7).value).toBe(800);
   });
 
+  it("writes the exports in the requester's language, the statement with its letterhead and confirmation line", async () => {
+    const api = await apiClient(server, 'finance');
+    const workbook = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await api.inject({ method: 'GET', url, headers });
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return book;
+    };
+    const texts = (sheet: ExcelJS.Worksheet) =>
+      sheet
+        .getRows(1, sheet.rowCount)!
+        .flatMap((r) => (r.values as unknown[]).filter((v) => typeof v === 'string'));
+    const statement = `/api/reports/statement?customerId=${fx.customers.A}&from=2026-02-01&to=2026-03-31&format=xlsx`;
+
+    const zh = (await workbook(`${statement}&locale=zh-CN`)).worksheets[0];
+    const zhTexts = texts(zh);
+    expect(zhTexts.slice(0, 3)).toEqual(['回款测试', '对账单', expect.stringMatching(/^客户：.+（FX-A）$/)]);
+    expect(zhTexts).toEqual(
+      expect.arrayContaining([
+        '期间：2026-02-01 至 2026-03-31，币种 CNY',
+        '日期',
+        '单据',
+        '借方',
+        '贷方',
+        '余额',
+        '期初余额',
+        '发票',
+        '贷项通知单',
+        '期末余额',
+        '账龄 未到期',
+        '账龄 1–30 天',
+        '本公司确认截至 2026-03-31 欠回款测试款项余额为 CNY 800.00，核对无误。',
+        expect.stringContaining('客户（盖章）'),
+      ]),
+    );
+    expect(zhTexts.some((t) => /Closing|Opening|invoice|Balance|Aging/.test(t))).toBe(false);
+    const zhClosing = zh.getRows(1, zh.rowCount)!.find((r) => r.getCell(2).value === '期末余额')!;
+    expect(zhClosing.getCell(7).value).toBe(800);
+
+    // English from Accept-Language when the query does not say.
+    const en = texts((await workbook(statement, { 'accept-language': 'en-GB,en;q=0.9' })).worksheets[0]);
+    expect(en.slice(0, 2)).toEqual(['回款测试', 'Statement of account']);
+    expect(en).toEqual(
+      expect.arrayContaining([
+        'Opening balance',
+        'Invoice',
+        'Closing balance',
+        'Aging Not yet due',
+        'We confirm that the balance we owe 回款测试 as of 2026-03-31 is CNY 800.00, and that it is correct.',
+      ]),
+    );
+    // …and Chinese from a Chinese browser.
+    expect(
+      texts((await workbook(statement, { 'accept-language': 'zh-CN,zh;q=0.9' })).worksheets[0]),
+    ).toContain('对账单');
+
+    // Every other export too: sheet names, headers, bucket labels and the total row.
+    const aging = await workbook('/api/reports/aging?asOf=2026-03-31&by=customer&format=xlsx&locale=zh-CN');
+    expect(aging.worksheets.map((w) => w.name)).toEqual(['账龄 2026-03-31（按到期日）', '按币种']);
+    expect(aging.worksheets[0].getRow(1).values).toEqual(
+      expect.arrayContaining(['分组', '编码', '未到期', '1–30 天', '合计（CNY）', '发票数']),
+    );
+    expect(texts(aging.worksheets[0])).toContain('合计');
+    const provisions = await workbook('/api/reports/provisions?asOf=2026-03-31&format=xlsx&locale=zh-CN');
+    expect(provisions.worksheets.map((w) => w.name)).toEqual([
+      '账龄分析法',
+      '减值矩阵',
+      '单项计提',
+      '计算说明',
+    ]);
+    expect(texts(provisions.worksheets[3])[1]).toMatch(/^余额为 2026-03-31 的发票未结金额/);
+    const dso = await workbook('/api/reports/dso?from=2026-01-01&to=2026-03-31&format=xlsx&locale=zh-CN');
+    expect(dso.worksheets.map((w) => w.name)).toEqual(['期间', '各月', '回款效率 CEI', '客户']);
+    expect(texts(dso.worksheets[2])).toContain('公式');
+    const dashboard = await workbook('/api/reports/dashboard?format=xlsx&locale=zh-CN');
+    expect(dashboard.worksheets.map((w) => w.name)).toEqual(['账龄', '趋势', '逾期最多的客户']);
+    const drill = await workbook('/api/reports/aging/invoices?asOf=2026-03-31&format=xlsx&locale=zh-CN');
+    expect(drill.worksheets[0].getRow(1).values).toEqual(
+      expect.arrayContaining(['发票号', '客户编码', '2026-03-31 未结金额', '逾期天数']),
+    );
+    const csv = await api.get('/api/reports/aging?asOf=2026-03-31&format=csv&locale=zh-CN');
+    expect(csv.body).toContain('合计,,300.00');
+  });
+
   it('scopes reports to the actor: a collector sees the assigned customers, an entity grant its entity', async () => {
     const db = store().db;
     const collector = await apiClient(server, 'collector');

@@ -42,7 +42,7 @@ describe('analytics', () => {
     await env().screenshot(page, 'analytics-drill');
     await page.keyboard.press('Escape');
 
-    // Export the aging report to Excel: the total row holds the same total as the dashboard.
+    // Export the aging report to Excel, in the screen's language: the total row holds the dashboard's total.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('aging-export').click(),
@@ -52,8 +52,9 @@ describe('analytics', () => {
     await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     const header = sheet.getRow(1).values as unknown[];
-    const totalColumn = header.findIndex((v) => String(v).startsWith('Total ('));
-    const totalRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'Total')!;
+    expect(header).toEqual(expect.arrayContaining(['分组', '编码', '未到期', '发票数']));
+    const totalColumn = header.findIndex((v) => String(v).startsWith('合计（'));
+    const totalRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '合计')!;
     expect(Math.round(Number(totalRow.getCell(totalColumn).value) * 100)).toBe(dashboard.totals.ar);
   });
 });

@@ -21,6 +21,37 @@ describe('customer screens', { timeout: 240_000 }, () => {
     await env().screenshot(page, 'customers-list');
   });
 
+  it('sorts the list by overdue and by open amount on the server, from the column headers and the sort menu', async () => {
+    const page = await env().open('/customers');
+    await poll(() => tableRows(page, 'customer-table')).toHaveLength(3);
+    const apiOrder = (sort: string) =>
+      page.evaluate(async (s) => {
+        const res = await fetch(`/api/customers?sort=${s}&limit=50`, { credentials: 'same-origin' });
+        return ((await res.json()).items as { code: string }[]).map((c) => c.code);
+      }, sort);
+    const screenOrder = async () =>
+      (await tableRows(page, 'customer-table')).map((row) => /\b(C\d{3})\b/.exec(row)?.[1] ?? row);
+    const byOverdue = await apiOrder('-overdue');
+    const byOverdueAscending = await apiOrder('overdue');
+    expect(byOverdue).not.toEqual(byOverdueAscending);
+
+    // The overdue header: largest first, then smallest first.
+    const header = page.getByTestId('customer-table').locator('th').filter({ hasText: '逾期' }).first();
+    await header.click();
+    await page.waitForURL('**/customers?*sort=-overdue*');
+    await poll(screenOrder).toEqual(byOverdue);
+    await header.click();
+    await page.waitForURL('**/customers?*sort=overdue*');
+    await poll(screenOrder).toEqual(byOverdueAscending);
+
+    // The sort menu: by open amount, largest first (the header's tooltip out of the way first).
+    await page.mouse.move(0, 0);
+    await page.getByTestId('customer-sort').click();
+    await page.getByTitle('按未结金额（从高到低）').click();
+    await page.waitForURL('**/customers?*sort=-open*');
+    await poll(screenOrder).toEqual(await apiOrder('-open'));
+  });
+
   it('searches by a Chinese name fragment and opens the detail', async () => {
     const page = await env().open('/customers');
     await page.getByTestId('customer-search').locator('input').fill('新远');

@@ -29,9 +29,13 @@ import { resolveCustomer, resolveEntity } from '../../ledger/payments/party-quer
 import type { AppContext } from '../../platform/app';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import { invalid } from '../../platform/errors';
+import { localeFrom } from '../../shared/messages';
 import { printJson, withApp } from '../context';
 
 const actor = SYSTEM_ACTOR;
+
+/** Exports in the user's language: --locale, else LANG (as the CLI's messages). */
+const cliLocale = () => localeFrom(process.argv, process.env);
 
 interface Common {
   format?: string;
@@ -125,7 +129,7 @@ export function registerReportCommands(program: Command): void {
           basis: checkBasis(o.basis),
           ...(json ? { limit, cursor: o.cursor } : {}),
         });
-        await emit(o.format, r, () => agingTables(r), o.out);
+        await emit(o.format, r, () => agingTables(r, cliLocale()), o.out);
       }),
     );
 
@@ -143,7 +147,7 @@ export function registerReportCommands(program: Command): void {
           bucket: o.bucket === undefined ? undefined : Number(o.bucket),
           limit: Number(o.limit),
         });
-        await emit(o.format, page, () => [agingItemsTable(page.asOf, page.items)], o.out);
+        await emit(o.format, page, () => [agingItemsTable(page.asOf, page.items, cliLocale())], o.out);
       }),
     );
 
@@ -158,7 +162,7 @@ export function registerReportCommands(program: Command): void {
             from: o.from,
             to: o.to,
           });
-          await emit(o.format, r, () => performanceTables(r), o.out);
+          await emit(o.format, r, () => performanceTables(r, cliLocale()), o.out);
         }),
       );
   }
@@ -168,7 +172,7 @@ export function registerReportCommands(program: Command): void {
     .action((o: Common & { asOf?: string }) =>
       withApp(async (app) => {
         const r = await getProvisionReport(app.store.db, actor, { ...(await scope(app, o)), asOf: o.asOf });
-        await emit(o.format, r, () => provisionTables(r), o.out);
+        await emit(o.format, r, () => provisionTables(r, cliLocale()), o.out);
       }),
     );
 
@@ -185,14 +189,14 @@ export function registerReportCommands(program: Command): void {
           from: o.from,
           to: o.to,
         });
-        await emit(o.format, r, () => statementTables(r), o.out);
+        await emit(o.format, r, () => statementTables(r, cliLocale()), o.out);
       }),
     );
 
   common(report.command('dashboard').description('the dashboard figures')).action((o: Common) =>
     withApp(async (app) => {
       const r = await getDashboard(app.store.db, actor, await scope(app, o));
-      await emit(o.format, r, () => dashboardTables(r), o.out);
+      await emit(o.format, r, () => dashboardTables(r, cliLocale()), o.out);
     }),
   );
 

@@ -23,7 +23,52 @@ export interface CustomerFilter {
 export const CUSTOMER_SORTS = {
   code: { column: 'customer.code', type: 'text' },
   name: { column: 'customer.name', type: 'text' },
+  // Open and overdue amounts of all currencies, converted to the sort currency (customerAmounts below).
+  open: { column: 'customer_amount.open', type: 'int' },
+  overdue: { column: 'customer_amount.overdue', type: 'int' },
 } as const;
+
+/** The sorts by an amount: the list joins customerAmounts for them. */
+export const AMOUNT_SORTS: ReadonlySet<string> = new Set(['open', 'overdue']);
+
+/**
+ * Every visible customer's open and overdue invoice amounts (overdue: due before `today`), each currency
+ * converted to `currency` at today's rate (convert_amount, half to even) and added: one figure per customer
+ * to sort by. A customer with an amount in a currency that has no rate to `currency` gets -1 (unknown):
+ * never counted as 0, it sorts below every known amount. Customers with nothing open have 0.
+ */
+function customerAmounts(db: Db | Tx, actor: Actor, currency: string, today: string) {
+  const overdue = sql<boolean>`invoice.due_date < ${today}::date`;
+  const convert = (amount: RawBuilder<unknown>) =>
+    sql<
+      number | null
+    >`case when ${amount} = 0 then 0::bigint else convert_amount(${amount}, invoice.currency, ${currency}::bpchar, ${today}::date) end`;
+  const perCurrency = db
+    .selectFrom('invoice')
+    .select([
+      'invoice.customer_id as customerId',
+      convert(sql`sum(invoice.open_amount)::bigint`).as('open'),
+      convert(sql`coalesce(sum(invoice.open_amount) filter (where ${overdue}), 0)::bigint`).as('overdue'),
+    ])
+    // The predicate of the partial index invoice_customer_open: paid invoices are never read.
+    .whereRef('invoice.allocated_amount', '<', 'invoice.amount')
+    .where(rowVisible(actor, { customer: null, entity: 'invoice.entity_id' }))
+    .groupBy(['invoice.customer_id', 'invoice.currency']);
+  const known = (column: 'open' | 'overdue') =>
+    sql<number>`case when bool_and(${sql.ref(`c.${column}`)} is not null) then sum(${sql.ref(`c.${column}`)})::bigint else -1::bigint end`;
+  const perCustomer = db
+    .selectFrom(perCurrency.as('c'))
+    .select(['c.customerId', known('open').as('open'), known('overdue').as('overdue')])
+    .groupBy('c.customerId');
+  return db
+    .selectFrom('customer as all_customer')
+    .leftJoin(perCustomer.as('a'), 'a.customerId', 'all_customer.id')
+    .select([
+      'all_customer.id as customerId',
+      sql<number>`coalesce(a.open, 0)::bigint`.as('open'),
+      sql<number>`coalesce(a.overdue, 0)::bigint`.as('overdue'),
+    ]);
+}
 
 function baseQuery(db: Db | Tx, actor: Actor) {
   return db
@@ -59,8 +104,20 @@ export async function selectCustomerPage(
   sort: Sort,
   after: KeysetPosition | null,
   limit: number,
+  /** For the sorts by amount: the currency the amounts are converted to. */
+  sortCurrency = 'CNY',
 ): Promise<CustomerRow[]> {
   let query = baseQuery(db, actor);
+  if (AMOUNT_SORTS.has(sort.key)) {
+    // The sort figure as a column named like the sort, so the scoped and search paths below order by it too.
+    query = query
+      .innerJoin(
+        customerAmounts(db, actor, sortCurrency, filter.today).as('customer_amount'),
+        'customer_amount.customerId',
+        'customer.id',
+      )
+      .select(sql.ref(sort.column).as(sort.key)) as unknown as typeof query;
+  }
   if (filter.region) query = query.where('customer.region', '=', filter.region);
   if (filter.segment) query = query.where('customer.segment', '=', filter.segment);
   if (filter.country) query = query.where('customer.country', '=', filter.country);

@@ -54,7 +54,14 @@ export const CustomerListQuery = Type.Object({
   collectorId: Type.Optional(Type.Integer({ minimum: 1 })),
   salespersonId: Type.Optional(Type.Integer({ minimum: 1 })),
   overdue: Type.Optional(Type.Boolean({ description: 'only customers with an overdue open invoice' })),
-  sort: Type.Optional(Type.String({ description: 'code | name | -code | -name (default code)' })),
+  sort: Type.Optional(
+    Type.String({
+      description:
+        'code | name | open | overdue, - first for descending (default code). open and overdue: the open and ' +
+        "overdue invoice amounts of every currency converted to the first entity's base currency at today's " +
+        'rate; a customer with an amount that has no rate sorts as -1 (below every known amount)',
+    }),
+  ),
 });
 
 export const CustomerPage = Page(CustomerSummary);

@@ -5,9 +5,10 @@ import type { Db } from '../../platform/db/store';
 import type { PageResult } from '../../platform/http/pagination';
 import { FieldChecks } from '../reference/field-checks';
 import { normalizeLimit, parseSort, readCursor, toPage } from '../reference/keyset';
+import { selectEntities } from '../reference/reference-queries';
 import { byCustomer, selectBalances, selectUnapplied } from './balance-queries';
 import { type CustomerSummary, toCustomerSummary } from './customer-dto';
-import { CUSTOMER_SORTS, type CustomerFilter, selectCustomerPage } from './customer-queries';
+import { AMOUNT_SORTS, CUSTOMER_SORTS, type CustomerFilter, selectCustomerPage } from './customer-queries';
 
 export interface ListCustomersInput extends CustomerFilter {
   sort?: string;
@@ -29,12 +30,16 @@ export async function listCustomers(
   const limit = normalizeLimit(input.limit);
   const after = readCursor(input.cursor, sort);
   const filter: CustomerFilter = { ...input, country: input.country?.toUpperCase() };
-  const rows = await selectCustomerPage(db, actor, filter, sort, after, limit);
+  // Amounts of several currencies sort in one: the first visible entity's base currency, as the reports.
+  const sortCurrency = AMOUNT_SORTS.has(sort.key)
+    ? ((await selectEntities(db, actor))[0]?.baseCurrency ?? 'CNY')
+    : undefined;
+  const rows = await selectCustomerPage(db, actor, filter, sort, after, limit, sortCurrency);
   const page = toPage(
     rows,
     limit,
     sort,
-    (row) => ({ value: sort.column === 'customer.name' ? row.name : row.code, id: row.id }),
+    (row) => ({ value: (row as unknown as Record<string, string | number>)[sort.key], id: row.id }),
     (row) => row,
   );
   const ids = page.items.map((row) => row.id);

@@ -3035,6 +3035,7 @@ export interface ApiPaths {
         currency?: string;
         reportCurrency?: string;
         format?: "json" | "csv" | "xlsx";
+        locale?: "zh-CN" | "en";
         limit?: number;
         cursor?: string;
       };
@@ -3106,6 +3107,7 @@ export interface ApiPaths {
         currency?: string;
         reportCurrency?: string;
         format?: "json" | "csv" | "xlsx";
+        locale?: "zh-CN" | "en";
       };
       body: never;
       response: {
@@ -3145,6 +3147,7 @@ export interface ApiPaths {
         currency?: string;
         reportCurrency?: string;
         format?: "json" | "csv" | "xlsx";
+        locale?: "zh-CN" | "en";
       };
       body: never;
       response: {
@@ -3232,6 +3235,7 @@ export interface ApiPaths {
         reportCurrency?: string;
         months?: number;
         format?: "json" | "csv" | "xlsx";
+        locale?: "zh-CN" | "en";
       };
       body: never;
       response: {
@@ -3349,6 +3353,7 @@ export interface ApiPaths {
         currency?: string;
         reportCurrency?: string;
         format?: "json" | "csv" | "xlsx";
+        locale?: "zh-CN" | "en";
       };
       body: never;
       response: {
@@ -3436,6 +3441,7 @@ export interface ApiPaths {
         entityId?: number;
         reportCurrency?: string;
         format?: "json" | "csv" | "xlsx";
+        locale?: "zh-CN" | "en";
       };
       body: never;
       response: {
@@ -3668,6 +3674,7 @@ export interface ApiPaths {
         to?: string;
         entityId?: number;
         format?: "json" | "csv" | "xlsx";
+        locale?: "zh-CN" | "en";
       };
       body: never;
       response: {
@@ -3677,6 +3684,13 @@ export interface ApiPaths {
           name: string;
           taxId: string | null;
         };
+        /** the issuing entities (法人主体) of the statement, for its header */
+        entities: Array<{
+          id: number;
+          code: string;
+          name: string;
+          country: string;
+        }>;
         /** calendar date YYYY-MM-DD */
         from: string;
         /** calendar date YYYY-MM-DD */

@@ -1,12 +1,13 @@
 // Statement of account (对账单) of one customer for a period, with the aging of what is open at the end.
 import { Alert, Card, DatePicker, Descriptions, Empty, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { formatMessage } from '../../../../src/shared/messages';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
-import { labelOr, useT } from '../../i18n';
+import { labelOr, useLocale, useT } from '../../i18n';
 import { formatAmount } from '../../lib/money';
 import { ExcelButton, right } from './parts';
 import { reportsApi, type StatementLine } from './reportsApi';
@@ -21,6 +22,7 @@ type StatementRow = Pick<StatementLine, 'date' | 'reference' | 'dueDate' | 'debi
 
 export default function StatementPage() {
   const t = useT();
+  const { locale } = useLocale();
   const [filters, setFilters] = useUrlFilters(KEYS);
   const customerId = filters.customerId ? Number(filters.customerId) : undefined;
   const query = { customerId, from: filters.from || undefined, to: filters.to || undefined };
@@ -28,6 +30,7 @@ export default function StatementPage() {
     () => (customerId ? reportsApi.statement(query) : Promise.resolve(undefined)),
     [customerId, filters.from, filters.to],
   );
+  const entityNames = (data?.entities ?? []).map((e) => e.name).join(locale === 'zh-CN' ? '、' : ', ');
   return (
     <div>
       <PageTitle
@@ -50,6 +53,11 @@ export default function StatementPage() {
       </Space>
       <ApiErrorAlert error={error} />
       {!customerId && <Empty description={t('stmt.pickCustomer')} />}
+      {data && data.entities.length > 0 && (
+        <Typography.Title level={4} data-testid="statement-entity">
+          {entityNames}
+        </Typography.Title>
+      )}
       {data?.sections.map((s) => {
         const rows: StatementRow[] = [
           {
@@ -129,6 +137,21 @@ export default function StatementPage() {
             ) : (
               <Alert type="warning" message={t('stmt.notReconciled')} />
             )}
+            {/* The lines the customer signs, as on the exported statement (the shared message catalog). */}
+            <div style={{ marginTop: 16 }} data-testid="statement-confirm">
+              <Typography.Paragraph>
+                {formatMessage(locale, 'xStatementCheck', { entity: entityNames })}
+              </Typography.Paragraph>
+              <Typography.Paragraph>
+                {formatMessage(locale, 'xStatementConfirm', {
+                  entity: entityNames,
+                  date: data.to,
+                  currency: s.currency,
+                  amount: formatAmount(s.closingBalance, s.currency),
+                })}
+              </Typography.Paragraph>
+              <Typography.Paragraph>{formatMessage(locale, 'xStatementSignature')}</Typography.Paragraph>
+            </div>
           </Card>
         );
       })}

@@ -2,6 +2,7 @@
 import { api, type Page, type Query, queryString } from '../../api/client';
 
 import type { ApiResponse } from '../../api/types';
+import { activeLocale } from '../../i18n';
 
 // The shapes are generated from the report routes' schemas (src/analytics/report-schemas.ts).
 export type AgingReport = ApiResponse<'/api/reports/aging'>;
@@ -39,7 +40,10 @@ export const reportsApi = {
   statement: (query: Query) => api.get<Statement>('/reports/statement', query),
 };
 
-/** The Excel export of a report: the same URL with format=xlsx, downloaded by the browser with the session. */
+/**
+ * The Excel export of a report: the same URL with format=xlsx, downloaded by the browser with the session,
+ * in the language the user chose (headers, sheet names and labels).
+ */
 export function excelUrl(path: string, query: Query): string {
-  return `/api${path}${queryString({ ...query, format: 'xlsx' })}`;
+  return `/api${path}${queryString({ ...query, format: 'xlsx', locale: activeLocale() })}`;
 }

@@ -71,8 +71,13 @@ export function CustomerFilters({
           { value: 'code', label: t('customers.sort.code') },
           { value: 'name', label: t('customers.sort.name') },
           { value: '-code', label: t('customers.sort.codeDesc') },
+          { value: '-overdue', label: t('customers.sort.overdueDesc') },
+          { value: '-open', label: t('customers.sort.openDesc') },
+          { value: 'overdue', label: t('customers.sort.overdue') },
+          { value: 'open', label: t('customers.sort.open') },
         ]}
-        style={{ width: 150 }}
+        style={{ width: 200 }}
+        data-testid="customer-sort"
       />
       <Checkbox
         checked={filters.overdue === 'true'}

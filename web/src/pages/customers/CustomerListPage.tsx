@@ -13,7 +13,12 @@ import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { type Translate, useT } from '../../i18n';
 import { CustomerFilters, FILTER_KEYS } from './CustomerFilters';
 
-function columns(t: Translate): TableColumnsType<Customer> {
+/** The amount columns sort on the server (open, overdue: converted to one currency); the header shows which. */
+function sortOrder(sort: string, key: string): 'ascend' | 'descend' | null {
+  return sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null;
+}
+
+function columns(t: Translate, sort: string): TableColumnsType<Customer> {
   return [
     {
       title: t('customers.col.code'),
@@ -48,6 +53,9 @@ function columns(t: Translate): TableColumnsType<Customer> {
       key: 'open',
       align: 'right',
       width: 170,
+      sorter: true,
+      sortDirections: ['descend', 'ascend'],
+      sortOrder: sortOrder(sort, 'open'),
       render: (_, row) => (
         <MoneyList items={row.balances.map((b) => ({ currency: b.currency, amount: b.openAmount }))} />
       ),
@@ -57,6 +65,9 @@ function columns(t: Translate): TableColumnsType<Customer> {
       key: 'overdue',
       align: 'right',
       width: 170,
+      sorter: true,
+      sortDirections: ['descend', 'ascend'],
+      sortOrder: sortOrder(sort, 'overdue'),
       render: (_, row) => (
         <MoneyList
           type="danger"
@@ -87,6 +98,8 @@ export default function CustomerListPage() {
     sort: filters.sort || 'code',
     limit: 50,
   });
+  const sort = filters.sort || 'code';
+  const onSort = (next: string | undefined) => setFilters({ sort: next });
 
   return (
     <>
@@ -99,7 +112,13 @@ export default function CustomerListPage() {
           size="middle"
           data-testid="customer-table"
           loading={list.loading && list.items.length === 0}
-          columns={columns(t)}
+          columns={columns(t, sort)}
+          onChange={(_pagination, _filters, sorter) => {
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
+            const key = String(one?.columnKey ?? '');
+            if (key !== 'open' && key !== 'overdue') return;
+            onSort(one.order === 'ascend' ? key : one.order === 'descend' ? `-${key}` : undefined);
+          }}
           dataSource={list.items}
           pagination={false}
           scroll={{ x: 1000 }}

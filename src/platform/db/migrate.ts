@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../errors';
+import { AppError, msg } from '../errors';
 import type { Store } from './store';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
@@ -60,9 +60,11 @@ export async function migrate(store: Store, files = readMigrations()): Promise<M
         if (done && done.checksum !== file.checksum) {
           throw new AppError(
             'MIGRATION_CHANGED',
-            `Migration ${file.version}_${file.name}.sql was changed after it was applied ` +
-              `(applied checksum ${done.checksum.slice(0, 12)}…, file ${file.checksum.slice(0, 12)}…). ` +
-              'Add a new migration instead of editing an applied one.',
+            msg('migrationChanged', {
+              file: `${file.version}_${file.name}.sql`,
+              applied: done.checksum.slice(0, 12),
+              current: file.checksum.slice(0, 12),
+            }),
           );
         }
       }
@@ -82,7 +84,10 @@ export async function migrate(store: Store, files = readMigrations()): Promise<M
           await raw.exec('rollback');
           throw new AppError(
             'MIGRATION_FAILED',
-            `Migration ${file.version}_${file.name}.sql failed: ${(error as Error).message}`,
+            msg('migrationFailed', {
+              file: `${file.version}_${file.name}.sql`,
+              detail: (error as Error).message,
+            }),
           );
         }
         appliedNow.push(`${file.version}_${file.name}`);

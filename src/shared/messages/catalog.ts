@@ -38,6 +38,74 @@ export const MESSAGES = {
   noRoute: { en: 'No route {method} {url}', 'zh-CN': '没有此接口：{method} {url}' },
   rateLimited: { en: 'Too many requests; wait a moment', 'zh-CN': '请求过于频繁，请稍候再试' },
   payloadTooLarge: { en: 'The file is larger than the upload limit', 'zh-CN': '文件超过上传大小限制' },
+  controlCharacters: {
+    en: 'must not contain control characters (found {char})',
+    'zh-CN': '不能含有控制字符（发现 {char}）',
+  },
+  controlCharactersIn: {
+    en: 'Invalid {field}: must not contain control characters (found {char})',
+    'zh-CN': '{field}无效：不能含有控制字符（发现 {char}）',
+  },
+  migrationChanged: {
+    en: 'Migration {file} was changed after it was applied (applied checksum {applied}…, file {current}…). Add a new migration instead of editing an applied one.',
+    'zh-CN':
+      '数据库迁移 {file} 在执行后被修改（已执行的校验和 {applied}…，文件 {current}…）。请新增迁移，不要修改已执行的迁移。',
+  },
+  migrationFailed: {
+    en: 'Migration {file} failed: {detail}',
+    'zh-CN': '数据库迁移 {file} 执行失败：{detail}',
+  },
+
+  // The PGlite data folder's lock (src/platform/db/data-dir-lock.ts): who holds it and what to do.
+  dataDirLocked: {
+    en: 'The data folder {dataDir} is in use by {holder}. PGlite allows one process at a time; {hint}',
+    'zh-CN': '数据目录 {dataDir} 正被{holder}使用。PGlite 同一时间只允许一个进程打开；{hint}',
+  },
+  lockHolderServer: {
+    en: 'a huikuan server (pid {pid}, port {port})',
+    'zh-CN': 'huikuan 服务器（进程 {pid}，端口 {port}）',
+  },
+  lockHolderServerStarting: {
+    en: 'a huikuan server (pid {pid}, starting)',
+    'zh-CN': 'huikuan 服务器（进程 {pid}，正在启动）',
+  },
+  lockHolderProcess: {
+    en: 'another huikuan process (pid {pid}: {command})',
+    'zh-CN': '另一个 huikuan 进程（进程 {pid}：{command}）',
+  },
+  lockHintWait: {
+    en: 'try again when it has finished (if no such process runs, delete {lockPath}).',
+    'zh-CN': '请在它结束后重试（如确认没有该进程，可删除 {lockPath}）。',
+  },
+  lockHintCredential: {
+    en: 'its local credential {path} cannot be read by this account, so the command cannot run through it.',
+    'zh-CN': '本账户无法读取其本地凭据 {path}，因此无法通过它执行该命令。',
+  },
+  lockHintSendFailed: {
+    en: 'sending the command to it at {url} failed ({detail}).',
+    'zh-CN': '通过 {url} 将命令交给它执行失败（{detail}）。',
+  },
+  lockHintStarting: {
+    en: 'it is still starting: try again in a moment.',
+    'zh-CN': '它正在启动，请稍后重试。',
+  },
+  lockHintServe: {
+    en: 'it already serves this folder; stop it first to start another.',
+    'zh-CN': '它已在为该目录提供服务；如需另起一个，请先停止它。',
+  },
+  lockHintWorker: {
+    en: 'the server runs its own worker on PGlite; no separate worker is needed.',
+    'zh-CN': '使用 PGlite 时服务器自带后台任务进程，无需另起 worker。',
+  },
+  lockHintMigrate: {
+    en: 'the server applied the migrations when it started; stop it to run migrate by hand.',
+    'zh-CN': '服务器启动时已执行数据库迁移；如需手动执行 migrate，请先停止服务器。',
+  },
+  commandRefused: { en: 'huikuan {command}: {hint}', 'zh-CN': 'huikuan {command}：{hint}' },
+  localCommandsOnly: {
+    en: 'Local commands are taken only from this machine with its credential',
+    'zh-CN': '本地命令只接受来自本机且带有本机凭据的请求',
+  },
 
   // Who may do what (src/platform/auth, src/auth)
   signInFirst: {
@@ -152,6 +220,19 @@ export const MESSAGES = {
     'zh-CN': '不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV',
   },
   mappingInvalid: { en: 'The mapping is not valid', 'zh-CN': '字段映射无效' },
+  rateNotDecimal: {
+    en: 'rate "{rate}" is not a positive decimal with at most 12 decimals',
+    'zh-CN': '汇率“{rate}”不是最多 12 位小数的正数',
+  },
+  rateNotPositive: { en: 'rate "{rate}" must be greater than zero', 'zh-CN': '汇率“{rate}”须大于零' },
+  amountNotMinorUnits: {
+    en: 'amount {amount} is not an integer of minor units',
+    'zh-CN': '金额 {amount} 不是以最小货币单位表示的整数',
+  },
+  convertedTooLarge: {
+    en: 'converted amount {amount} is beyond the exact range',
+    'zh-CN': '换算后的金额 {amount} 超出可精确表示的范围',
+  },
 
   // Collections
   caseClosed: { en: 'Case {id} is closed', 'zh-CN': '案件 {id} 已结案' },

@@ -153,6 +153,38 @@ export const MESSAGES = {
     'zh-CN': '只能在自己所属的主体内授予或撤销角色；面向全部主体的角色需由全部主体的管理员授予',
   },
   auditFilterInvalid: { en: 'Invalid audit filter', 'zh-CN': '审计筛选条件无效' },
+  signInFailed: {
+    en: 'Sign-in failed: wrong username or password. After repeated failures the account is locked for a while.',
+    'zh-CN': '登录失败：用户名或密码错误。多次失败后账户将被锁定一段时间。',
+  },
+  noTerminalForPassword: {
+    en: 'No terminal to ask for the password: pipe it in with --password-stdin',
+    'zh-CN': '没有可输入密码的终端：请用 --password-stdin 从标准输入传入',
+  },
+  passwordsDiffer: { en: 'The two passwords differ', 'zh-CN': '两次输入的密码不一致' },
+  passwordEmpty: { en: 'The password is empty', 'zh-CN': '密码为空' },
+  limitBetween: { en: 'limit must be {min}–{max}', 'zh-CN': '每页条数须为 {min}–{max}' },
+  auditHeadNotHash: { en: 'The recorded head is not a hash', 'zh-CN': '记录的链头不是哈希值' },
+  auditHeadDigits: {
+    en: 'must be 64 hexadecimal digits (from `audit head`)',
+    'zh-CN': '须为 64 位十六进制数字（来自 `audit head`）',
+  },
+  uploadNotAccepted: {
+    en: '{file}: the content is {content}, not {accepted}',
+    'zh-CN': '{file}：文件内容是{content}，不是 {accepted}',
+  },
+  uploadNameMismatch: {
+    en: '{file}: the content is {kind}, the name says .{extension}',
+    'zh-CN': '{file}：文件内容是 {kind}，文件名却是 .{extension}',
+  },
+  uploadZipDamaged: {
+    en: '{file}: the zip archive is truncated or damaged (its table of contents is missing): save or download the workbook again',
+    'zh-CN': '{file}：zip 压缩包不完整或已损坏（缺少目录）：请重新保存或下载该工作簿',
+  },
+  uploadNotWorkbook: {
+    en: '{file}: the content is a zip archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml',
+    'zh-CN': '{file}：文件内容是 zip 压缩包，但不是 Excel 工作簿（.xlsx）：缺少 xl/workbook.xml',
+  },
 
   // Lists
   cursorInvalid: {
@@ -294,6 +326,8 @@ export const TERMS: Record<string, Record<string, string>> = {
     asof: '截止日期',
   },
   status: { open: '待办', done: '已完成', cancelled: '已取消', skipped: '已跳过' },
+  content: { 'a zip archive': 'zip 压缩包', 'not a known file type': '未知的文件类型' },
+  accepted: { 'csv or xlsx': 'CSV 或 XLSX' },
 };
 
 /**

@@ -242,6 +242,64 @@ export const MESSAGES = {
     en: 'The {document} was allocated by someone else at the same time: the allocation would exceed its open amount',
     'zh-CN': '{document}刚被他人同时核销：本次核销将超过其未结金额',
   },
+  allocationExceeds: {
+    en: 'Cannot allocate {amount} to invoice {invoice}: it exceeds the open amount',
+    'zh-CN': '不能向发票 {invoice} 核销 {amount}：超过未结金额',
+  },
+  writeOffExceeds: {
+    en: 'Cannot write off {amount} of invoice {invoice}: it exceeds the open amount {open}',
+    'zh-CN': '不能核销发票 {invoice} 的 {amount} 坏账：超过未结金额 {open}',
+  },
+  exceedsInvoiceOpen: {
+    en: "{amount} exceeds the invoice's open amount {open}",
+    'zh-CN': '{amount} 超过发票的未结金额 {open}',
+  },
+  exceedsUnapplied: {
+    en: '{amount} exceeds the unapplied amount {unapplied}',
+    'zh-CN': '{amount} 超过未核销金额 {unapplied}',
+  },
+  onOrAfter: { en: 'must be on or after {date}', 'zh-CN': '不能早于 {date}' },
+  onOrAfterBecause: { en: 'must be on or after {date}: {because}', 'zh-CN': '不能早于 {date}：{because}' },
+  writeOffDate: {
+    en: 'The invoice cannot be written off on that date',
+    'zh-CN': '该发票不能在该日期核销坏账',
+  },
+  reversalBeforeReceipt: {
+    en: 'A payment cannot be reversed before it was received',
+    'zh-CN': '付款不能在收款日之前冲销',
+  },
+  reversalBeforeAllocations: {
+    en: 'The payment has allocations effective after the reversal date',
+    'zh-CN': '该付款有在冲销日期之后生效的核销',
+  },
+  allocationReversalDate: {
+    en: 'An allocation cannot be reversed before it took effect',
+    'zh-CN': '核销不能在生效日之前撤销',
+  },
+  paymentDiffers: {
+    en: 'Payment {reference} of entity {entity} already exists with different {fields}',
+    'zh-CN': '主体 {entity} 已有付款 {reference}，但{fields}不同',
+  },
+  creditNoteDiffers: {
+    en: 'Credit note {number} of entity {entity} already exists with different {fields}',
+    'zh-CN': '主体 {entity} 已有贷项通知单 {number}，但{fields}不同',
+  },
+  entityRequired: {
+    en: 'entity is required (entityId or entityCode)',
+    'zh-CN': '请指定主体（entityId 或 entityCode）',
+  },
+  noEntityYet: { en: 'no entity exists yet', 'zh-CN': '还没有任何主体' },
+  severalEntities: { en: 'there is more than one entity: name one', 'zh-CN': '有多个主体，请指定一个' },
+  customerRequired: {
+    en: 'customer is required (customerId or customerCode)',
+    'zh-CN': '请指定客户（customerId 或 customerCode）',
+  },
+  invalidCheckFields: { en: 'Invalid {what}: check {fields}', 'zh-CN': '{what}无效，请检查：{fields}' },
+  cursorWrongSort: {
+    en: 'cursor was made for sort {made}, not {sort}; start again without it',
+    'zh-CN': '分页位置属于排序“{made}”，不是“{sort}”，请从第一页重新开始',
+  },
+  ratesEmpty: { en: 'items must list at least one rate', 'zh-CN': '至少要列出一个汇率' },
   unknownCurrency: { en: 'Unknown currency {currency}', 'zh-CN': '未知币种 {currency}' },
   noRate: {
     en: 'No exchange rate {from}→{to} (or {to}→{from}) on or before {date}',
@@ -301,6 +359,10 @@ export const TERMS: Record<string, Record<string, string>> = {
     simulation: '模拟',
     'credit note': '贷项通知单',
     allocation: '核销',
+    'customer filter': '客户筛选条件',
+    'invoice filter': '发票筛选条件',
+    'exchange rates': '汇率',
+    'exchange-rate filter': '汇率筛选条件',
   },
   document: { invoice: '发票', payment: '付款', 'credit note': '贷项通知单', credit_note: '贷项通知单' },
   field: {
@@ -324,6 +386,25 @@ export const TERMS: Record<string, Record<string, string>> = {
     from: '开始日期',
     to: '结束日期',
     asof: '截止日期',
+  },
+  because: {
+    'the invoice was issued then': '发票于该日开具',
+    'the credit note was issued then': '贷项通知单于该日开具',
+    'the payment was received then': '付款于该日收到',
+    'an earlier allocation of the invoice was reversed then': '该发票之前的一笔核销于该日撤销',
+    'an earlier allocation of the payment was reversed then': '该付款之前的一笔核销于该日撤销',
+    'an earlier allocation of the credit note was reversed then': '该贷项通知单之前的一笔核销于该日撤销',
+  },
+  fields: {
+    customer: '客户',
+    issuedate: '开票日期',
+    receiveddate: '收款日期',
+    currency: '币种',
+    amount: '金额',
+    invoicenumber: '发票号',
+    reason: '原因',
+    method: '付款方式',
+    note: '备注',
   },
   status: { open: '待办', done: '已完成', cancelled: '已取消', skipped: '已跳过' },
   content: { 'a zip archive': 'zip 压缩包', 'not a known file type': '未知的文件类型' },

@@ -310,6 +310,120 @@ export const MESSAGES = {
     'zh-CN': '不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV',
   },
   mappingInvalid: { en: 'The mapping is not valid', 'zh-CN': '字段映射无效' },
+  mappingNotObject: { en: 'The mapping must be a JSON object', 'zh-CN': '字段映射须为 JSON 对象' },
+  mappingNotJson: {
+    en: 'The mapping is not valid JSON: {detail}',
+    'zh-CN': '字段映射不是有效的 JSON：{detail}',
+  },
+  mappingFileUnreadable: {
+    en: 'cannot read the mapping file {file}: {detail}',
+    'zh-CN': '无法读取字段映射文件 {file}：{detail}',
+  },
+  importKindOneOf: { en: 'kind must be one of {allowed}', 'zh-CN': '导入类型须为以下之一：{allowed}' },
+  importKindNot: {
+    en: 'kind must be one of {allowed}, not {kind}',
+    'zh-CN': '导入类型须为以下之一：{allowed}，而不是 {kind}',
+  },
+  noSuchFile: { en: 'No such file: {file}', 'zh-CN': '文件不存在：{file}' },
+  importBusy: {
+    en: 'Another import is running: try again when it has finished.',
+    'zh-CN': '另一个导入正在进行，请在它完成后重试。',
+  },
+  uploadNotMultipart: {
+    en: 'Send the file as multipart/form-data with a "file" part',
+    'zh-CN': '请以 multipart/form-data 上传文件，并包含“file”部分',
+  },
+  uploadOneFile: { en: 'Send one file per import', 'zh-CN': '每次导入只能上传一个文件' },
+  uploadFilePartMissing: { en: 'The "file" part is missing', 'zh-CN': '缺少“file”部分（上传的文件）' },
+  fileUnreadable: { en: 'The file cannot be read: {reason}', 'zh-CN': '无法读取文件：{reason}' },
+  fileUnreadableAt: {
+    en: 'The file cannot be read at line {line}: {reason}',
+    'zh-CN': '无法读取文件（第 {line} 行）：{reason}',
+  },
+  fileUnreadableFrom: {
+    en: 'The file cannot be read from line {line}: {reason}',
+    'zh-CN': '从第 {line} 行起无法读取文件：{reason}',
+  },
+
+  // Import problems by their stable code (problems[].code, with params): the web and the CLI show these
+  // texts; the server's English reason beside them may say a little more (the line, a command to run).
+  archive_truncated: {
+    en: 'the XLSX file is truncated (an interrupted download or copy): save or download it again',
+    'zh-CN': 'XLSX 文件不完整（下载或复制中断）：请重新保存或下载',
+  },
+  archive_invalid: {
+    en: 'the XLSX file is not a valid zip archive ({why}): save it again from Excel',
+    'zh-CN': 'XLSX 文件不是有效的 zip 压缩包（{why}）：请用 Excel 重新保存',
+  },
+  archive_too_large: {
+    en: '{part} unpacks to more than {limit} (the limit for one import; at least {size}): split the file or import it as CSV',
+    'zh-CN': '{part} 解压后超过 {limit}（单次导入的上限，至少 {size}）：请拆分文件或改用 CSV 导入',
+  },
+  archive_part_missing: {
+    en: 'the XLSX file has no {part}: it is not an Excel workbook or is damaged',
+    'zh-CN': 'XLSX 文件缺少 {part}：不是 Excel 工作簿或已损坏',
+  },
+  xml_doctype: {
+    en: '{part} declares a DTD (<!DOCTYPE>/<!ENTITY>), which Excel never writes: save the file again from Excel',
+    'zh-CN': '{part} 含有 DTD（<!DOCTYPE>/<!ENTITY>），Excel 不会写出这种内容：请用 Excel 重新保存',
+  },
+  xml_malformed: {
+    en: 'the sheet is not well-formed XML after row {row} ({detail}): save the file again from Excel',
+    'zh-CN': '工作表的 XML 格式有误（第 {row} 行之后：{detail}）：请用 Excel 重新保存',
+  },
+  cell_reference_invalid: {
+    en: 'the sheet refers to cell "{ref}", which is not a cell of a worksheet (columns A to XFD, rows 1 to 1048576): save the file again from Excel',
+    'zh-CN': '工作表引用了单元格“{ref}”，不是有效的单元格（列 A–XFD，行 1–1048576）：请用 Excel 重新保存',
+  },
+  too_many_cells: {
+    en: 'the file has more than {limit} cells (the limit for one import): split it into several files',
+    'zh-CN': '文件超过 {limit} 个单元格（单次导入的上限）：请拆分成多个文件',
+  },
+  utf16_without_bom: {
+    en: 'the file is {encoding} text without a byte-order mark: save it as CSV in UTF-8, or set the encoding {name} in the mapping',
+    'zh-CN':
+      '文件是没有字节顺序标记（BOM）的 {encoding} 文本：请另存为 UTF-8 的 CSV，或在字段对应中指定编码 {name}',
+  },
+  utf32: {
+    en: 'the file is {encoding} text, which is not read: save it as CSV in UTF-8 (or GBK)',
+    'zh-CN': '文件是 {encoding} 文本，无法读取：请另存为 UTF-8（或 GBK）的 CSV',
+  },
+  nul_byte: {
+    en: 'the line holds a NUL byte (\\0), which no text export contains: the file is binary, damaged or in another encoding (UTF-16/UTF-32); save it again as CSV in UTF-8',
+    'zh-CN':
+      '该行含有 NUL 字节（\\0），文本导出不会有：文件可能是二进制、已损坏或为其他编码（UTF-16/UTF-32），请另存为 UTF-8 的 CSV',
+  },
+  invalid_utf8_line: {
+    en: 'not valid UTF-8 while the lines before it are: this row is probably GBK, pasted from another file; save the whole file as UTF-8 (if all of it is GBK, set the encoding gbk in the mapping)',
+    'zh-CN':
+      '该行不是有效的 UTF-8（前面的行都是）：这一行可能是从 GBK 文件粘贴来的；请把整个文件保存为 UTF-8（如果整个文件都是 GBK，请在字段对应中指定编码 gbk）',
+  },
+  not_utf8: {
+    en: 'not valid UTF-8, so the file is probably GBK (as Chinese Excel saves CSV): set the encoding gbk in the mapping, or save the whole file as UTF-8',
+    'zh-CN':
+      '该行不是有效的 UTF-8，文件可能是 GBK（中文 Excel 保存 CSV 的编码）：请在字段对应中指定编码 gbk，或把文件保存为 UTF-8',
+  },
+  invalid_encoding: {
+    en: 'not valid in its encoding at or after this line: save the file in one encoding',
+    'zh-CN': '从该行起文件编码无效：请用同一种编码保存整个文件',
+  },
+  unclosed_quote: {
+    en: 'the quote (") opened in column {column} is never closed, so every line after it would be read as one value: close it or remove it',
+    'zh-CN': '第 {column} 列的引号（"）没有闭合，之后的所有行都会被当成一个值：请补上或删除这个引号',
+  },
+  ambiguous_column: {
+    en: 'several columns are named "{header}" (columns {columns}): which one is {field} cannot be told; rename the others or remove them',
+    'zh-CN': '有多列都叫“{header}”（第 {columns} 列）：无法判断哪一列是{field}，请重命名或删除多余的列',
+  },
+  totals_row: {
+    en: 'a totals row ({word}), not a record: skipped',
+    'zh-CN': '合计行（{word}），不是记录：已跳过',
+  },
+  leading_zeros: {
+    en: 'invoice {number} looks like the existing invoice {existing} (same customer, dates and amount; the numbers differ only by leading zeros, which Excel drops): it is imported as a new invoice; check that it is not the same one',
+    'zh-CN':
+      '发票 {number} 与已有发票 {existing} 很像（客户、日期、金额相同，编号只差前导零，Excel 会去掉前导零）：将作为新发票导入，请确认不是同一张',
+  },
   rateNotDecimal: {
     en: 'rate "{rate}" is not a positive decimal with at most 12 decimals',
     'zh-CN': '汇率“{rate}”不是最多 12 位小数的正数',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, LOCK_FILE, liveHolder } from '../src/platform/db/data-dir-lock';
 import { openStore } from '../src/platform/db/store';
+import type { AppError } from '../src/platform/errors';
 
 describe('the PGlite data folder lock', { timeout: 120_000 }, () => {
   const dirs: string[] = [];
@@ -63,16 +64,19 @@ describe('the PGlite data folder lock', { timeout: 120_000 }, () => {
         port: 3000,
       }),
     );
-    expect(() => acquireDataDirLock(dataDir)).toThrow(
-      expect.objectContaining({
-        code: 'DATA_DIR_LOCKED',
-        message: expect.stringMatching(
-          new RegExp(
-            `a huikuan server \\(pid ${process.ppid}, port 3000\\)[^]*huikuan 服务器（进程 ${process.ppid}，端口 3000）`,
-          ),
-        ),
-      }),
+    let refused: AppError | undefined;
+    try {
+      acquireDataDirLock(dataDir);
+    } catch (error) {
+      refused = error as AppError;
+    }
+    expect(refused).toMatchObject({ code: 'DATA_DIR_LOCKED', messageCode: 'dataDirLocked' });
+    expect(refused?.message).toContain(`is in use by a huikuan server (pid ${process.ppid}, port 3000)`);
+    expect(refused?.message).toContain('try again when it has finished');
+    expect(refused?.localized('zh-CN')).toContain(
+      `正被huikuan 服务器（进程 ${process.ppid}，端口 3000）使用`,
     );
+    expect(refused?.localized('zh-CN')).toContain('请在它结束后重试');
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
   });
 });

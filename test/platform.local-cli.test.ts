@@ -115,10 +115,14 @@ describe('the CLI while a server runs on the same PGlite folder', { timeout: 600
     const started = await startServer(env);
     server = started.child;
     for (const command of [['serve'], ['worker', '--once'], ['migrate']]) {
-      const refused = await huikuan(command, { ...env, PORT: '0' });
+      const refused = await huikuan(command, { ...env, PORT: '0', HUIKUAN_LOCALE: 'en' });
       expect(refused.code, command.join(' ')).toBe(2);
       expect(refused.stderr).toContain(`is in use by a huikuan server (pid ${started.child.pid}`);
-      expect(refused.stderr).toContain('正被huikuan 服务器');
     }
+    // In the user's language (HUIKUAN_LOCALE or LANG), the whole message.
+    const chinese = await huikuan(['migrate'], { ...env, HUIKUAN_LOCALE: 'zh-CN' });
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toContain(`正被huikuan 服务器（进程 ${started.child.pid}`);
+    expect(chinese.stderr).toContain('服务器启动时已执行数据库迁移');
   });
 });

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { forwardedIo } from '../cli/cli-io';
 import { type Actor, SYSTEM_ACTOR } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { invalid, notFound } from '../platform/errors';
+import { invalid, msg, notFound } from '../platform/errors';
 import { findUserByUsername, type UserRow } from './user-queries';
 
 /**
@@ -63,12 +63,12 @@ export async function readNewPassword(fromStdin: boolean | undefined): Promise<s
   let password: string;
   if (fromStdin) password = await readStdin();
   else if (!process.stdin.isTTY || forwardedIo()) {
-    throw invalid('No terminal to ask for the password: pipe it in with --password-stdin');
+    throw invalid(msg('noTerminalForPassword'));
   } else {
     password = await ask('Password: ');
-    if ((await ask('Password again: ')) !== password) throw invalid('The two passwords differ');
+    if ((await ask('Password again: ')) !== password) throw invalid(msg('passwordsDiffer'));
   }
-  if (!password) throw invalid('The password is empty');
+  if (!password) throw invalid(msg('passwordEmpty'));
   return password;
 }
 

@@ -20,7 +20,8 @@ export async function searchAudit(
 ): Promise<PageResult<AuditEntryView>> {
   assertCan(actor, 'audit:read');
   const { limit = 50, cursor, timeZone, ...filter } = input;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit must be 1–500');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw invalid(msg('limitBetween', { min: 1, max: 500 }));
   let beforeId: number | null = null;
   if (cursor) {
     const [id] = decodeCursor(cursor, 1);

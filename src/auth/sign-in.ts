@@ -4,7 +4,8 @@
 import type { Actor } from '../platform/auth/actor';
 import type { Db, Tx } from '../platform/db/store';
 import { inTransaction, setTransactionActor } from '../platform/db/transaction';
-import { AppError } from '../platform/errors';
+import { AppError, msg } from '../platform/errors';
+import { MESSAGES } from '../shared/messages';
 import { appendAuditEvent } from './audit-queries';
 import type { AuthSettings } from './auth-config';
 import { afterFailure, isLocked, type LoginState, NO_FAILURES } from './lockout';
@@ -27,8 +28,7 @@ export interface SignInResult {
   csrfToken: string;
 }
 
-export const SIGN_IN_FAILED =
-  'Sign-in failed: wrong username or password. After repeated failures the account is locked for a while.';
+export const SIGN_IN_FAILED = MESSAGES.signInFailed.en;
 
 // Until the password checks out, nobody is acting: the refusals are recorded under this name.
 const CLAIMED: Actor = {
@@ -64,7 +64,7 @@ export async function signIn(db: Db, settings: AuthSettings, input: SignInInput)
     if (!passwordOk) return countFailure(tx, settings, attempt, state, input.ip);
     return succeed(tx, settings, attempt, input);
   });
-  if (!session || !user) throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
+  if (!session || !user) throw new AppError('UNAUTHENTICATED', msg('signInFailed'));
   return { userId: user.id, ...session };
 }
 

@@ -2,7 +2,8 @@
 // features that accept files call `checkUploadedFile` with the kinds they accept (imports: csv/xlsx;
 // evidence: pdf and images). The size limit is enforced by the multipart parser (HUIKUAN_MAX_UPLOAD_BYTES).
 import { open, stat } from 'node:fs/promises';
-import { invalid } from '../platform/errors';
+import { invalid, msg } from '../platform/errors';
+import { formatMessage } from '../shared/messages';
 import { wideEncodingOf } from '../shared/wide-text';
 
 export type UploadKind = 'csv' | 'xlsx' | 'pdf' | 'png' | 'jpeg' | 'webp' | 'text';
@@ -43,8 +44,14 @@ export function sniffUpload(head: Uint8Array): UploadKind | null {
 }
 
 /** A 400 on the `file` field: the message names the file and says what is wrong with it. */
-function refused(fileName: string, reason: string) {
-  return invalid(`${fileName}: ${reason}`, [{ field: 'file', value: fileName, reason }]);
+function refused(
+  code: 'uploadNotAccepted' | 'uploadNameMismatch' | 'uploadZipDamaged' | 'uploadNotWorkbook',
+  fileName: string,
+  params: Record<string, string> = {},
+) {
+  const all = { file: fileName, ...params };
+  const reason = formatMessage('en', code, all);
+  return invalid(msg(code, all), [{ field: 'file', value: fileName, reason, code, params: all }]);
 }
 
 const listed = (kinds: UploadKind[]) => kinds.map((kind) => kind.toUpperCase()).join(' or ');
@@ -61,10 +68,10 @@ export function checkUpload(fileName: string, head: Uint8Array, accepted: Upload
   if (!kind || !accepted.includes(kind)) {
     const content =
       found === 'xlsx' ? 'a zip archive' : found ? found.toUpperCase() : 'not a known file type';
-    throw refused(fileName, `the content is ${content}, not ${listed(accepted)}`);
+    throw refused('uploadNotAccepted', fileName, { content, accepted: listed(accepted) });
   }
   if (fileName.includes('.') && !EXTENSIONS[kind].includes(extension)) {
-    throw refused(fileName, `the content is ${kind.toUpperCase()}, the name says .${extension}`);
+    throw refused('uploadNameMismatch', fileName, { kind: kind.toUpperCase(), extension });
   }
   return kind;
 }
@@ -147,16 +154,10 @@ export async function checkUploadedFile(
     const { size } = await stat(path);
     const names = await zipFileEntries(path, size);
     if (!names) {
-      throw refused(
-        fileName,
-        'the zip archive is truncated or damaged (its table of contents is missing): save or download the workbook again',
-      );
+      throw refused('uploadZipDamaged', fileName);
     }
     if (!isXlsxPackage(names)) {
-      throw refused(
-        fileName,
-        'the content is a zip archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml',
-      );
+      throw refused('uploadNotWorkbook', fileName);
     }
   }
   return kind;

@@ -3,7 +3,8 @@
 // leads through it. `auditHead` is what to record.
 import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { invalid } from '../platform/errors';
+import { invalid, msg } from '../platform/errors';
+import { MESSAGES } from '../shared/messages';
 import { type ChainReport, ChainVerifier } from './audit-chain';
 import { selectChainBatch, selectChainHead } from './audit-queries';
 
@@ -38,8 +39,13 @@ export async function verifyAudit(
 ): Promise<ChainReport & { headId: number }> {
   assertCan(actor, 'audit:read');
   if (recordedHead !== undefined && !/^[0-9a-f]{64}$/.test(recordedHead)) {
-    throw invalid('The recorded head is not a hash', [
-      { field: 'head', value: recordedHead, reason: 'must be 64 hexadecimal digits (from `audit head`)' },
+    throw invalid(msg('auditHeadNotHash'), [
+      {
+        field: 'head',
+        value: recordedHead,
+        reason: MESSAGES.auditHeadDigits.en,
+        code: 'auditHeadDigits',
+      },
     ]);
   }
   // The head first: entries appended while we read are beyond it and are checked next time.

@@ -3,7 +3,7 @@ import { sweepAbandonedWork } from '../jobs/abandoned-work';
 import { type AppContext, openApp } from '../platform/app';
 import { loadConfig } from '../platform/config';
 import { AppError, fromDatabaseError } from '../platform/errors';
-import { localeFrom, localizeReason } from '../shared/messages';
+import { localeFrom, problemText } from '../shared/messages';
 import { stripTerminalControls } from '../shared/text';
 import { forwardedIo } from './cli-io';
 
@@ -49,7 +49,7 @@ export function reportCliError(
           : null;
         const where = [line, problem.field].filter(Boolean).join(', ');
         process.stderr.write(
-          stripTerminalControls(`  ${where ? `${where}: ` : ''}${localizeReason(locale, problem.reason)}\n`),
+          stripTerminalControls(`  ${where ? `${where}: ` : ''}${problemText(locale, problem)}\n`),
         );
       }
     }

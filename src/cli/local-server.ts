@@ -16,7 +16,7 @@ import { sameSecret } from '../auth/secrets';
 import { loadConfig } from '../platform/config';
 import { Mutex } from '../platform/db/connection';
 import { dataDirLockedError, type LockHolder, liveHolder } from '../platform/db/data-dir-lock';
-import { AppError } from '../platform/errors';
+import { AppError, type CodedMessage, msg } from '../platform/errors';
 import { runForwarded } from './cli-io';
 import { reportCliError } from './context';
 import { buildProgram } from './program';
@@ -28,19 +28,10 @@ const TOKEN_HEADER = 'x-huikuan-local-token';
 const RUN_HERE = new Set(['tokens remote']);
 
 /** Commands that cannot share a folder with a running server, with what to do instead. */
-const REFUSED: Record<string, { en: string; zh: string }> = {
-  serve: {
-    en: 'it already serves this folder; stop it first to start another.',
-    zh: '它已在为该目录提供服务；如需另起一个，请先停止它。',
-  },
-  worker: {
-    en: 'the server runs its own worker on PGlite; no separate worker is needed.',
-    zh: '使用 PGlite 时服务器自带后台任务进程，无需另起 worker。',
-  },
-  migrate: {
-    en: 'the server applied the migrations when it started; stop it to run migrate by hand.',
-    zh: '服务器启动时已执行数据库迁移；如需手动执行 migrate，请先停止服务器。',
-  },
+const REFUSED: Record<string, CodedMessage> = {
+  serve: msg('lockHintServe'),
+  worker: msg('lockHintWorker'),
+  migrate: msg('lockHintMigrate'),
 };
 
 /** Thrown once a forwarded command has finished: main.ts exits with the server's exit code. */
@@ -94,10 +85,11 @@ async function sendToServer(dataDir: string, holder: LockHolder, argv: string[])
   try {
     token = readFileSync(join(dataDir, LOCAL_TOKEN_FILE), 'utf8').trim();
   } catch {
-    throw dataDirLockedError(dataDir, holder, {
-      en: `its local credential ${join(dataDir, LOCAL_TOKEN_FILE)} cannot be read by this account, so the command cannot run through it.`,
-      zh: `本账户无法读取其本地凭据 ${join(dataDir, LOCAL_TOKEN_FILE)}，因此无法通过它执行该命令。`,
-    });
+    throw dataDirLockedError(
+      dataDir,
+      holder,
+      msg('lockHintCredential', { path: join(dataDir, LOCAL_TOKEN_FILE) }),
+    );
   }
   const host = !holder.host || ['0.0.0.0', '::'].includes(holder.host) ? '127.0.0.1' : holder.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${holder.port}/api/local/cli`;
@@ -117,10 +109,11 @@ async function sendToServer(dataDir: string, holder: LockHolder, argv: string[])
     answer = (await response.json()) as typeof answer;
     if (!response.ok) throw new Error(answer.error?.message ?? `HTTP ${response.status}`);
   } catch (error) {
-    throw dataDirLockedError(dataDir, holder, {
-      en: `sending the command to it at ${url} failed (${(error as Error).message}).`,
-      zh: `通过 ${url} 将命令交给它执行失败（${(error as Error).message}）。`,
-    });
+    throw dataDirLockedError(
+      dataDir,
+      holder,
+      msg('lockHintSendFailed', { url, detail: (error as Error).message }),
+    );
   }
   await writeOut(process.stdout, Buffer.from(answer.stdout, 'base64'));
   await writeOut(process.stderr, Buffer.from(answer.stderr, 'base64'));
@@ -143,10 +136,7 @@ export function forwardToLocalServer(program: Command, argv = process.argv.slice
     const refused = REFUSED[path[0]];
     if (refused) throw dataDirLockedError(config.dataDir, holder, refused);
     if (!holder.port) {
-      throw dataDirLockedError(config.dataDir, holder, {
-        en: 'it is still starting: try again in a moment.',
-        zh: '它正在启动，请稍后重试。',
-      });
+      throw dataDirLockedError(config.dataDir, holder, msg('lockHintStarting'));
     }
     throw new ForwardedExit(
       await sendToServer(config.dataDir, holder, withAbsolutePaths(action, argv, process.cwd())),
@@ -201,10 +191,7 @@ export const localCliRoutes: FastifyPluginAsyncTypebox<{ token: string }> = asyn
         typeof sent !== 'string' ||
         !sameSecret(sent, token)
       ) {
-        throw new AppError(
-          'FORBIDDEN',
-          'Local commands are taken only from this machine with its credential',
-        );
+        throw new AppError('FORBIDDEN', msg('localCommandsOnly'));
       }
       const { argv, stdin, stdoutIsTTY, stderrIsTTY } = request.body;
       const io = { app: server.app, stdout: [], stderr: [], stdin, stdoutIsTTY, stderrIsTTY };
@@ -217,7 +204,8 @@ export const localCliRoutes: FastifyPluginAsyncTypebox<{ token: string }> = asyn
         await runForwarded(io, async () => {
           try {
             const refused = REFUSED[argv[0]];
-            if (refused) throw new AppError('CONFLICT', `huikuan ${argv[0]}: ${refused.en}\n${refused.zh}`);
+            if (refused)
+              throw new AppError('CONFLICT', msg('commandRefused', { command: argv[0], hint: refused }));
             await buildProgram({ exitOverride: true }).parseAsync(argv, { from: 'user' });
             exitCode = Number(process.exitCode ?? 0);
           } catch (error) {

@@ -42,9 +42,10 @@ describeEachStore('two first loads of the same big file at once', (store, kind) 
       expect(refused).toHaveLength(1);
       expect(refused[0]).toMatchObject({
         code: 'IMPORT_BUSY',
+        messageCode: 'importBusy',
         message: expect.stringContaining('Another import is running'),
       });
-      expect(refused[0].message).toContain('另一个导入正在进行');
+      expect(refused[0].localized('zh-CN')).toContain('另一个导入正在进行');
       expect(loaded).toHaveLength(1);
     } else {
       expect(refused).toEqual([]);
@@ -57,7 +58,10 @@ describeEachStore('two first loads of the same big file at once', (store, kind) 
     expect(batches.filter((b) => b.status === 'running')).toEqual([]);
     if (kind === 'postgres') {
       expect(batches.find((b) => b.status === 'failed')?.errors).toEqual([
-        expect.objectContaining({ reason: expect.stringContaining('Another import is running') }),
+        expect.objectContaining({
+          reason: expect.stringContaining('Another import is running'),
+          code: 'importBusy',
+        }),
       ]);
     }
   });

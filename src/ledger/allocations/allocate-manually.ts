@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { AppError, conflict, invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
+import { formatMoney } from '../../shared/money';
 import {
   insertAllocations,
   lockCreditNotes,
@@ -102,6 +103,8 @@ export async function allocateManually(
             field: 'effectiveOn',
             value: effectiveOn,
             reason: `must be on or after ${earliest.date}: ${earliest.reason}`,
+            code: 'onOrAfterBecause',
+            params: { date: earliest.date, because: earliest.reason },
           },
         ]);
       }
@@ -114,10 +117,11 @@ export async function allocateManually(
       if (exceeded.length > 0) {
         throw new AppError(
           'CONFLICT',
-          `Cannot allocate to invoice ${invoice.number}: ${exceeded.map((p) => p.reason).join('; ')}`,
-          {
-            problems: exceeded,
-          },
+          msg('allocationExceeds', {
+            invoice: invoice.number,
+            amount: `${invoice.currency} ${formatMoney(input.amount, invoice.currency)}`,
+          }),
+          { problems: exceeded },
         );
       }
       const [id] = await insertAllocations(tx, [

@@ -41,6 +41,8 @@ export function exceedProblems(
       field: 'amount',
       value: String(amount),
       reason: `${money(amount)} exceeds the invoice's open amount ${money(invoiceOpen)}`,
+      code: 'exceedsInvoiceOpen',
+      params: { amount: money(amount), open: money(invoiceOpen) },
     });
   }
   if (sourceUnapplied !== null && amount > sourceUnapplied) {
@@ -48,6 +50,8 @@ export function exceedProblems(
       field: 'amount',
       value: String(amount),
       reason: `${money(amount)} exceeds the unapplied amount ${money(sourceUnapplied)}`,
+      code: 'exceedsUnapplied',
+      params: { amount: money(amount), unapplied: money(sourceUnapplied) },
     });
   }
   return problems;

@@ -44,8 +44,14 @@ export async function reverseAllocation(
         throw conflict(msg('allocationAlreadyReversed', { id: before.id, date: String(row.reversed_on) }));
       const reversedOn = input.reversedOn ?? laterDate(input.today, row.effective_on);
       if (reversedOn < row.effective_on) {
-        throw invalid('An allocation cannot be reversed before it took effect', [
-          { field: 'reversedOn', value: reversedOn, reason: `must be on or after ${row.effective_on}` },
+        throw invalid(msg('allocationReversalDate'), [
+          {
+            field: 'reversedOn',
+            value: reversedOn,
+            reason: `must be on or after ${row.effective_on}`,
+            code: 'onOrAfter',
+            params: { date: row.effective_on },
+          },
         ]);
       }
       await tx

@@ -87,7 +87,7 @@ export async function recordCreditNote(
         if (differences.length > 0) {
           throw new AppError(
             'CONFLICT',
-            `Credit note ${number} of entity ${entity.code} already exists with different ${differences.join(', ')}`,
+            msg('creditNoteDiffers', { number, entity: entity.code, fields: differences.join(', ') }),
             {
               problems: differences.map((field) => ({
                 field,

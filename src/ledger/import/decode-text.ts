@@ -4,7 +4,7 @@
 // reads the same in UTF-8 and GBK, so nothing read before has to be read again).
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { AppError } from '../../platform/errors';
+import { AppError, msg } from '../../platform/errors';
 import { fileProblem } from './file-problem';
 import { looksUtf8, type TextEncoding } from './sniff';
 
@@ -148,8 +148,13 @@ export class TextReader {
   }
 }
 
-function rejected(line: number, reason: string, code: string): AppError {
-  return new AppError('IMPORT_REJECTED', `The file cannot be read from line ${line}: ${reason}`, {
+function rejected(
+  line: number,
+  reason: string,
+  code: 'invalid_utf8_line' | 'not_utf8' | 'invalid_encoding',
+): AppError {
+  const message = msg('fileUnreadableFrom', { line, reason: { messageCode: code, params: { line } } });
+  return new AppError('IMPORT_REJECTED', message, {
     problems: [{ line, field: null, value: null, reason, code, params: { line } }],
   });
 }

@@ -1,7 +1,7 @@
 // A file that cannot be read at all (a broken zip, malformed XML, the wrong encoding, a zip bomb) is the
 // user's input, not our failure: a 400 naming the line (0: the whole file), the part or value, and a stable
-// code with parameters that the web translates (imports.problem.<code>), beside the English reason.
-import { AppError } from '../../platform/errors';
+// code with parameters in the shared catalog (src/shared/messages), beside the server's English reason.
+import { AppError, msg } from '../../platform/errors';
 
 export type FileProblemCode =
   | 'archive_truncated'
@@ -25,8 +25,10 @@ export function fileProblem(
   options: { line?: number; value?: string | null; params?: ProblemParams } = {},
 ): AppError {
   const line = options.line ?? 0;
-  const where = line > 0 ? ` at line ${line}` : '';
-  return new AppError('INVALID_INPUT', `The file cannot be read${where}: ${reason}`, {
+  const what = { messageCode: code, params: options.params ?? {} };
+  const message =
+    line > 0 ? msg('fileUnreadableAt', { line, reason: what }) : msg('fileUnreadable', { reason: what });
+  return new AppError('INVALID_INPUT', message, {
     problems: [
       {
         line,

@@ -6,7 +6,7 @@ import { type Actor, assertCan } from '../../platform/auth/actor';
 import { holdLease } from '../../platform/db/lease';
 import type { Store } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { AppError, invalid } from '../../platform/errors';
+import { AppError, invalid, msg } from '../../platform/errors';
 import type { ImportKind } from './fields';
 import { sha256File } from './file-hash';
 import { batchToReport, EMPTY_DETAILS } from './import-dto';
@@ -32,7 +32,7 @@ export async function importFile(store: Store, actor: Actor, input: ImportFileIn
   const dryRun = input.dryRun === true;
   const file = await stat(input.filePath).catch(() => null);
   if (!file?.isFile())
-    throw invalid(`No such file: ${input.filePath}`, [
+    throw invalid(msg('noSuchFile', { file: input.filePath }), [
       { field: 'file', value: input.filePath, reason: 'not found' },
     ]);
   const sha256 = await sha256File(input.filePath);
@@ -63,7 +63,7 @@ export async function importFile(store: Store, actor: Actor, input: ImportFileIn
           reason: p.reason,
           ...(p.code ? { code: p.code, params: p.params ?? {} } : {}),
         }))
-      : [{ line: 0, field: null, value: null, reason }];
+      : [{ line: 0, field: null, value: null, reason, ...codeOf(error) }];
     const rejected = error instanceof AppError && error.code === 'IMPORT_REJECTED';
     // A file that cannot be read at all is the user's (a 400), not a failure of ours.
     const unreadable = error instanceof AppError && error.code === 'INVALID_INPUT';
@@ -85,4 +85,12 @@ export async function importFile(store: Store, actor: Actor, input: ImportFileIn
   releaseLease();
   await inTransaction(store.db, actor, (tx) => finishBatch(tx, batch.id, outcome));
   return batchToReport((await selectBatch(store.db, actor, batch.id))!);
+}
+
+/** The catalog code of a failure kept with its batch, so the history shows it in the reader's language. */
+function codeOf(error: unknown): { code?: string; params?: Record<string, string | number> } {
+  if (!(error instanceof AppError) || !error.messageCode) return {};
+  const params = error.params ?? {};
+  if (Object.values(params).some((value) => typeof value === 'object')) return {};
+  return { code: error.messageCode, params: params as Record<string, string | number> };
 }

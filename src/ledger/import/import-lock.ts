@@ -5,16 +5,12 @@
 // refused at once with a clear message rather than queued behind a load that may take minutes. (On PGlite
 // the one connection already runs loads one after the other; the lock is then always free.)
 import type { RawConnection } from '../../platform/db/connection';
-import { AppError } from '../../platform/errors';
+import { AppError, msg } from '../../platform/errors';
 
 export const IMPORT_LOCK = 'ledger:import';
 
 export function importBusy(): AppError {
-  return new AppError(
-    'IMPORT_BUSY',
-    'Another import is running: try again when it has finished. / 另一个导入正在进行，请在它完成后重试。',
-    { messageZh: '另一个导入正在进行，请在它完成后重试。', params: {} },
-  );
+  return new AppError('IMPORT_BUSY', msg('importBusy'));
 }
 
 /** Takes the import lock until the transaction ends, or throws IMPORT_BUSY when another load holds it. */

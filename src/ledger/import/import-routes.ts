@@ -1,7 +1,7 @@
 // /api/imports: the field catalogue, a preview of an uploaded file, the import itself and its batches.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { UploadKind } from '../../auth/upload-guard';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { Page } from '../../platform/http/pagination';
 import { ErrorBody, IdParam } from '../../platform/http/schemas';
 import { IMPORT_KINDS, type ImportKind, isImportKind } from './fields';
@@ -28,7 +28,7 @@ const errors = { 400: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody 
 function kindOf(upload: Upload): ImportKind {
   const kind = upload.fields.kind ?? '';
   if (!isImportKind(kind)) {
-    throw invalid(`kind must be one of ${IMPORT_KINDS.join(', ')}`, [
+    throw invalid(msg('importKindOneOf', { allowed: IMPORT_KINDS.join(', ') }), [
       { field: 'kind', value: kind, reason: 'unknown kind' },
     ]);
   }

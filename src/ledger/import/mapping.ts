@@ -42,7 +42,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function parseMapping(kind: ImportKind, value: unknown): ImportMapping {
   if (value === undefined || value === null) return {};
   const problems: FieldProblem[] = [];
-  if (!isPlainObject(value)) throw invalid('The mapping must be a JSON object');
+  if (!isPlainObject(value)) throw invalid(msg('mappingNotObject'));
   for (const key of Object.keys(value)) {
     if (!MAPPING_KEYS.has(key)) problems.push({ field: key, reason: `unknown mapping key "${key}"` });
   }
@@ -110,7 +110,7 @@ export function parseMappingJson(kind: ImportKind, json: string | undefined): Im
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw invalid(`The mapping is not valid JSON: ${(error as Error).message}`);
+    throw invalid(msg('mappingNotJson', { detail: (error as Error).message }));
   }
   return parseMapping(kind, value);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { checkUploadedFile, type UploadKind } from '../../auth/upload-guard';
-import { AppError, invalid } from '../../platform/errors';
+import { AppError, invalid, msg } from '../../platform/errors';
 
 export interface Upload {
   filePath: string;
@@ -19,7 +19,7 @@ export interface Upload {
 
 export async function receiveUpload(request: FastifyRequest, accept: UploadKind[]): Promise<Upload> {
   if (!request.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data with a "file" part');
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', msg('uploadNotMultipart'));
   }
   const dir = await mkdtemp(join(tmpdir(), 'huikuan-upload-'));
   const dispose = () => rm(dir, { recursive: true, force: true });
@@ -28,17 +28,16 @@ export async function receiveUpload(request: FastifyRequest, accept: UploadKind[
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        if (file) throw invalid('Send one file per import');
+        if (file) throw invalid(msg('uploadOneFile'));
         const path = join(dir, 'upload');
         await pipeline(part.file, createWriteStream(path));
-        if (part.file.truncated)
-          throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the upload limit');
+        if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', msg('payloadTooLarge'));
         file = { path, name: part.filename || 'upload' };
       } else {
         fields[part.fieldname] = String(part.value ?? '');
       }
     }
-    if (!file) throw invalid('The "file" part is missing', [{ field: 'file', reason: 'required' }]);
+    if (!file) throw invalid(msg('uploadFilePartMissing'), [{ field: 'file', reason: 'required' }]);
     await checkUploadedFile(file.path, file.name, accept);
     return { filePath: file.path, fileName: file.name, fields, dispose };
   } catch (error) {

@@ -3,6 +3,7 @@
 import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { invalid, msg, notFound } from '../../platform/errors';
+import { MESSAGES } from '../../shared/messages';
 
 export interface PartyRef {
   entityId?: number;
@@ -34,12 +35,8 @@ export async function resolveEntity(db: Db | Tx, actor: Actor, ref: PartyRef, cu
         .execute();
       if (used.length === 1) return used[0];
     }
-    throw invalid('entity is required (entityId or entityCode)', [
-      {
-        field: 'entityCode',
-        reason: all.length === 0 ? 'no entity exists yet' : 'there is more than one entity: name one',
-      },
-    ]);
+    const why = all.length === 0 ? 'noEntityYet' : 'severalEntities';
+    throw invalid(msg('entityRequired'), [{ field: 'entityCode', reason: MESSAGES[why].en, code: why }]);
   }
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('Entity', ref.entityId ?? ref.entityCode ?? '');
@@ -53,10 +50,7 @@ export async function resolveCustomer(db: Db | Tx, actor: Actor, ref: PartyRef) 
     .where(rowVisible(actor, { customer: 'customer.id', entity: null }));
   if (ref.customerId !== undefined) query = query.where('id', '=', ref.customerId);
   else if (ref.customerCode !== undefined) query = query.where('code', '=', ref.customerCode.trim());
-  else
-    throw invalid('customer is required (customerId or customerCode)', [
-      { field: 'customerCode', reason: 'required' },
-    ]);
+  else throw invalid(msg('customerRequired'), [{ field: 'customerCode', reason: 'required' }]);
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('Customer', ref.customerId ?? ref.customerCode ?? '');
   return row;

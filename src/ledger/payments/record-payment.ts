@@ -65,7 +65,11 @@ export async function recordPayment(
         if (differences.length > 0) {
           throw new AppError(
             'CONFLICT',
-            `Payment ${fields.reference} of entity ${entity.code} already exists with different ${differences.join(', ')}`,
+            msg('paymentDiffers', {
+              reference: fields.reference,
+              entity: entity.code,
+              fields: differences.join(', '),
+            }),
             { problems: differences.map((field) => ({ field, reason: 'differs from the stored payment' })) },
           );
         }

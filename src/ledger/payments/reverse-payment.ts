@@ -52,11 +52,13 @@ export async function reversePayment(
           msg('paymentAlreadyReversed', { reference: payment.reference, date: String(locked.reversed_on) }),
         );
       if (input.reversedOn < locked.received_date) {
-        throw invalid('A payment cannot be reversed before it was received', [
+        throw invalid(msg('reversalBeforeReceipt'), [
           {
             field: 'reversedOn',
             value: input.reversedOn,
             reason: `must be on or after ${locked.received_date}`,
+            code: 'onOrAfter',
+            params: { date: locked.received_date },
           },
         ]);
       }
@@ -67,8 +69,14 @@ export async function reversePayment(
         .where('reversed_on', 'is', null)
         .executeTakeFirst();
       if (latest?.last && input.reversedOn < latest.last) {
-        throw invalid('The payment has allocations effective after the reversal date', [
-          { field: 'reversedOn', value: input.reversedOn, reason: `must be on or after ${latest.last}` },
+        throw invalid(msg('reversalBeforeAllocations'), [
+          {
+            field: 'reversedOn',
+            value: input.reversedOn,
+            reason: `must be on or after ${latest.last}`,
+            code: 'onOrAfter',
+            params: { date: latest.last },
+          },
         ]);
       }
       await tx

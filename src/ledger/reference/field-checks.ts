@@ -1,6 +1,6 @@
 // Field checks shared by the ledger's create/update use cases. They collect every problem of an input
 // (naming the API field) and throw once, so a form can show all its errors together.
-import { type FieldProblem, invalid } from '../../platform/errors';
+import { type FieldProblem, invalid, msg } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { codePointName, findControlCharacter, showControls } from '../../shared/text';
 
@@ -138,6 +138,6 @@ export class FieldChecks {
   throwIfAny(what: string): void {
     if (this.problems.length === 0) return;
     const fields = [...new Set(this.problems.map((p) => p.field))].join(', ');
-    throw invalid(`Invalid ${what}: check ${fields}`, this.problems);
+    throw invalid(msg('invalidCheckFields', { what, fields }), this.problems);
   }
 }

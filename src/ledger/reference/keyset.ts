@@ -73,7 +73,7 @@ export function readCursor(cursor: string | undefined, sort: Sort): KeysetPositi
   if (!cursor) return null;
   const [name, value, id] = decodeCursor(cursor, 3);
   if (name !== sort.name) {
-    throw invalid(`cursor was made for sort ${String(name)}, not ${sort.name}; start again without it`, [
+    throw invalid(msg('cursorWrongSort', { made: String(name), sort: sort.name }), [
       { field: 'cursor', value: cursor, reason: 'cursor does not match the sort' },
     ]);
   }

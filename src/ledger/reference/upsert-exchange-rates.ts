@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { type ExchangeRate, normalizeRate } from '../../shared/money';
 import { FieldChecks } from './field-checks';
 import { upsertRates } from './rate-queries';
@@ -24,7 +24,7 @@ export async function upsertExchangeRates(
 ): Promise<{ items: ExchangeRate[]; inserted: number; updated: number }> {
   assertCan(actor, 'ledger:write');
   if (!Array.isArray(input.items) || input.items.length === 0) {
-    throw invalid('items must list at least one rate', [{ field: 'items', reason: 'is empty' }]);
+    throw invalid(msg('ratesEmpty'), [{ field: 'items', reason: 'is empty' }]);
   }
   const known = new Set((await selectCurrencies(db)).map((c) => c.code));
   const checks = new FieldChecks();

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { AppError, invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
+import { formatMoney } from '../../shared/money';
 import { insertAllocations, lockInvoices, selectLastReversals } from '../allocations/allocation-queries';
 import { earliestEffectiveOn, exceedProblems } from '../allocations/allocation-rules';
 import { mappingRaces } from '../allocations/conflicts';
@@ -59,19 +60,28 @@ export async function writeOffInvoice(db: Db, actor: Actor, input: WriteOffInput
       const reversals = await selectLastReversals(tx, { invoiceIds: [invoice.id] });
       const earliest = earliestEffectiveOn(invoice, null, reversals);
       if (input.writtenOffOn < earliest.date) {
-        throw invalid('The invoice cannot be written off on that date', [
+        throw invalid(msg('writeOffDate'), [
           {
             field: 'writtenOffOn',
             value: input.writtenOffOn,
             reason: `must be on or after ${earliest.date}: ${earliest.reason}`,
+            code: 'onOrAfterBecause',
+            params: { date: earliest.date, because: earliest.reason },
           },
         ]);
       }
       const exceeded = exceedProblems(input.amount, invoice.open_amount, null, invoice.currency);
       if (exceeded.length > 0) {
-        throw new AppError('CONFLICT', `Cannot write off invoice ${invoice.number}: ${exceeded[0].reason}`, {
-          problems: exceeded,
-        });
+        const money = (value: number) => `${invoice.currency} ${formatMoney(value, invoice.currency)}`;
+        throw new AppError(
+          'CONFLICT',
+          msg('writeOffExceeds', {
+            invoice: invoice.number,
+            amount: money(input.amount),
+            open: money(invoice.open_amount),
+          }),
+          { problems: exceeded },
+        );
       }
       const writeOff = await tx
         .insertInto('write_off')

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../errors';
+import { AppError, type CodedMessage, msg } from '../errors';
 
 export const LOCK_FILE = 'huikuan.lock';
 
@@ -82,33 +82,28 @@ export function liveHolder(dataDir: string): LockHolder | null {
   return isLive(holder) ? holder : null;
 }
 
-export function describeHolder(holder: LockHolder): { en: string; zh: string } {
+/** Who holds the folder, as a message of the catalog (a parameter of `dataDirLocked`). */
+export function describeHolder(holder: LockHolder): CodedMessage {
   if (holder.role === 'server') {
-    const where = holder.port ? `port ${holder.port}` : 'starting';
-    return {
-      en: `a huikuan server (pid ${holder.pid}, ${where})`,
-      zh: `huikuan 服务器（进程 ${holder.pid}，${holder.port ? `端口 ${holder.port}` : '正在启动'}）`,
-    };
+    return holder.port
+      ? msg('lockHolderServer', { pid: holder.pid, port: holder.port })
+      : msg('lockHolderServerStarting', { pid: holder.pid });
   }
-  return {
-    en: `another huikuan process (pid ${holder.pid}: ${holder.command || holder.role})`,
-    zh: `另一个 huikuan 进程（进程 ${holder.pid}：${holder.command || holder.role}）`,
-  };
+  return msg('lockHolderProcess', { pid: holder.pid, command: holder.command || holder.role });
 }
 
-export function dataDirLockedError(dataDir: string, holder: LockHolder, hint?: { en: string; zh: string }) {
-  const who = describeHolder(holder);
+/** DATA_DIR_LOCKED: the folder, who holds it and what to do (`hint`, by default: wait, or delete the lock). */
+export function dataDirLockedError(dataDir: string, holder: LockHolder, hint?: CodedMessage) {
   const lockPath = join(dataDir, LOCK_FILE);
-  const en =
-    `The data folder ${dataDir} is in use by ${who.en}. PGlite allows one process at a time; ` +
-    (hint?.en ?? `try again when it has finished (if no such process runs, delete ${lockPath}).`);
-  const zh =
-    `数据目录 ${dataDir} 正被${who.zh}使用。PGlite 同一时间只允许一个进程打开；` +
-    (hint?.zh ?? `请在它结束后重试（如确认没有该进程，可删除 ${lockPath}）。`);
-  return new AppError('DATA_DIR_LOCKED', `${en}\n${zh}`, {
-    messageZh: zh,
-    params: { dataDir, pid: holder.pid, role: holder.role, port: holder.port ?? null },
-  });
+  return new AppError(
+    'DATA_DIR_LOCKED',
+    msg('dataDirLocked', {
+      dataDir,
+      holder: describeHolder(holder),
+      hint: hint ?? msg('lockHintWait', { lockPath }),
+    }),
+    { holder: { dataDir, pid: holder.pid, role: holder.role, port: holder.port ?? null } },
+  );
 }
 
 function sleepSync(ms: number): void {

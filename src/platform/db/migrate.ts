@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../errors';
+import { AppError, msg } from '../errors';
 import type { RawConnection } from './connection';
 import type { Store } from './store';
 
@@ -80,9 +80,11 @@ export async function migrate(store: Store, files = readMigrations()): Promise<M
         if (done && done.checksum !== file.checksum) {
           throw new AppError(
             'MIGRATION_CHANGED',
-            `Migration ${file.version}_${file.name}.sql was changed after it was applied ` +
-              `(applied checksum ${done.checksum.slice(0, 12)}…, file ${file.checksum.slice(0, 12)}…). ` +
-              'Add a new migration instead of editing an applied one.',
+            msg('migrationChanged', {
+              file: `${file.version}_${file.name}.sql`,
+              applied: done.checksum.slice(0, 12),
+              current: file.checksum.slice(0, 12),
+            }),
           );
         }
       }
@@ -103,11 +105,10 @@ export async function migrate(store: Store, files = readMigrations()): Promise<M
           const denied = (error as { code?: string }).code === '42501';
           throw new AppError(
             'MIGRATION_FAILED',
-            `Migration ${file.version}_${file.name}.sql failed: ${(error as Error).message}` +
-              (denied
-                ? '. Migrations must run as the database owner: set HUIKUAN_MIGRATE_DATABASE_URL to a URL ' +
-                  'of the owner role (the server itself connects with DATABASE_URL as huikuan_app).'
-                : ''),
+            msg(denied ? 'migrationNeedsOwner' : 'migrationFailed', {
+              file: `${file.version}_${file.name}.sql`,
+              detail: (error as Error).message,
+            }),
           );
         }
         appliedNow.push(`${file.version}_${file.name}`);

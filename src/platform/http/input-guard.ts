@@ -4,7 +4,7 @@
 // later on). Each refusal is a 400 naming the field.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { codePointName, findControlCharacter, findExcessiveJsonDepth, showControls } from '../../shared/text';
-import { AppError, type FieldProblem } from '../errors';
+import { AppError, type FieldProblem, msg } from '../errors';
 
 export const MAX_JSON_DEPTH = 32;
 
@@ -13,6 +13,8 @@ function controlProblem(field: string, value: string, char: string): FieldProble
     field,
     value: showControls(value.length > 200 ? `${value.slice(0, 200)}…` : value),
     reason: `must not contain control characters (found ${codePointName(char)})`,
+    code: 'controlCharacters',
+    params: { char: codePointName(char) },
   };
 }
 
@@ -37,7 +39,8 @@ function findControls(root: unknown, rootPath: string, allowLineBreaks: boolean)
 }
 
 function refuse(problem: FieldProblem): AppError {
-  return new AppError('INVALID_INPUT', `Invalid ${problem.field}: ${problem.reason}`, {
+  const params = { field: problem.field ?? '', char: String(problem.params?.char ?? '') };
+  return new AppError('INVALID_INPUT', msg('controlCharactersIn', params), {
     problems: [problem],
   });
 }

@@ -16,7 +16,20 @@ export const ErrorBody = Type.Object({
     messageCode: Type.Optional(
       Type.String({ description: 'the message in the shared catalog (src/shared/messages), to translate' }),
     ),
-    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+    params: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Union([
+          Type.String(),
+          Type.Number(),
+          // A message inside the message (what the file problem is): formatted in the same locale.
+          Type.Object({
+            messageCode: Type.String(),
+            params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+          }),
+        ]),
+      ),
+    ),
     problems: Type.Optional(
       Type.Array(
         Type.Object({

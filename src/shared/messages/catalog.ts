@@ -38,6 +38,82 @@ export const MESSAGES = {
   noRoute: { en: 'No route {method} {url}', 'zh-CN': '没有此接口：{method} {url}' },
   rateLimited: { en: 'Too many requests; wait a moment', 'zh-CN': '请求过于频繁，请稍候再试' },
   payloadTooLarge: { en: 'The file is larger than the upload limit', 'zh-CN': '文件超过上传大小限制' },
+  controlCharacters: {
+    en: 'must not contain control characters (found {char})',
+    'zh-CN': '不能含有控制字符（发现 {char}）',
+  },
+  controlCharactersIn: {
+    en: 'Invalid {field}: must not contain control characters (found {char})',
+    'zh-CN': '{field}无效：不能含有控制字符（发现 {char}）',
+  },
+  migrationChanged: {
+    en: 'Migration {file} was changed after it was applied (applied checksum {applied}…, file {current}…). Add a new migration instead of editing an applied one.',
+    'zh-CN':
+      '数据库迁移 {file} 在执行后被修改（已执行的校验和 {applied}…，文件 {current}…）。请新增迁移，不要修改已执行的迁移。',
+  },
+  migrationFailed: {
+    en: 'Migration {file} failed: {detail}',
+    'zh-CN': '数据库迁移 {file} 执行失败：{detail}',
+  },
+  migrationNeedsOwner: {
+    en:
+      'Migration {file} failed: {detail}. Migrations must run as the database owner: set HUIKUAN_MIGRATE_DATABASE_URL ' +
+      'to a URL of the owner role (the server itself connects with DATABASE_URL as huikuan_app).',
+    'zh-CN':
+      '数据库迁移 {file} 执行失败：{detail}。迁移须以数据库所有者身份执行：请把 HUIKUAN_MIGRATE_DATABASE_URL 设为所有者角色的连接串' +
+      '（服务器本身以 huikuan_app 身份通过 DATABASE_URL 连接）。',
+  },
+
+  // The PGlite data folder's lock (src/platform/db/data-dir-lock.ts): who holds it and what to do.
+  dataDirLocked: {
+    en: 'The data folder {dataDir} is in use by {holder}. PGlite allows one process at a time; {hint}',
+    'zh-CN': '数据目录 {dataDir} 正被{holder}使用。PGlite 同一时间只允许一个进程打开；{hint}',
+  },
+  lockHolderServer: {
+    en: 'a huikuan server (pid {pid}, port {port})',
+    'zh-CN': 'huikuan 服务器（进程 {pid}，端口 {port}）',
+  },
+  lockHolderServerStarting: {
+    en: 'a huikuan server (pid {pid}, starting)',
+    'zh-CN': 'huikuan 服务器（进程 {pid}，正在启动）',
+  },
+  lockHolderProcess: {
+    en: 'another huikuan process (pid {pid}: {command})',
+    'zh-CN': '另一个 huikuan 进程（进程 {pid}：{command}）',
+  },
+  lockHintWait: {
+    en: 'try again when it has finished (if no such process runs, delete {lockPath}).',
+    'zh-CN': '请在它结束后重试（如确认没有该进程，可删除 {lockPath}）。',
+  },
+  lockHintCredential: {
+    en: 'its local credential {path} cannot be read by this account, so the command cannot run through it.',
+    'zh-CN': '本账户无法读取其本地凭据 {path}，因此无法通过它执行该命令。',
+  },
+  lockHintSendFailed: {
+    en: 'sending the command to it at {url} failed ({detail}).',
+    'zh-CN': '通过 {url} 将命令交给它执行失败（{detail}）。',
+  },
+  lockHintStarting: {
+    en: 'it is still starting: try again in a moment.',
+    'zh-CN': '它正在启动，请稍后重试。',
+  },
+  lockHintServe: {
+    en: 'it already serves this folder; stop it first to start another.',
+    'zh-CN': '它已在为该目录提供服务；如需另起一个，请先停止它。',
+  },
+  lockHintWorker: {
+    en: 'the server runs its own worker on PGlite; no separate worker is needed.',
+    'zh-CN': '使用 PGlite 时服务器自带后台任务进程，无需另起 worker。',
+  },
+  lockHintMigrate: {
+    en: 'the server applied the migrations when it started; stop it to run migrate by hand.',
+    'zh-CN': '服务器启动时已执行数据库迁移；如需手动执行 migrate，请先停止服务器。',
+  },
+  commandRefused: { en: 'huikuan {command}: {hint}', 'zh-CN': 'huikuan {command}：{hint}' },
+  localCommandsOnly: {
+    en: 'Local commands are taken only from this machine with its credential',
+    'zh-CN': '本地命令只接受来自本机且带有本机凭据的请求',
+  },
 
   // Who may do what (src/platform/auth, src/auth)
   signInFirst: {
@@ -85,6 +161,38 @@ export const MESSAGES = {
     'zh-CN': '只能在自己所属的主体内授予或撤销角色；面向全部主体的角色需由全部主体的管理员授予',
   },
   auditFilterInvalid: { en: 'Invalid audit filter', 'zh-CN': '审计筛选条件无效' },
+  signInFailed: {
+    en: 'Sign-in failed: wrong username or password. After repeated failures the account is locked for a while.',
+    'zh-CN': '登录失败：用户名或密码错误。多次失败后账户将被锁定一段时间。',
+  },
+  noTerminalForPassword: {
+    en: 'No terminal to ask for the password: pipe it in with --password-stdin',
+    'zh-CN': '没有可输入密码的终端：请用 --password-stdin 从标准输入传入',
+  },
+  passwordsDiffer: { en: 'The two passwords differ', 'zh-CN': '两次输入的密码不一致' },
+  passwordEmpty: { en: 'The password is empty', 'zh-CN': '密码为空' },
+  limitBetween: { en: 'limit must be {min}–{max}', 'zh-CN': '每页条数须为 {min}–{max}' },
+  auditHeadNotHash: { en: 'The recorded head is not a hash', 'zh-CN': '记录的链头不是哈希值' },
+  auditHeadDigits: {
+    en: 'must be 64 hexadecimal digits (from `audit head`)',
+    'zh-CN': '须为 64 位十六进制数字（来自 `audit head`）',
+  },
+  uploadNotAccepted: {
+    en: '{file}: the content is {content}, not {accepted}',
+    'zh-CN': '{file}：文件内容是{content}，不是 {accepted}',
+  },
+  uploadNameMismatch: {
+    en: '{file}: the content is {kind}, the name says .{extension}',
+    'zh-CN': '{file}：文件内容是 {kind}，文件名却是 .{extension}',
+  },
+  uploadZipDamaged: {
+    en: '{file}: the zip archive is truncated or damaged (its table of contents is missing): save or download the workbook again',
+    'zh-CN': '{file}：zip 压缩包不完整或已损坏（缺少目录）：请重新保存或下载该工作簿',
+  },
+  uploadNotWorkbook: {
+    en: '{file}: the content is a zip archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml',
+    'zh-CN': '{file}：文件内容是 zip 压缩包，但不是 Excel 工作簿（.xlsx）：缺少 xl/workbook.xml',
+  },
 
   // Lists
   cursorInvalid: {
@@ -142,6 +250,64 @@ export const MESSAGES = {
     en: 'The {document} was allocated by someone else at the same time: the allocation would exceed its open amount',
     'zh-CN': '{document}刚被他人同时核销：本次核销将超过其未结金额',
   },
+  allocationExceeds: {
+    en: 'Cannot allocate {amount} to invoice {invoice}: it exceeds the open amount',
+    'zh-CN': '不能向发票 {invoice} 核销 {amount}：超过未结金额',
+  },
+  writeOffExceeds: {
+    en: 'Cannot write off {amount} of invoice {invoice}: it exceeds the open amount {open}',
+    'zh-CN': '不能核销发票 {invoice} 的 {amount} 坏账：超过未结金额 {open}',
+  },
+  exceedsInvoiceOpen: {
+    en: "{amount} exceeds the invoice's open amount {open}",
+    'zh-CN': '{amount} 超过发票的未结金额 {open}',
+  },
+  exceedsUnapplied: {
+    en: '{amount} exceeds the unapplied amount {unapplied}',
+    'zh-CN': '{amount} 超过未核销金额 {unapplied}',
+  },
+  onOrAfter: { en: 'must be on or after {date}', 'zh-CN': '不能早于 {date}' },
+  onOrAfterBecause: { en: 'must be on or after {date}: {because}', 'zh-CN': '不能早于 {date}：{because}' },
+  writeOffDate: {
+    en: 'The invoice cannot be written off on that date',
+    'zh-CN': '该发票不能在该日期核销坏账',
+  },
+  reversalBeforeReceipt: {
+    en: 'A payment cannot be reversed before it was received',
+    'zh-CN': '付款不能在收款日之前冲销',
+  },
+  reversalBeforeAllocations: {
+    en: 'The payment has allocations effective after the reversal date',
+    'zh-CN': '该付款有在冲销日期之后生效的核销',
+  },
+  allocationReversalDate: {
+    en: 'An allocation cannot be reversed before it took effect',
+    'zh-CN': '核销不能在生效日之前撤销',
+  },
+  paymentDiffers: {
+    en: 'Payment {reference} of entity {entity} already exists with different {fields}',
+    'zh-CN': '主体 {entity} 已有付款 {reference}，但{fields}不同',
+  },
+  creditNoteDiffers: {
+    en: 'Credit note {number} of entity {entity} already exists with different {fields}',
+    'zh-CN': '主体 {entity} 已有贷项通知单 {number}，但{fields}不同',
+  },
+  entityRequired: {
+    en: 'entity is required (entityId or entityCode)',
+    'zh-CN': '请指定主体（entityId 或 entityCode）',
+  },
+  noEntityYet: { en: 'no entity exists yet', 'zh-CN': '还没有任何主体' },
+  severalEntities: { en: 'there is more than one entity: name one', 'zh-CN': '有多个主体，请指定一个' },
+  customerRequired: {
+    en: 'customer is required (customerId or customerCode)',
+    'zh-CN': '请指定客户（customerId 或 customerCode）',
+  },
+  invalidCheckFields: { en: 'Invalid {what}: check {fields}', 'zh-CN': '{what}无效，请检查：{fields}' },
+  cursorWrongSort: {
+    en: 'cursor was made for sort {made}, not {sort}; start again without it',
+    'zh-CN': '分页位置属于排序“{made}”，不是“{sort}”，请从第一页重新开始',
+  },
+  ratesEmpty: { en: 'items must list at least one rate', 'zh-CN': '至少要列出一个汇率' },
   unknownCurrency: { en: 'Unknown currency {currency}', 'zh-CN': '未知币种 {currency}' },
   noRate: {
     en: 'No exchange rate {from}→{to} (or {to}→{from}) on or before {date}',
@@ -152,6 +318,133 @@ export const MESSAGES = {
     'zh-CN': '不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV',
   },
   mappingInvalid: { en: 'The mapping is not valid', 'zh-CN': '字段映射无效' },
+  mappingNotObject: { en: 'The mapping must be a JSON object', 'zh-CN': '字段映射须为 JSON 对象' },
+  mappingNotJson: {
+    en: 'The mapping is not valid JSON: {detail}',
+    'zh-CN': '字段映射不是有效的 JSON：{detail}',
+  },
+  mappingFileUnreadable: {
+    en: 'cannot read the mapping file {file}: {detail}',
+    'zh-CN': '无法读取字段映射文件 {file}：{detail}',
+  },
+  importKindOneOf: { en: 'kind must be one of {allowed}', 'zh-CN': '导入类型须为以下之一：{allowed}' },
+  importKindNot: {
+    en: 'kind must be one of {allowed}, not {kind}',
+    'zh-CN': '导入类型须为以下之一：{allowed}，而不是 {kind}',
+  },
+  noSuchFile: { en: 'No such file: {file}', 'zh-CN': '文件不存在：{file}' },
+  importBusy: {
+    en: 'Another import is running: try again when it has finished.',
+    'zh-CN': '另一个导入正在进行，请在它完成后重试。',
+  },
+  uploadNotMultipart: {
+    en: 'Send the file as multipart/form-data with a "file" part',
+    'zh-CN': '请以 multipart/form-data 上传文件，并包含“file”部分',
+  },
+  uploadOneFile: { en: 'Send one file per import', 'zh-CN': '每次导入只能上传一个文件' },
+  uploadFilePartMissing: { en: 'The "file" part is missing', 'zh-CN': '缺少“file”部分（上传的文件）' },
+  fileUnreadable: { en: 'The file cannot be read: {reason}', 'zh-CN': '无法读取文件：{reason}' },
+  fileUnreadableAt: {
+    en: 'The file cannot be read at line {line}: {reason}',
+    'zh-CN': '无法读取文件（第 {line} 行）：{reason}',
+  },
+  fileUnreadableFrom: {
+    en: 'The file cannot be read from line {line}: {reason}',
+    'zh-CN': '从第 {line} 行起无法读取文件：{reason}',
+  },
+
+  // Import problems by their stable code (problems[].code, with params): the web and the CLI show these
+  // texts; the server's English reason beside them may say a little more (the line, a command to run).
+  archive_truncated: {
+    en: 'the XLSX file is truncated (an interrupted download or copy): save or download it again',
+    'zh-CN': 'XLSX 文件不完整（下载或复制中断）：请重新保存或下载',
+  },
+  archive_invalid: {
+    en: 'the XLSX file is not a valid zip archive ({why}): save it again from Excel',
+    'zh-CN': 'XLSX 文件不是有效的 zip 压缩包（{why}）：请用 Excel 重新保存',
+  },
+  archive_too_large: {
+    en: '{part} unpacks to more than {limit} (the limit for one import; at least {size}): split the file or import it as CSV',
+    'zh-CN': '{part} 解压后超过 {limit}（单次导入的上限，至少 {size}）：请拆分文件或改用 CSV 导入',
+  },
+  archive_part_missing: {
+    en: 'the XLSX file has no {part}: it is not an Excel workbook or is damaged',
+    'zh-CN': 'XLSX 文件缺少 {part}：不是 Excel 工作簿或已损坏',
+  },
+  xml_doctype: {
+    en: '{part} declares a DTD (<!DOCTYPE>/<!ENTITY>), which Excel never writes: save the file again from Excel',
+    'zh-CN': '{part} 含有 DTD（<!DOCTYPE>/<!ENTITY>），Excel 不会写出这种内容：请用 Excel 重新保存',
+  },
+  xml_malformed: {
+    en: 'the sheet is not well-formed XML after row {row} ({detail}): save the file again from Excel',
+    'zh-CN': '工作表的 XML 格式有误（第 {row} 行之后：{detail}）：请用 Excel 重新保存',
+  },
+  cell_reference_invalid: {
+    en: 'the sheet refers to cell "{ref}", which is not a cell of a worksheet (columns A to XFD, rows 1 to 1048576): save the file again from Excel',
+    'zh-CN': '工作表引用了单元格“{ref}”，不是有效的单元格（列 A–XFD，行 1–1048576）：请用 Excel 重新保存',
+  },
+  too_many_cells: {
+    en: 'the file has more than {limit} cells (the limit for one import): split it into several files',
+    'zh-CN': '文件超过 {limit} 个单元格（单次导入的上限）：请拆分成多个文件',
+  },
+  utf16_without_bom: {
+    en: 'the file is {encoding} text without a byte-order mark: save it as CSV in UTF-8, or set the encoding {name} in the mapping',
+    'zh-CN':
+      '文件是没有字节顺序标记（BOM）的 {encoding} 文本：请另存为 UTF-8 的 CSV，或在字段对应中指定编码 {name}',
+  },
+  utf32: {
+    en: 'the file is {encoding} text, which is not read: save it as CSV in UTF-8 (or GBK)',
+    'zh-CN': '文件是 {encoding} 文本，无法读取：请另存为 UTF-8（或 GBK）的 CSV',
+  },
+  nul_byte: {
+    en: 'the line holds a NUL byte (\\0), which no text export contains: the file is binary, damaged or in another encoding (UTF-16/UTF-32); save it again as CSV in UTF-8',
+    'zh-CN':
+      '该行含有 NUL 字节（\\0），文本导出不会有：文件可能是二进制、已损坏或为其他编码（UTF-16/UTF-32），请另存为 UTF-8 的 CSV',
+  },
+  invalid_utf8_line: {
+    en: 'not valid UTF-8 while the lines before it are: this row is probably GBK, pasted from another file; save the whole file as UTF-8 (if all of it is GBK, set the encoding gbk in the mapping)',
+    'zh-CN':
+      '该行不是有效的 UTF-8（前面的行都是）：这一行可能是从 GBK 文件粘贴来的；请把整个文件保存为 UTF-8（如果整个文件都是 GBK，请在字段对应中指定编码 gbk）',
+  },
+  not_utf8: {
+    en: 'not valid UTF-8, so the file is probably GBK (as Chinese Excel saves CSV): set the encoding gbk in the mapping, or save the whole file as UTF-8',
+    'zh-CN':
+      '该行不是有效的 UTF-8，文件可能是 GBK（中文 Excel 保存 CSV 的编码）：请在字段对应中指定编码 gbk，或把文件保存为 UTF-8',
+  },
+  invalid_encoding: {
+    en: 'not valid in its encoding at or after this line: save the file in one encoding',
+    'zh-CN': '从该行起文件编码无效：请用同一种编码保存整个文件',
+  },
+  unclosed_quote: {
+    en: 'the quote (") opened in column {column} is never closed, so every line after it would be read as one value: close it or remove it',
+    'zh-CN': '第 {column} 列的引号（"）没有闭合，之后的所有行都会被当成一个值：请补上或删除这个引号',
+  },
+  ambiguous_column: {
+    en: 'several columns are named "{header}" (columns {columns}): which one is {field} cannot be told; rename the others or remove them',
+    'zh-CN': '有多列都叫“{header}”（第 {columns} 列）：无法判断哪一列是{field}，请重命名或删除多余的列',
+  },
+  totals_row: {
+    en: 'a totals row ({word}), not a record: skipped',
+    'zh-CN': '合计行（{word}），不是记录：已跳过',
+  },
+  leading_zeros: {
+    en: 'invoice {number} looks like the existing invoice {existing} (same customer, dates and amount; the numbers differ only by leading zeros, which Excel drops): it is imported as a new invoice; check that it is not the same one',
+    'zh-CN':
+      '发票 {number} 与已有发票 {existing} 很像（客户、日期、金额相同，编号只差前导零，Excel 会去掉前导零）：将作为新发票导入，请确认不是同一张',
+  },
+  rateNotDecimal: {
+    en: 'rate "{rate}" is not a positive decimal with at most 12 decimals',
+    'zh-CN': '汇率“{rate}”不是最多 12 位小数的正数',
+  },
+  rateNotPositive: { en: 'rate "{rate}" must be greater than zero', 'zh-CN': '汇率“{rate}”须大于零' },
+  amountNotMinorUnits: {
+    en: 'amount {amount} is not an integer of minor units',
+    'zh-CN': '金额 {amount} 不是以最小货币单位表示的整数',
+  },
+  convertedTooLarge: {
+    en: 'converted amount {amount} is beyond the exact range',
+    'zh-CN': '换算后的金额 {amount} 超出可精确表示的范围',
+  },
 
   // Collections
   caseClosed: { en: 'Case {id} is closed', 'zh-CN': '案件 {id} 已结案' },
@@ -354,6 +647,10 @@ export const TERMS: Record<string, Record<string, string>> = {
     simulation: '模拟',
     'credit note': '贷项通知单',
     allocation: '核销',
+    'customer filter': '客户筛选条件',
+    'invoice filter': '发票筛选条件',
+    'exchange rates': '汇率',
+    'exchange-rate filter': '汇率筛选条件',
   },
   document: { invoice: '发票', payment: '付款', 'credit note': '贷项通知单', credit_note: '贷项通知单' },
   field: {
@@ -378,7 +675,28 @@ export const TERMS: Record<string, Record<string, string>> = {
     to: '结束日期',
     asof: '截止日期',
   },
+  because: {
+    'the invoice was issued then': '发票于该日开具',
+    'the credit note was issued then': '贷项通知单于该日开具',
+    'the payment was received then': '付款于该日收到',
+    'an earlier allocation of the invoice was reversed then': '该发票之前的一笔核销于该日撤销',
+    'an earlier allocation of the payment was reversed then': '该付款之前的一笔核销于该日撤销',
+    'an earlier allocation of the credit note was reversed then': '该贷项通知单之前的一笔核销于该日撤销',
+  },
+  fields: {
+    customer: '客户',
+    issuedate: '开票日期',
+    receiveddate: '收款日期',
+    currency: '币种',
+    amount: '金额',
+    invoicenumber: '发票号',
+    reason: '原因',
+    method: '付款方式',
+    note: '备注',
+  },
   status: { open: '待办', done: '已完成', cancelled: '已取消', skipped: '已跳过' },
+  content: { 'a zip archive': 'zip 压缩包', 'not a known file type': '未知的文件类型' },
+  accepted: { 'csv or xlsx': 'CSV 或 XLSX' },
 };
 
 /**

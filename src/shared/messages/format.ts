@@ -2,7 +2,15 @@
 // English `message`), the CLI (its locale) and the web (the user's locale) share it.
 import { MESSAGES, type MessageCode, type MessageLocale, REASON_PATTERNS, REASONS, TERMS } from './catalog';
 
-export type MessageParams = Record<string, string | number>;
+/** A message inside another's params (the holder of a lock, a hint): formatted in the same locale. */
+export interface NestedMessage {
+  messageCode: MessageCode;
+  params?: MessageParams;
+}
+export type MessageParams = { [name: string]: string | number | NestedMessage };
+
+const isNested = (value: unknown): value is NestedMessage =>
+  typeof value === 'object' && value !== null && isMessageCode((value as NestedMessage).messageCode);
 
 export const MESSAGE_LOCALES: readonly MessageLocale[] = ['zh-CN', 'en'];
 
@@ -25,9 +33,24 @@ export function localizeParam(locale: MessageLocale, name: string, value: string
 
 export function formatMessage(locale: MessageLocale, code: MessageCode, params: MessageParams = {}): string {
   const template = MESSAGES[code][locale];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : localizeParam(locale, name, params[name]),
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) return whole;
+    if (isNested(value)) return formatMessage(locale, value.messageCode, value.params);
+    return localizeParam(locale, name, value as string | number);
+  });
+}
+
+/**
+ * A row or field problem's reason in the locale: from the catalog when its code is a message code (import
+ * problems, coded reasons), else one of the recurring short reasons, else the English text as sent.
+ */
+export function problemText(
+  locale: MessageLocale,
+  problem: { reason: string; code?: string; params?: MessageParams },
+): string {
+  if (isMessageCode(problem.code)) return formatMessage(locale, problem.code, problem.params ?? {});
+  return localizeReason(locale, problem.reason);
 }
 
 /** A row or field problem's reason in the locale, when it is one of the recurring short reasons. */

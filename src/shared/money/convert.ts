@@ -2,7 +2,7 @@
 // fraction → minor units of another, rounded half to even to the target's minor unit. A sum of amounts
 // in several currencies is added as exact fractions and rounded once. No float ever touches an amount.
 // The SQL function `convert_amount()` (migration 0022) gives the same result inside queries.
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { minorUnitsOf } from './currencies';
 import { type Fraction, fraction, roundHalfEven } from './fraction';
 import { type ExchangeRate, type FoundRate, missingRate, pickRate, rateFactor } from './rates';
@@ -18,7 +18,7 @@ export interface ConvertOptions {
 }
 
 function checkAmount(amount: number): void {
-  if (!Number.isSafeInteger(amount)) throw invalid(`amount ${amount} is not an integer of minor units`);
+  if (!Number.isSafeInteger(amount)) throw invalid(msg('amountNotMinorUnits', { amount: String(amount) }));
 }
 
 /** n / d (d > 0) rounded half to even to minor units. */
@@ -26,7 +26,7 @@ function toMinor(n: bigint, d: bigint): number {
   try {
     return roundHalfEven({ n, d });
   } catch {
-    throw invalid(`converted amount ${n / d} is beyond the exact range`);
+    throw invalid(msg('convertedTooLarge', { amount: String(n / d) }));
   }
 }
 

@@ -24,10 +24,10 @@ const RATE_PATTERN = /^(\d{1,12})(?:\.(\d{1,12}))?$/;
 /** A positive decimal rate as an exact fraction numerator / 10^scale. */
 export function parseRate(text: string): { numerator: bigint; scale: number } {
   const match = RATE_PATTERN.exec(text.trim());
-  if (!match) throw invalid(`rate "${text}" is not a positive decimal with at most 12 decimals`);
+  if (!match) throw invalid(msg('rateNotDecimal', { rate: text }));
   const fractionDigits = (match[2] ?? '').replace(/0+$/, '');
   const numerator = BigInt(match[1] + fractionDigits);
-  if (numerator <= 0n) throw invalid(`rate "${text}" must be greater than zero`);
+  if (numerator <= 0n) throw invalid(msg('rateNotPositive', { rate: text }));
   return { numerator, scale: fractionDigits.length };
 }
 

@@ -2,7 +2,7 @@
 // (the shared catalog, src/shared/messages), else the translated kind and the server's text; and any
 // row/field problems with their reasons translated where the catalog knows them.
 import { Alert, Table } from 'antd';
-import { formatMessage, isMessageCode, localizeParam, localizeReason } from '../../../src/shared/messages';
+import { formatMessage, isMessageCode, localizeParam, problemText } from '../../../src/shared/messages';
 import { ApiError, type ApiProblem } from '../api/client';
 import { activeLocale, labelOr, type Translate, useT } from '../i18n';
 
@@ -17,13 +17,15 @@ export function errorText(error: unknown, t: Translate): string {
   return error instanceof Error ? error.message : t('error.generic');
 }
 
-/** A problem's reason in the user's language: by its code where the web knows it, else from the shared catalog. */
+/**
+ * A problem's reason in the user's language, from the shared catalog (src/shared/messages): by its code
+ * (import problems and coded reasons), else a recurring short reason, else the server's text.
+ */
 export function problemReason(
   problem: { reason: string; code?: string; params?: Record<string, string | number> },
-  t: Translate,
+  _t?: Translate,
 ): string {
-  const fallback = localizeReason(activeLocale(), problem.reason);
-  return problem.code ? labelOr(t, `problem.${problem.code}`, fallback, problem.params) : fallback;
+  return problemText(activeLocale(), problem);
 }
 
 /** A problem's field and reason in the user's language, where the catalogs know them. */

@@ -35,6 +35,12 @@ function paymentRun(rng: Rng): (day: number) => number {
   };
 }
 
+/** The customer's last payment run on or before `day` (runs are at most a month apart); null if none. */
+function runOnOrBefore(snap: (day: number) => number, day: number): number | null {
+  for (let d = day; d > day - 31; d--) if (snap(d) === d) return d;
+  return null;
+}
+
 export function generateCash(
   ctx: GenContext,
   spec: CustomerSpec,
@@ -52,7 +58,10 @@ export function generateCash(
       docs.push({ day: event.day, kind: 'credit', events: [event] });
       continue;
     }
-    const day = snap(event.day);
+    // A payment meant for the due date or before goes out in the last payment run before it (or on it):
+    // a customer paying on time does not let its runs make it late. A late one waits for the next run.
+    const before = event.day <= event.invoice.dueDay ? runOnOrBefore(snap, event.day) : null;
+    const day = before !== null && before >= event.invoice.issueDay ? before : snap(event.day);
     if (day > ctx.asOfDay) continue; // falls in a future payment run: still open today
     const list = byDay.get(day);
     if (list) list.push(event);
@@ -77,6 +86,17 @@ export function generateCash(
     return amount;
   };
 
+  /** What the customer owes on invoices issued by `day` and not in dispute on it. */
+  const openBy = (day: number): number => {
+    let total = 0;
+    for (let i = firstOpen; i < invoices.length; i++) {
+      const inv = invoices[i];
+      if (inv.issueDay > day) break;
+      if (inv.disputedUntil === null || inv.disputedUntil <= day) total += inv.open;
+    }
+    return total;
+  };
+
   // A bounced payment re-opens its invoices on the bounce day, not when it was received: until then they
   // look paid, so no payment, credit note or write-off dated before the bounce may take that money again
   // (it would allocate the invoice twice on those days — the ledger's earliestEffectiveOn rule).
@@ -98,6 +118,7 @@ export function generateCash(
     }
   };
 
+  let shortfall = 0;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d];
     reopenUpTo(doc.day);
@@ -105,14 +126,27 @@ export function generateCash(
       writeCreditNote(ctx, spec, doc.events[0]);
       continue;
     }
-    const planned = doc.events.reduce((sum, e) => sum + Math.min(e.amount, e.invoice.open), 0);
-    if (planned === 0) continue;
+    // A lump-sum payer that rounded a transfer down pays the shortfall with its next one (it pays what its
+    // statement says it owes), so the remainders do not pile up into a debt that ages forever.
+    // A lump-sum payer pays the money it planned for these invoices even where FIFO already applied an
+    // earlier payment to some of them (that payment then went to an older invoice whose own payment is
+    // yet to come): otherwise the money diverted to it is never paid and its debt ages forever.
+    const due =
+      p.paymentMode === 'fifo'
+        ? Math.min(
+            doc.events.reduce((sum, e) => sum + e.amount, 0),
+            openBy(doc.day),
+          )
+        : doc.events.reduce((sum, e) => sum + Math.min(e.amount, e.invoice.open), 0);
+    if (due === 0) continue;
+    const planned = Math.min(due + shortfall, openBy(doc.day));
     const bill = spec.domestic && rng.chance(p.acceptanceBillShare);
     let amount = planned;
     // 承兑汇票 come in round amounts; lump-sum payers round their transfers too.
     if (bill && planned >= 5_000_000) amount = Math.ceil(planned / 1_000_000) * 1_000_000;
     else if (p.paymentMode === 'fifo' && planned >= 1_000_000 && rng.chance(0.3))
       amount = Math.floor(planned / 100_000) * 100_000;
+    shortfall = p.paymentMode === 'fifo' ? Math.max(0, planned - amount) : 0;
     const allocations: Allocation[] = [];
     let rest = amount;
     if (p.paymentMode === 'reference') {

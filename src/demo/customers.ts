@@ -6,7 +6,13 @@ import type { EntityRef, GenContext } from './context';
 import { CITIES, MARKETS } from './geography';
 import { chineseCompanyName, foreignCompanyName, INDUSTRIES } from './names';
 import { rngFor } from './prng';
-import { chooseProfile, type DemoProfile, PROFILE_WEIGHTS } from './profiles';
+import {
+  chooseProfile,
+  type DemoProfile,
+  KEY_ACCOUNT_WEIGHTS,
+  PROFILE_WEIGHTS,
+  type ProfileName,
+} from './profiles';
 import { makeUscc } from './uscc';
 
 export interface CustomerSpec {
@@ -23,6 +29,8 @@ export interface CustomerSpec {
   medianAmount: number;
   /** First day the customer was invoiced. */
   sinceDay: number;
+  /** Last day it may be invoiced (as-of, churned, or supply stopped). */
+  lastDay: number;
   domestic: boolean;
 }
 
@@ -43,20 +51,81 @@ const TERMS: ReadonlyArray<readonly [number, number]> = [
 const SEGMENT_SCALE: Record<string, number> = { 经销商: 0.6, 终端客户: 1, OEM: 2, 工程项目: 3, 出口: 1 };
 const GROUP_EVERY = 50; // every 50th customer heads a small group (集团) with two subsidiaries
 
+/** Days before the history window in which invoices are issued (the opening balance). */
+export const WARM_UP_DAYS = 180;
+/** Share of customers won during the window. */
+export const NEW_SHARE = 0.14;
+/**
+ * Share of the other customers (neither new nor deadbeat) who stop buying during the window: as many as
+ * join in it once the deadbeats whose supply was stopped are counted, so that sales stay about level.
+ */
+export const CHURN_SHARE = 0.13;
+/** A deadbeat is a smaller account than most (a big customer going bad is a crisis, not a demo). */
+const DEADBEAT_SIZE = 0.5;
+
+/** Relative size of customer `index` (log-normal: a few big accounts, many small ones). */
+export function sizeOf(seed: number, index: number): number {
+  return Math.exp(rngFor(seed, index, 4).normal() * 0.9);
+}
+
+/** Customers this size or more (about the largest 7 %) are key accounts. */
+const KEY_ACCOUNT_SIZE = 3.8;
+
+/** When customer `index` bought from us, and how it pays: drawn before its details, for the invoice counts. */
+export interface CustomerLife {
+  profile: ProfileName;
+  /** First day the customer was invoiced. */
+  sinceDay: number;
+  /** Last day it may be invoiced: the as-of date, a churn day, or a deadbeat's stopped supply. */
+  lastDay: number;
+  /** deadbeat: the day it stopped paying. */
+  stoppedPayingDay: number | null;
+  /** Relative sales volume over the window: days it buys in the window and warm-up, times a size factor. */
+  exposure: number;
+}
+
+/**
+ * The life of customer `index`: its payment profile, when it joined and when it stopped buying. New
+ * customers join and churned ones leave at evenly spread days of the same stretch of the window.
+ */
+export function customerLife(seed: number, index: number, startDay: number, asOfDay: number): CustomerLife {
+  const rng = rngFor(seed, index, 5);
+  // The first six customers take one profile each, so that even a tiny demo shows every behaviour. The
+  // big accounts (大客户) pay on time or a little late, as their contracts say: the ledger's overdue share
+  // then does not hang on whether one of them happened to draw a bad habit.
+  const profile =
+    index <= PROFILE_WEIGHTS.length
+      ? PROFILE_WEIGHTS[index - 1][0]
+      : rng.weighted(sizeOf(seed, index) >= KEY_ACCOUNT_SIZE ? KEY_ACCOUNT_WEIGHTS : PROFILE_WEIGHTS);
+  const early = startDay + 30;
+  const late = Math.max(early, asOfDay - 150);
+  const isNew = rng.chance(NEW_SHARE);
+  const sinceDay = isNew ? rng.int(early, late) : startDay - rng.int(0, 2000);
+  let lastDay = asOfDay;
+  let stoppedPayingDay: number | null = null;
+  if (profile === 'deadbeat') {
+    stoppedPayingDay = Math.max(sinceDay + 120, asOfDay - rng.int(120, 600));
+    // Supply was stopped (停止供货) one to three months after it stopped paying.
+    lastDay = Math.min(asOfDay, stoppedPayingDay + rng.int(20, 90));
+  } else if (!isNew && rng.chance(CHURN_SHARE)) lastDay = rng.int(early, late);
+  const first = Math.max(sinceDay, startDay - WARM_UP_DAYS);
+  const exposure = Math.max(30, lastDay - first + 1) * (profile === 'deadbeat' ? DEADBEAT_SIZE : 1);
+  return { profile, sinceDay, lastDay, stoppedPayingDay, exposure };
+}
+
 /** The customer at 1-based position `index`; names already used are avoided with `usedNames`. */
-export function generateCustomer(ctx: GenContext, index: number, usedNames: Set<string>): CustomerSpec {
+export function generateCustomer(
+  ctx: GenContext,
+  index: number,
+  usedNames: Set<string>,
+  life: CustomerLife,
+): CustomerSpec {
   const rng = rngFor(ctx.options.seed, index, 1);
   const id = ctx.nextId('customer');
   const code = `C${String(index).padStart(6, '0')}`;
   const domestic = rng.chance(0.9);
-  // The first six customers take one profile each, so that even a tiny demo shows every behaviour.
-  const profileName =
-    index <= PROFILE_WEIGHTS.length ? PROFILE_WEIGHTS[index - 1][0] : rng.weighted(PROFILE_WEIGHTS);
-  const profile = chooseProfile(rng, profileName, ctx.asOfDay, (d) => ctx.iso(d));
-  // 15% are new customers won during the window; the others were already buying before it.
-  // 15 % are customers won during the window, spread over it (their sales then weigh on its second half no
-  // more than the churned customers' weigh on its first: see CHURN_SHARE in invoices.ts).
-  const sinceDay = rng.chance(0.15) ? ctx.asOfDay - rng.int(200, 640) : ctx.startDay - rng.int(0, 2000);
+  const profile = chooseProfile(rng, life.profile, ctx.asOfDay, (d) => ctx.iso(d), life.stoppedPayingDay);
+  const { sinceDay } = life;
   const isGroupHead = index % GROUP_EVERY === 1;
   const parentIndex =
     index % GROUP_EVERY === 2 || index % GROUP_EVERY === 3 ? index - ((index % GROUP_EVERY) - 1) : 0;
@@ -96,6 +165,7 @@ export function generateCustomer(ctx: GenContext, index: number, usedNames: Set<
       profile,
       medianAmount: Math.round(3_000_000 * SEGMENT_SCALE[segment] * Math.exp(rng.normal() * 0.5)),
       sinceDay,
+      lastDay: life.lastDay,
       domestic,
     };
     attributes.address = `${city.province === city.city ? '' : city.province}${city.city}${rng.pick(ROADS)}${rng.int(1, 999)}号`;
@@ -125,6 +195,7 @@ export function generateCustomer(ctx: GenContext, index: number, usedNames: Set<
       profile,
       medianAmount: Math.round(1_500_000 * Math.exp(rng.normal() * 0.6)),
       sinceDay,
+      lastDay: life.lastDay,
       domestic,
     };
     writeForeignContacts(ctx, rng, id, market, name, sinceDay);

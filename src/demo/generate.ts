@@ -4,9 +4,8 @@
 
 import { generateCash } from './cash';
 import { type DemoTable, GenContext } from './context';
-import { generateCustomer } from './customers';
+import { customerLife, generateCustomer, sizeOf } from './customers';
 import { generateInvoices } from './invoices';
-import { rngFor } from './prng';
 
 export interface DemoBatch {
   rows: Record<DemoTable, string[]>;
@@ -18,12 +17,16 @@ export interface DemoBatch {
  * Invoices per customer: skewed (a few big accounts, many small ones, like real ledgers) and summing
  * exactly to the requested total. Every customer gets at least one while there are enough invoices.
  */
-export function invoiceCounts(customers: number, invoices: number, seed: number): Int32Array {
+export function invoiceCounts(
+  customers: number,
+  invoices: number,
+  seed: number,
+  exposure?: (index: number) => number,
+): Int32Array {
   const weights = new Float64Array(customers);
   let total = 0;
   for (let i = 0; i < customers; i++) {
-    const rng = rngFor(seed, i + 1, 4);
-    weights[i] = Math.exp(rng.normal() * 0.9);
+    weights[i] = sizeOf(seed, i + 1) * (exposure ? exposure(i + 1) : 1);
     total += weights[i];
   }
   const counts = new Int32Array(customers);
@@ -45,11 +48,15 @@ export const BATCH_INVOICES = 25_000;
 
 export function* generateDemo(ctx: GenContext, batchInvoices = BATCH_INVOICES): Generator<DemoBatch> {
   const { customers } = ctx.options;
-  const counts = invoiceCounts(customers, ctx.options.invoices, ctx.options.seed);
+  const { seed } = ctx.options;
+  const lifeOf = (index: number) => customerLife(seed, index, ctx.startDay, ctx.asOfDay);
+  // A customer's invoices are in proportion to its size and the time it bought in: one that joined or
+  // left in the window orders at the same pace as the others, not the same number of times in less time.
+  const counts = invoiceCounts(customers, ctx.options.invoices, seed, (i) => lifeOf(i).exposure);
   const usedNames = new Set<string>();
   let batchStart = 0;
   for (let index = 1; index <= customers; index++) {
-    const spec = generateCustomer(ctx, index, usedNames);
+    const spec = generateCustomer(ctx, index, usedNames, lifeOf(index));
     const { invoices, events } = generateInvoices(ctx, spec, index, counts[index - 1]);
     generateCash(ctx, spec, index, invoices, events);
     if (

@@ -1,9 +1,9 @@
 // The demo customer's invoices (应收单) over the history window, each with its planned settlement from the
 // customer's behaviour profile, and its open orders. Writes invoice and sales_order rows into the batch.
 import type { GenContext } from './context';
-import type { CustomerSpec } from './customers';
+import { type CustomerSpec, WARM_UP_DAYS } from './customers';
 import { type Rng, rngFor } from './prng';
-import { type PlannedSettlement, planInvoice } from './profiles';
+import { monthOf, type PlannedSettlement, planInvoice } from './profiles';
 
 export interface InvoiceState {
   id: number;
@@ -41,27 +41,59 @@ const PRODUCTS_EN = [
 
 const weekday = (day: number) => (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
 
-/** Days before the history window in which invoices are issued (the opening balance). */
-export const WARM_UP_DAYS = 90;
-/** Share of established customers who stop buying during the window (customers.ts: 15 % join in it). */
-const CHURN_SHARE = 0.13;
-
 function endOfMonth(day: number): number {
   const d = new Date(day * 86_400_000);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / 86_400_000;
 }
 
-/** Issue days for `count` invoices in [first, last], sorted, on working days, fewer around 春节. */
+/**
+ * Sales intensity by calendar month (1–12): level through the year, a dip around 春节 (the factories close
+ * for two to three weeks in January or February and restart slowly) and a year-end push in December.
+ * Bounded (0.6–1.1) so that receivables swing by a few tenths over the year, not by half.
+ */
+export const MONTH_SALES: readonly number[] = [0.9, 0.6, 1.05, 1, 1, 1, 1, 1, 1, 1, 1, 1.1];
+
+/** Cumulative sales intensity by day from `from` (working days only), cached per context. */
+const intensityCache = new WeakMap<GenContext, { from: number; cumulative: Float64Array }>();
+
+function intensity(ctx: GenContext, from: number): { from: number; cumulative: Float64Array } {
+  const cached = intensityCache.get(ctx);
+  if (cached && cached.from <= from) return cached;
+  const days = ctx.asOfDay - from + 1;
+  const cumulative = new Float64Array(days + 1);
+  for (let i = 0; i < days; i++) {
+    const day = from + i;
+    const wd = weekday(day);
+    const w = wd === 0 || wd === 6 ? 0 : MONTH_SALES[monthOf(day) - 1];
+    cumulative[i + 1] = cumulative[i] + w;
+  }
+  const made = { from, cumulative };
+  intensityCache.set(ctx, made);
+  return made;
+}
+
+/**
+ * Issue days for `count` invoices in [first, last], sorted, on working days, following the seasonal sales
+ * intensity. A customer orders about regularly (one invoice in each of `count` equal slices of its sales
+ * over the period, at a random point of the slice), so that summed over customers the monthly sales are
+ * level but for the season, not bunched by chance where a big account happened to draw many days.
+ */
 function issueDays(rng: Rng, ctx: GenContext, count: number, first: number, last: number): Int32Array {
   const days = new Int32Array(count);
+  const { from, cumulative } = intensity(ctx, Math.min(first, ctx.startDay - WARM_UP_DAYS));
+  const lo = cumulative[first - from];
+  const span = cumulative[last - from + 1] - lo;
   for (let i = 0; i < count; i++) {
-    let day = rng.int(first, last);
-    // February (春节) is a short month in Chinese industry: resample some of its invoices.
-    if (ctx.iso(day).slice(5, 7) === '02' && rng.chance(0.4)) day = rng.int(first, last);
-    const wd = weekday(day);
-    if (wd === 0) day = Math.min(day + 1, last);
-    else if (wd === 6) day = Math.max(day - 1, first);
-    days[i] = day;
+    const target = lo + ((i + rng.next()) / count) * span;
+    // The first day whose cumulative intensity reaches the target (a working day).
+    let a = first - from;
+    let b = last - from;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (cumulative[mid + 1] < target) a = mid + 1;
+      else b = mid;
+    }
+    days[i] = from + a;
   }
   return days.sort();
 }
@@ -75,17 +107,10 @@ export function generateInvoices(
   const rng = rngFor(ctx.options.seed, index, 2);
   const p = spec.profile;
   const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-  // Invoices from a quarter before the window on, so that the window opens on a ledger already in its
+  // Invoices from half a year before the window on, so that the window opens on a ledger already in its
   // steady state (an opening balance), not on an empty one whose receivables build up for months.
+  const last = spec.lastDay;
   let first = Math.max(ctx.startDay - WARM_UP_DAYS, spec.sinceDay);
-  // A deadbeat's supply was stopped (停止供货) one to three months after it stopped paying. Some customers
-  // stopped buying during the window (churn), as many as joined during it, so sales stay about level.
-  const churned = !p.stoppedPayingOn && first < ctx.startDay && rng.chance(CHURN_SHARE);
-  const last = p.stoppedPayingOn
-    ? Math.min(ctx.asOfDay, dayOf(p.stoppedPayingOn) + rng.int(20, 90))
-    : churned
-      ? ctx.startDay + rng.int(60, Math.max(61, ctx.asOfDay - ctx.startDay - 365))
-      : ctx.asOfDay;
   if (first > last - 30) first = last - 30;
   const days = issueDays(rng, ctx, count, first, last);
   const entity = spec.entity;

@@ -8,8 +8,8 @@ import { setTransactionActor } from '../platform/db/transaction';
 import { AppError, invalid } from '../platform/errors';
 import { addDays, isValidIsoDate } from '../shared/dates';
 import { COLUMNS, type DemoOptions, type DemoTable, GenContext, TABLES } from './context';
+import { WARM_UP_DAYS } from './customers';
 import { generateDemo } from './generate';
-import { WARM_UP_DAYS } from './invoices';
 import { demoExchangeRates } from './rates';
 import { ensureEntities, ensureStaff } from './reference-data';
 

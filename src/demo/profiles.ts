@@ -5,13 +5,22 @@ import type { Rng } from './prng';
 export type ProfileName = 'prompt' | 'slow' | 'seasonal' | 'disputing' | 'deteriorating' | 'deadbeat';
 
 export const PROFILE_WEIGHTS: ReadonlyArray<readonly [ProfileName, number]> = [
-  // A real company's ledger (issue 11): overdue 15–30 % of receivables, most customers paying about on time.
-  ['prompt', 50],
-  ['slow', 16],
-  ['seasonal', 12],
+  // A real company's ledger (issue 11): overdue 15–30 % of receivables, most customers paying about on
+  // time, some slow, a few in dispute or in difficulty, a couple of bad debts.
+  ['prompt', 48],
+  ['slow', 19],
+  ['seasonal', 11],
   ['disputing', 9],
-  ['deteriorating', 8],
-  ['deadbeat', 5],
+  ['deteriorating', 9],
+  ['deadbeat', 4],
+];
+
+/** The big accounts: on time or a little late by habit, some holding cash over 春节, some quarrelling. */
+export const KEY_ACCOUNT_WEIGHTS: ReadonlyArray<readonly [ProfileName, number]> = [
+  ['prompt', 60],
+  ['slow', 25],
+  ['seasonal', 10],
+  ['disputing', 5],
 ];
 
 export interface DemoProfile {
@@ -55,6 +64,8 @@ export function chooseProfile(
   name: ProfileName,
   asOfDay: number,
   isoOf: (day: number) => string,
+  /** deadbeat: the day it stopped paying, when already decided (drawn here otherwise). */
+  stoppedPayingDay: number | null = null,
 ): DemoProfile {
   const bill = (max: number) => Math.round(rng.next() * max * 100) / 100;
   const base = {
@@ -68,12 +79,12 @@ export function chooseProfile(
     case 'prompt':
       return { ...base, lateDays: [-7, rng.int(0, 3)] };
     case 'slow':
-      return { ...base, lateDays: [rng.int(5, 10), rng.int(20, 30)], bounceRate: 0.02 };
+      return { ...base, lateDays: [rng.int(5, 12), rng.int(25, 40)], bounceRate: 0.02 };
     case 'seasonal':
       return {
         ...base,
-        lateDays: [0, rng.int(5, 12)],
-        tightMonths: rng.chance(0.6) ? [12, 1, 2] : [1, 2],
+        lateDays: [0, rng.int(10, 20)],
+        tightMonths: rng.chance(0.4) ? [1, 2] : [2], // around 春节
         catchUpMonth: 3,
       };
     case 'disputing':
@@ -91,7 +102,7 @@ export function chooseProfile(
         ...base,
         lateDays: [rng.int(10, 20), rng.int(30, 50)],
         bounceRate: 0.06,
-        stoppedPayingOn: isoOf(asOfDay - rng.int(120, 600)),
+        stoppedPayingOn: isoOf(stoppedPayingDay ?? asOfDay - rng.int(120, 600)),
       };
   }
 }
@@ -151,11 +162,11 @@ export function planInvoice(
     settlements.push({ day: inv.issueDay + rng.int(7, 30), amount: credit, kind: 'credit', reason: '退货' });
     remaining -= credit;
   }
-  if (p.profile === 'prompt' && rng.chance(0.05)) late = rng.int(10, 25);
+  if (p.profile === 'prompt' && rng.chance(0.08)) late = rng.int(10, 25);
   if (p.profile === 'seasonal' && p.tightMonths && p.catchUpMonth) {
     const day = inv.dueDay + late;
     if (p.tightMonths.includes(monthOf(day)))
-      late = nextMonthDay(day, p.catchUpMonth, rng.int(5, 25)) - inv.dueDay;
+      late = nextMonthDay(day, p.catchUpMonth, rng.int(1, 15)) - inv.dueDay;
   }
   if (p.profile === 'deteriorating' && p.deterioratingFrom) {
     const months = (inv.dueDay - dayOf(p.deterioratingFrom)) / 30;

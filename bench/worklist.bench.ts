@@ -16,30 +16,29 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import type { CompiledQuery } from 'kysely';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { actorOfUser } from '../src/auth/authenticate';
-import { createUser } from '../src/auth/create-user';
-import { hashPassword } from '../src/auth/secrets';
-import { addGrants, findUserByUsername, updateUser } from '../src/auth/user-queries';
-import { getCase } from '../src/collections/cases/get-case';
-import { listCases } from '../src/collections/cases/list-cases';
-import { listTasks } from '../src/collections/cases/list-tasks';
-import { runEngine } from '../src/collections/engine/run-engine';
-import { ensureDefaultStrategies } from '../src/collections/strategy/strategy-queries';
-import { getCustomer } from '../src/ledger/customers/get-customer';
-import { type Actor, SYSTEM_ACTOR } from '../src/platform/auth/actor';
-import { migrate } from '../src/platform/db/migrate';
-import { type Db, openStore, type Store } from '../src/platform/db/store';
-import { inTransaction } from '../src/platform/db/transaction';
+import { openStore } from '../src/platform/db/store';
 import { todayIn } from '../src/shared/dates';
 import { backendCpu, cpuBetween, processCpuSeconds } from './lib/cpu';
-import { BENCH_AS_OF } from './lib/demo-data';
-import { demoDatabase } from './lib/demo-db';
 import { describeMachine, machineInfo } from './lib/machine';
 import { isMain, table, writeSection } from './lib/results';
 import { BENCH_ADMIN_URL, closeStore, serverVersion } from './lib/scratch-db';
 import { ms, type Percentiles, percentiles } from './lib/timing';
+import {
+  admin,
+  type BenchUser,
+  KINDS,
+  type Kind,
+  makeUsers,
+  PASSWORD,
+  recorded,
+  type Step,
+  stepsOf,
+  workedCopy,
+} from './lib/worklist-setup';
 
 const SIZE = {
   customers: Number(process.env.BENCH_WORKLIST_CUSTOMERS ?? 100_000),
@@ -49,174 +48,8 @@ const USERS = Number(process.env.BENCH_WORKLIST_USERS ?? 50);
 const SECONDS = Number(process.env.BENCH_WORKLIST_SECONDS ?? 60);
 const WARMUP_SECONDS = Number(process.env.BENCH_WORKLIST_WARMUP ?? 10);
 const THINK_MS = Number(process.env.BENCH_WORKLIST_THINK_MS ?? 1000);
-const PASSWORD = 'Bench-worklist-2026!';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TIME_ZONE = process.env.HUIKUAN_TIME_ZONE ?? 'Asia/Shanghai';
-
-type Kind = 'worklist' | 'case list' | 'case detail' | 'customer detail';
-const KINDS: Kind[] = ['worklist', 'case list', 'case detail', 'customer detail'];
-/** The case list as the screen asks for it: its three sorts and the "due today" switch. */
-const CASE_LISTS = [
-  'sort=nextActionOn',
-  'sort=-amount',
-  'sort=-daysPastDue',
-  `sort=nextActionOn&dueBy=${BENCH_AS_OF}`,
-];
-
-interface Step {
-  kind: Kind;
-  path: string;
-  /** The use case behind the path, for recording its statements (the baseline). */
-  run: (db: Db, actor: Actor, today: string) => Promise<unknown>;
-}
-
-interface BenchUser {
-  username: string;
-  userId: number;
-  role: 'collector' | 'collection_manager';
-  steps: Step[];
-}
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BENCH_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-function urlOf(name: string): string {
-  const url = new URL(BENCH_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** A private copy of the demo database, migrated and worked by one full engine cycle. */
-async function workedCopy(): Promise<{ name: string; url: string; cycleSeconds: number }> {
-  const template = process.env.BENCH_WORKLIST_TEMPLATE ?? (await demoDatabase(SIZE)).name;
-  const name = `huikuan_bench_worklist_${process.pid}`;
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name} template ${template}`);
-  const url = urlOf(name);
-  const store = await openStore({ databaseUrl: url, maxConnections: 4 });
-  try {
-    await migrate(store);
-    await ensureDefaultStrategies(store.db);
-    await store.db.updateTable('strategy').set({ active: true }).where('version', '=', 1).execute();
-    process.stderr.write(`engine cycle as of ${BENCH_AS_OF}…\n`);
-    const start = performance.now();
-    await runEngine(store.db, { asOf: BENCH_AS_OF, kind: 'full', concurrency: 2 });
-    const cycleSeconds = (performance.now() - start) / 1000;
-    if (process.env.BENCH_WORKLIST_OLD_INDEXES) {
-      await sql`drop index collection_case_open_next_action, collection_case_open_amount, collection_case_open_dpd,
-        task_open_due, task_open_assignee_due`.execute(store.db);
-      await sql`create index collection_case_next on collection_case (next_action_on, id) where closed_on is null`.execute(
-        store.db,
-      );
-      await sql`create index task_open_assignee on task (assignee_id, due_on) where status = 'open'`.execute(
-        store.db,
-      );
-    }
-    await sql`vacuum analyze`.execute(store.db);
-    return { name, url, cycleSeconds };
-  } finally {
-    await closeStore(store);
-  }
-}
-
-/** The sign-ins: the demo's collectors (their own portfolios) and, one user in five, a collection manager. */
-async function makeUsers(store: Store): Promise<Array<Omit<BenchUser, 'steps'>>> {
-  const db = store.db;
-  const passwordHash = await hashPassword(PASSWORD);
-  const collectors = (
-    await db
-      .selectFrom('app_user')
-      .select(['id', 'username'])
-      .where('username', 'like', 'collector%')
-      .orderBy('username')
-      .execute()
-  ).filter((u) => /^collector\d+$/.test(u.username));
-  if (collectors.length === 0) throw new Error('the demo has no collectors');
-  for (const c of collectors) {
-    await inTransaction(db, SYSTEM_ACTOR, async (tx) => {
-      await updateUser(tx, c.id, { passwordHash });
-      await addGrants(tx, c.id, [{ role: 'collector', entityId: null }]);
-    });
-  }
-  const users: Array<Omit<BenchUser, 'steps'>> = [];
-  for (let k = 0; k < USERS; k++) {
-    if (k % 5 === 4) {
-      const username = `bench_manager${String(k).padStart(2, '0')}`;
-      const existing = await findUserByUsername(db, username);
-      const userId =
-        existing?.id ??
-        (
-          await createUser(db, SYSTEM_ACTOR, {
-            username,
-            displayName: username,
-            password: PASSWORD,
-            roles: [{ role: 'collection_manager' }],
-          })
-        ).id;
-      users.push({ username, userId, role: 'collection_manager' });
-    } else {
-      const c = collectors[k % collectors.length];
-      users.push({ username: c.username, userId: c.id, role: 'collector' });
-    }
-  }
-  return users;
-}
-
-/** Each user's round of requests: worklist, case list, a case of that list, its customer; 12 rounds. */
-async function stepsOf(db: Db, actor: Actor, today: string, seed: number): Promise<Step[]> {
-  const steps: Step[] = [];
-  for (let round = 0; round < 12; round++) {
-    const query = CASE_LISTS[(seed + round) % CASE_LISTS.length];
-    const params = Object.fromEntries(new URLSearchParams(query)) as { sort: string; dueBy?: string };
-    const page = await listCases(db, actor, { ...params, limit: 50, today });
-    const pick = page.items[(seed * 7 + round * 13) % Math.max(1, page.items.length)];
-    steps.push({
-      kind: 'worklist',
-      path: '/api/collections/tasks?limit=50',
-      run: (d, a) => listTasks(d, a, { limit: 50 }),
-    });
-    steps.push({
-      kind: 'case list',
-      path: `/api/collections/cases?limit=50&${query}`,
-      run: (d, a, t) => listCases(d, a, { ...params, limit: 50, today: t }),
-    });
-    if (!pick) continue;
-    steps.push({
-      kind: 'case detail',
-      path: `/api/collections/cases/${pick.id}`,
-      run: (d, a, t) => getCase(d, a, { id: pick.id, today: t }),
-    });
-    steps.push({
-      kind: 'customer detail',
-      path: `/api/customers/${pick.customer.id}`,
-      run: (d, a, t) => getCustomer(d, a, { id: pick.customer.id, today: t }),
-    });
-  }
-  return steps;
-}
-
-/** The statements `fn` sends through `db`, compiled as sent (transaction-local settings left out). */
-async function recorded(db: Db, fn: (db: Db) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const seen: RootOperationNode[] = [];
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      seen.push(args.node);
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  await fn(db.withPlugin(plugin));
-  return seen
-    .map((node) => db.getExecutor().compileQuery(node, createQueryId()))
-    .filter((q) => !/^\s*set local/i.test(q.sql));
-}
 
 interface Sample {
   kind: Kind;
@@ -368,7 +201,10 @@ function summarise(api: LoadResult, raw: LoadResult): Row[] {
 export async function runWorklistBench(): Promise<void> {
   const version = await serverVersion();
   const machine = machineInfo(version);
-  const copy = await workedCopy();
+  const copy = await workedCopy(SIZE, {
+    template: process.env.BENCH_WORKLIST_TEMPLATE,
+    oldIndexes: Boolean(process.env.BENCH_WORKLIST_OLD_INDEXES),
+  });
   process.stderr.write(`worked copy ${copy.name} ready (engine cycle ${copy.cycleSeconds.toFixed(1)} s)\n`);
   const store = await openStore({ databaseUrl: copy.url, maxConnections: 10 });
   let api: LoadResult | null = null;
@@ -377,7 +213,7 @@ export async function runWorklistBench(): Promise<void> {
   const cpu = { server: 0, db: 0, rawDb: 0 };
   try {
     const today = todayIn(TIME_ZONE);
-    const signIns = await makeUsers(store);
+    const signIns = await makeUsers(store, USERS);
     const users: BenchUser[] = [];
     for (const [u, s] of signIns.entries()) {
       const actor = await actorOfUser(store.db, s.userId);

@@ -98,3 +98,23 @@ describe('date arithmetic', () => {
     expect(todayIn('America/New_York', instant)).toBe('2024-01-05');
   });
 });
+
+describe('todayIn', () => {
+  it('builds one date formatter per time zone, not one per call (the server asks on every request)', () => {
+    const Original = Intl.DateTimeFormat;
+    let built = 0;
+    const Counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      built += 1;
+      return new Original(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = Counting;
+    try {
+      const instant = new Date('2024-01-05T17:30:00Z');
+      for (let k = 0; k < 3; k++) expect(todayIn('Pacific/Chatham', instant)).toBe('2024-01-06');
+      expect(todayIn('America/Anchorage', instant)).toBe('2024-01-05');
+      expect(built).toBe(2);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+  });
+});

@@ -67,6 +67,7 @@ export async function syncCases(tx: Tx, s: SyncScope): Promise<SyncCounts> {
     );
     await sql`update outbox set status = 'cancelled', error = 'case closed before sending'
               where status = 'queued' and case_id = any(${closedIds}::bigint[])`.execute(tx);
+    await releaseCreditHolds(tx, s.asOf, closedIds, 'creditHoldReleasedCaseClosed');
     await settleClosedPromises(tx, s.asOf, closedIds);
     await sql`update payment_plan set status = 'completed'
               where status = 'active' and case_id = any(${closedIds}::bigint[])`.execute(tx);
@@ -85,6 +86,24 @@ export async function syncCases(tx: Tx, s: SyncScope): Promise<SyncCounts> {
   // After the settling: a promise that broke or a plan that defaulted today no longer holds the case.
   await holdBackQueuedMessages(tx, s);
   return { opened: opened.rows.length, closed: closedIds.length };
+}
+
+/**
+ * Releases the active credit holds the engine placed for these cases (source 'collections'), recording the
+ * day and why (a message code); the credit side reads credit_hold. A hold a person placed stays.
+ */
+export async function releaseCreditHolds(
+  tx: Tx,
+  asOf: string,
+  caseIds: number[],
+  reason: 'creditHoldReleasedCaseClosed' | 'creditHoldReleasedBackUnderRules',
+): Promise<void> {
+  if (caseIds.length === 0) return;
+  await sql`update credit_hold set status = 'released', released_on = greatest(${asOf}::date, placed_on),
+              released_reason = ${reason}
+            where status = 'active' and source = 'collections' and case_id = any(${caseIds}::bigint[])`.execute(
+    tx,
+  );
 }
 
 /**

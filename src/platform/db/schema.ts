@@ -455,6 +455,10 @@ export interface CreditHoldTable {
   placed_on: string;
   released_on: string | null;
   released_by: number | null;
+  /** Why it was released: a message code (migration 0036). */
+  released_reason: string | null;
+  /** The stage of the strategy step that placed it (migration 0036). */
+  placed_stage: string | null;
   created_at: Stamp;
 }
 

@@ -1,0 +1,61 @@
+// Issue 15, "the engine day by day": what a daily run of the standard strategy must not lose or leave behind.
+import { sql } from 'kysely';
+import { beforeEach, expect, it } from 'vitest';
+import { runEngine } from '../../src/collections/engine/run-engine';
+import type { Db } from '../../src/platform/db/store';
+import { addDays } from '../../src/shared/dates';
+import { describeEachStore } from '../support/stores';
+import { addCustomer, addInvoice, pay, startWithStandardStrategy } from './fixtures';
+
+async function runDays(db: Db, from: string, to: string): Promise<void> {
+  for (let d = from; d <= to; d = addDays(d, 1)) await runEngine(db, { asOf: d, kind: 'full' });
+}
+
+describeEachStore('the engine day by day', (store) => {
+  let entityId: number;
+  let collectorId: number;
+  beforeEach(async () => {
+    ({ entityId, collectorId } = await startWithStandardStrategy(store().db));
+  });
+
+  it('releases the credit hold it placed once the customer has paid everything, saying why', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const invoiceId = await addInvoice(db, {
+      entityId,
+      customerId,
+      dueDate: '2026-01-10',
+      amount: 3_000_000,
+    });
+    await runDays(db, '2026-02-09', '2026-02-12');
+    const placed = await db.selectFrom('credit_hold').selectAll().executeTakeFirstOrThrow();
+    expect(placed).toMatchObject({ status: 'active', placed_stage: 'strong', placed_on: '2026-02-10' });
+    await pay(db, { entityId, customerId, invoiceId, amount: 3_000_000, date: '2026-02-13' });
+    await runEngine(db, { asOf: '2026-02-13', kind: 'full' });
+    const released = await db.selectFrom('credit_hold').selectAll().executeTakeFirstOrThrow();
+    expect(released).toMatchObject({
+      status: 'released',
+      released_on: '2026-02-13',
+      released_reason: 'creditHoldReleasedCaseClosed',
+      released_by: null,
+    });
+  });
+
+  it('releases it when a payment brings the case back below the stage that placed it', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const old = await addInvoice(db, { entityId, customerId, dueDate: '2026-01-10', amount: 1_000_000 });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-02-05', amount: 1_000_000 });
+    await runDays(db, '2026-02-09', '2026-02-11');
+    expect(await db.selectFrom('credit_hold').select('status').executeTakeFirstOrThrow()).toEqual({
+      status: 'active',
+    });
+    await pay(db, { entityId, customerId, invoiceId: old, amount: 1_000_000, date: '2026-02-12' });
+    await runEngine(db, { asOf: '2026-02-12', kind: 'full' });
+    const kase = await db.selectFrom('collection_case').select(['stage', 'status']).executeTakeFirstOrThrow();
+    expect(kase.stage).toBe('early');
+    const hold = await sql<{ status: string; released_reason: string | null }>`
+      select status, released_reason from credit_hold`.execute(db);
+    expect(hold.rows).toEqual([{ status: 'released', released_reason: 'creditHoldReleasedBackUnderRules' }]);
+  });
+});

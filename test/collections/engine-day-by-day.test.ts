@@ -1,7 +1,9 @@
 // Issue 15, "the engine day by day": what a daily run of the standard strategy must not lose or leave behind.
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
+import { getCase } from '../../src/collections/cases/get-case';
 import { runEngine } from '../../src/collections/engine/run-engine';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import type { Db } from '../../src/platform/db/store';
 import { addDays } from '../../src/shared/dates';
 import { describeEachStore } from '../support/stores';
@@ -57,5 +59,37 @@ describeEachStore('the engine day by day', (store) => {
     const hold = await sql<{ status: string; released_reason: string | null }>`
       select status, released_reason from credit_hold`.execute(db);
     expect(hold.rows).toEqual([{ status: 'released', released_reason: 'creditHoldReleasedBackUnderRules' }]);
+  });
+
+  it('a dispute cancels the queued message for the right reason and the open call task', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    const invoiceId = await addInvoice(db, { entityId, customerId, dueDate: '2026-03-02', amount: 500_000 });
+    // Day 1 queues the overdue notice (nothing sends it yet); day 2 adds the first call. Then the customer
+    // disputes the invoice before the notice left.
+    await runDays(db, '2026-03-03', '2026-03-04');
+    await db.updateTable('invoice').set({ disputed: true }).where('id', '=', invoiceId).execute();
+    await runEngine(db, { asOf: '2026-03-05', kind: 'full' });
+    const kase = await db.selectFrom('collection_case').select('id').executeTakeFirstOrThrow();
+    const detail = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today: '2026-03-05' });
+    const notice = detail.messages.find((m) => m.steps.includes('overdue-1'))!;
+    expect(notice).toMatchObject({ status: 'cancelled', errorCode: 'messageCancelledDisputed' });
+    expect(notice.error).not.toContain('no longer owed');
+    const call = detail.tasks.find((t) => t.type === 'call')!;
+    expect(call).toMatchObject({ status: 'cancelled', cancelReason: 'invoices_disputed' });
+  });
+
+  it('cases show counts the case and its invoices from one day, and says which', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-02', amount: 500_000 });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-05', amount: 500_000 });
+    await runEngine(db, { asOf: '2026-03-10', kind: 'full' });
+    const kase = await db.selectFrom('collection_case').select('id').executeTakeFirstOrThrow();
+    // Viewed days after the last run: the case's figure must not stay at the run's day.
+    const detail = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today: '2026-03-20' });
+    expect(detail.daysPastDueAsOf).toBe('2026-03-20');
+    expect(detail.invoices.map((i) => i.daysPastDue)).toEqual([18, 15]);
+    expect(detail.daysPastDue).toBe(Math.max(...detail.invoices.map((i) => i.daysPastDue)));
   });
 });

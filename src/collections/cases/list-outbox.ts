@@ -4,6 +4,7 @@ import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { invalid, msg } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
+import { readReason } from '../reasons';
 import type { OutboxMessage } from './case-dto';
 
 export interface OutboxFilter {
@@ -62,8 +63,13 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
       status: r.status,
       scheduledOn: r.scheduled_on,
       steps: r.payload?.steps ?? [],
-      error: r.error,
+      ...readError(r.error),
     })),
     nextCursor: rows.rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
   };
+}
+
+function readError(stored: string | null) {
+  const reason = readReason(stored);
+  return { error: reason.text, errorCode: reason.code, errorParams: reason.params };
 }

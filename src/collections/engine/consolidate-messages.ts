@@ -20,6 +20,7 @@
 // promise or a plan cancel the case's queued messages in their own transaction (cases/hold-messages.ts),
 // and the engine's sync sweeps the queued messages of held cases on every cycle (sync-cases.ts).
 import { addDays } from '../../shared/dates';
+import { codedReason } from '../reasons';
 import { MESSAGE_ACTIONS, type Strategy } from '../strategy/strategy-schema';
 import type { CaseSnapshot, DueStep } from './case-state';
 import {
@@ -206,7 +207,13 @@ export function consolidateMessages(input: {
     if ('skipped' in again)
       plan.cancels.push({ id: row.id, reason: `cancelled before sending: ${again.skipped}` });
     else if (again.empty)
-      plan.cancels.push({ id: row.id, reason: 'cancelled before sending: its invoices are no longer owed' });
+      plan.cancels.push({
+        id: row.id,
+        // Disputed invoices are not dunned: say so, not that they are no longer owed.
+        reason: facts.invoices.some((i) => listed.has(i.id) && i.disputed)
+          ? codedReason('messageCancelledDisputed')
+          : 'cancelled before sending: its invoices are no longer owed',
+      });
     else plan.updates.push({ id: row.id, message: again });
   }
   return plan;

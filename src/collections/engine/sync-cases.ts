@@ -108,8 +108,10 @@ export async function releaseCreditHolds(
 
 /**
  * The engine's open tasks of open cases whose invoices (payload.invoices, as the task was made) are all
- * paid (or credited, written off): nothing is left for the call or visit to ask for. A task that names no
- * invoice stays; so do the tasks people made.
+ * paid (or credited, written off) or disputed: nothing is left for the call or visit to ask for (disputed
+ * invoices are not dunned; the dispute's resolution lets the strategy speak again). Reason 'invoices_disputed'
+ * when one of them is still open under dispute, else 'invoices_paid'. A task that names no invoice stays;
+ * so do the tasks people made.
  */
 async function cancelPaidTasks(tx: Tx, s: SyncScope): Promise<void> {
   await sql`
@@ -118,13 +120,16 @@ async function cancelPaidTasks(tx: Tx, s: SyncScope): Promise<void> {
       from task t
       where t.status = 'open' and t.step_key is not null and ${inScope('t.customer_id', s.customerIds)}
     )
-    update task t set status = 'cancelled', cancel_reason = 'invoices_paid', completed_on = ${s.asOf}::date,
-      updated_at = now()
+    update task t set status = 'cancelled', completed_on = ${s.asOf}::date, updated_at = now(),
+      cancel_reason = case when exists (select 1 from jsonb_array_elements_text(n.ids) as e(id)
+                                        join invoice i on i.id = e.id::bigint
+                                        where i.allocated_amount < i.amount and i.disputed)
+                           then 'invoices_disputed' else 'invoices_paid' end
     from named n
     where t.id = n.id and n.ids <> '[]'::jsonb
       and not exists (select 1 from jsonb_array_elements_text(n.ids) as e(id)
                       join invoice i on i.id = e.id::bigint
-                      where i.allocated_amount < i.amount)`.execute(tx);
+                      where i.allocated_amount < i.amount and not i.disputed)`.execute(tx);
 }
 
 /**

@@ -362,7 +362,7 @@ export interface TaskTable {
   payload: Jsonb<unknown>;
   completed_on: string | null;
   outcome: string | null;
-  /** Why the engine cancelled it (0011): 'case_closed' or 'invoices_paid'; null otherwise. */
+  /** Why the engine cancelled it (0011): 'case_closed', 'invoices_paid' or 'invoices_disputed'; null otherwise. */
   cancel_reason: string | null;
   created_at: Stamp;
   updated_at: UpdatedAt;

@@ -166,6 +166,10 @@ export const MESSAGES = {
     en: 'released by the engine: the case closed (nothing is owed any more)',
     'zh-CN': '系统自动解除：案件已结案（已无欠款）',
   },
+  messageCancelledDisputed: {
+    en: 'cancelled before sending: the invoices it lists are disputed (or paid)',
+    'zh-CN': '发送前已取消：所列发票有争议（或已付清）',
+  },
   creditHoldReleasedBackUnderRules: {
     en: 'released by the engine: the case is back in the {stage} stage, below the stage that placed the hold',
     'zh-CN': '系统自动解除：案件已回到{stage}阶段，低于冻结时的阶段',

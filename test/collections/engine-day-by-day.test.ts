@@ -1,4 +1,5 @@
 // Issue 15, "the engine day by day": what a daily run of the standard strategy must not lose or leave behind.
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { getCase } from '../../src/collections/cases/get-case';
@@ -91,5 +92,50 @@ describeEachStore('the engine day by day', (store) => {
     expect(detail.daysPastDueAsOf).toBe('2026-03-20');
     expect(detail.invoices.map((i) => i.daysPastDue)).toEqual([18, 15]);
     expect(detail.daysPastDue).toBe(Math.max(...detail.invoices.map((i) => i.daysPastDue)));
+  });
+
+  it('a queued letter keeps its date when paid invoices drop out of it, and what left is provable', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-05-30', amount: 700_000, number: 'A-1' });
+    const paid = await addInvoice(db, {
+      entityId,
+      customerId,
+      dueDate: '2026-05-30',
+      amount: 300_000,
+      number: 'B-2',
+    });
+    await runEngine(db, { asOf: '2026-06-30', kind: 'full' });
+    const letter = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('channel', '=', 'letter')
+      .executeTakeFirstOrThrow();
+    expect(letter.body).toContain('2026-06-30');
+    expect(letter.body).toContain('B-2');
+    await pay(db, { entityId, customerId, invoiceId: paid, amount: 300_000, date: '2026-09-29' });
+    await runEngine(db, { asOf: '2026-09-30', kind: 'full' });
+    const again = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', letter.id)
+      .executeTakeFirstOrThrow();
+    expect(again.status).toBe('queued');
+    expect(again.body).not.toContain('B-2');
+    expect(again.body).toContain('A-1');
+    expect(again.body).toContain('2026-06-30');
+    expect(again.body).not.toContain('2026-09-30');
+    // The hash names the content; once the message has left, its content cannot change.
+    const { rows } = await sql<{ recipients: string }>`select recipients::text as recipients from outbox
+      where id = ${letter.id}`.execute(db);
+    expect(again.content_hash).toBe(
+      createHash('sha256')
+        .update(`${again.subject ?? ''}\n${again.body}\n${rows[0].recipients}`)
+        .digest('hex'),
+    );
+    await db.updateTable('outbox').set({ status: 'sent' }).where('id', '=', letter.id).execute();
+    await expect(
+      db.updateTable('outbox').set({ body: 'changed' }).where('id', '=', letter.id).execute(),
+    ).rejects.toThrow();
   });
 });

@@ -62,6 +62,11 @@ export const OutboxMessageSchema = Type.Object({
     Type.String({ description: 'message code of the error (src/shared/messages), null for plain text' }),
   ),
   errorParams: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  contentHash: Nullable(
+    Type.String({
+      description: 'SHA-256 of subject, body and recipients; fixed once the message left the queue',
+    }),
+  ),
 });
 export type OutboxMessage = Static<typeof OutboxMessageSchema>;
 

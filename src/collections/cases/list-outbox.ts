@@ -45,8 +45,9 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
     scheduled_on: string;
     payload: { steps?: string[] };
     error: string | null;
+    content_hash: string | null;
   }>`select o.id, o.case_id, o.customer_id, o.channel, o.template_key, o.locale, o.recipients, o.subject, o.body,
-            o.status, o.scheduled_on, o.payload, o.error
+            o.status, o.scheduled_on, o.payload, o.error, o.content_hash
      from outbox o where ${sql.join(where, sql` and `)} order by o.id desc limit ${limit + 1}`.execute(db);
   const page = rows.rows.slice(0, limit);
   return {
@@ -64,6 +65,7 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
       scheduledOn: r.scheduled_on,
       steps: r.payload?.steps ?? [],
       ...readError(r.error),
+      contentHash: r.content_hash,
     })),
     nextCursor: rows.rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
   };

@@ -385,6 +385,8 @@ export interface OutboxTable {
   scheduled_on: string;
   sent_at: Date | null;
   error: string | null;
+  /** SHA-256 of subject, body and recipients, set by the database (migration 0037). */
+  content_hash: ColumnType<string | null, never, never>;
   created_at: Stamp;
 }
 

@@ -413,6 +413,8 @@ export interface ApiPaths {
           errorParams: {
             [key: string]: string | number;
           } | null;
+          /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
+          contentHash: string | null;
         }>;
         tasks: Array<{
           id: number;
@@ -588,6 +590,8 @@ export interface ApiPaths {
           errorParams: {
             [key: string]: string | number;
           } | null;
+          /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
+          contentHash: string | null;
         }>;
         tasks: Array<{
           id: number;
@@ -820,6 +824,8 @@ export interface ApiPaths {
           errorParams: {
             [key: string]: string | number;
           } | null;
+          /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
+          contentHash: string | null;
         }>;
         nextCursor: string | null;
       };

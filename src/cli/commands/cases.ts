@@ -5,10 +5,20 @@ import { listCases } from '../../collections/cases/list-cases';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import { notFound } from '../../platform/errors';
 import { todayIn } from '../../shared/dates';
+import { formatMessage, isMessageCode, localeFrom, type MessageParams } from '../../shared/messages';
 import { formatMoney } from '../../shared/money';
 import { printJson, withApp } from '../context';
 
 const actor = SYSTEM_ACTOR;
+/** A firing's detail in the CLI's locale when it is a message code (src/collections/reasons.ts). */
+const detailText = (f: {
+  detail: string | null;
+  detailCode: string | null;
+  detailParams: MessageParams | null;
+}) =>
+  isMessageCode(f.detailCode)
+    ? formatMessage(localeFrom(process.argv, process.env), f.detailCode, f.detailParams ?? {})
+    : f.detail;
 const money = (amount: number, currency: string) => `${currency} ${formatMoney(amount, currency)}`;
 
 export function registerCaseCommands(program: Command): void {
@@ -88,9 +98,9 @@ export function registerCaseCommands(program: Command): void {
         const out: string[] = [
           `case #${c.id}: ${c.customer.code} ${c.customer.name} / ${c.entity.name}`,
           `stage ${c.stage} since ${c.stageSince}, status ${c.status}, strategy ${c.strategy ? `${c.strategy.name} v${c.strategy.version}` : '-'}, collector ${c.collector?.displayName ?? '-'}`,
-          `days past due ${c.daysPastDue ?? '-'}, next action ${c.nextActionOn ?? '-'} ${c.nextStepKey ?? ''}`,
+          `days past due ${c.daysPastDue ?? '-'} (as of ${c.daysPastDueAsOf}, oldest undisputed open invoice), next action ${c.nextActionOn ?? '-'} ${c.nextStepKey ?? ''}`,
           '',
-          'open invoices:',
+          `open invoices (days past due as of ${c.daysPastDueAsOf}):`,
           ...c.invoices.map(
             (i) =>
               `  ${i.number}  due ${i.dueDate}  ${money(i.openAmount, i.currency)}  ${i.daysPastDue} d${i.disputed ? '  (disputed)' : ''}`,
@@ -99,7 +109,7 @@ export function registerCaseCommands(program: Command): void {
           'history:',
           ...c.firings.map(
             (f) =>
-              `  ${f.firedOn}  ${f.stepKey}  ${f.action} → ${f.outcome}${f.detail ? ` (${f.detail})` : ''}`,
+              `  ${f.firedOn}  ${f.stepKey}  ${f.action} → ${f.outcome}${f.detail ? ` (${detailText(f)})` : ''}`,
           ),
           '',
           'coming up:',

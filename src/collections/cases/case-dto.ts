@@ -58,6 +58,15 @@ export const OutboxMessageSchema = Type.Object({
   error: Nullable(
     Type.String({ description: 'why it was cancelled before sending (or why sending failed)' }),
   ),
+  errorCode: Nullable(
+    Type.String({ description: 'message code of the error (src/shared/messages), null for plain text' }),
+  ),
+  errorParams: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  contentHash: Nullable(
+    Type.String({
+      description: 'SHA-256 of subject, body and recipients; fixed once the message left the queue',
+    }),
+  ),
 });
 export type OutboxMessage = Static<typeof OutboxMessageSchema>;
 
@@ -76,7 +85,9 @@ export const TaskSchema = Type.Object({
   completedOn: Nullable(Type.String()),
   outcome: Nullable(Type.String()),
   cancelReason: Nullable(
-    Type.String({ description: "why the engine cancelled it: 'case_closed' or 'invoices_paid'" }),
+    Type.String({
+      description: "why the engine cancelled it: 'case_closed', 'invoices_paid' or 'invoices_disputed'",
+    }),
   ),
 });
 export type TaskView = Static<typeof TaskSchema>;
@@ -90,6 +101,10 @@ export const FiringSchema = Type.Object({
   action: Type.String(),
   outcome: Type.String(),
   detail: Nullable(Type.String()),
+  detailCode: Nullable(
+    Type.String({ description: 'message code of the detail (src/shared/messages), null for plain text' }),
+  ),
+  detailParams: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   outboxId: Nullable(Type.Integer()),
   taskId: Nullable(Type.Integer()),
   strategy: Type.String(),
@@ -151,6 +166,11 @@ export const UpcomingStepSchema = Type.Object({
 export const CaseDetailSchema = Type.Intersect([
   CaseSummarySchema,
   Type.Object({
+    daysPastDueAsOf: Type.String({
+      description:
+        "the one basis of the case's and its invoices' days past due here: today, from the open invoices shown " +
+        '(the case counts from its oldest undisputed one)',
+    }),
     invoices: Type.Array(CaseInvoiceSchema),
     firings: Type.Array(FiringSchema),
     messages: Type.Array(OutboxMessageSchema),

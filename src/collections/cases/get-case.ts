@@ -5,6 +5,7 @@ import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
 import { daysBetween } from '../../shared/dates';
+import { readReason } from '../reasons';
 import { previewStrategy } from '../strategy/preview-strategy';
 import { loadStrategy } from '../strategy/strategy-queries';
 import type { CaseDetail, OutboxMessage, PlanView, PromiseView, TaskView } from './case-dto';
@@ -125,8 +126,13 @@ export async function getCase(
           stage: e.stage,
         }))
     : [];
+  // One basis on the screen: the case's days past due and each invoice's count from today, over the open
+  // invoices shown (the stored figure is as of the last evaluation, which may be an earlier day).
+  const anchor = invoices.filter((i) => !i.disputed).map((i) => i.due_date)[0] ?? null;
   return {
     ...summary,
+    daysPastDue: anchor === null ? null : daysBetween(anchor, input.today),
+    daysPastDueAsOf: input.today,
     invoices: invoices.map((i) => ({
       id: i.id,
       number: i.number,
@@ -146,7 +152,7 @@ export async function getCase(
       stage: f.stage,
       action: f.action,
       outcome: f.outcome,
-      detail: f.detail,
+      ...readDetail(f.detail),
       outboxId: f.outbox_id,
       taskId: f.task_id,
       strategy: f.strategy,
@@ -169,4 +175,9 @@ async function caseStrategy(db: Db, caseId: number) {
   if (!row?.strategy_id) return null;
   const version = await loadStrategy(db, row.strategy_id);
   return version;
+}
+
+function readDetail(stored: string | null) {
+  const reason = readReason(stored);
+  return { detail: reason.text, detailCode: reason.code, detailParams: reason.params };
 }

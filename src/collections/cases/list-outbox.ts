@@ -4,6 +4,7 @@ import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { invalid, msg } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
+import { readReason } from '../reasons';
 import type { OutboxMessage } from './case-dto';
 
 export interface OutboxFilter {
@@ -44,8 +45,9 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
     scheduled_on: string;
     payload: { steps?: string[] };
     error: string | null;
+    content_hash: string | null;
   }>`select o.id, o.case_id, o.customer_id, o.channel, o.template_key, o.locale, o.recipients, o.subject, o.body,
-            o.status, o.scheduled_on, o.payload, o.error
+            o.status, o.scheduled_on, o.payload, o.error, o.content_hash
      from outbox o where ${sql.join(where, sql` and `)} order by o.id desc limit ${limit + 1}`.execute(db);
   const page = rows.rows.slice(0, limit);
   return {
@@ -62,8 +64,14 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
       status: r.status,
       scheduledOn: r.scheduled_on,
       steps: r.payload?.steps ?? [],
-      error: r.error,
+      ...readError(r.error),
+      contentHash: r.content_hash,
     })),
     nextCursor: rows.rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
   };
+}
+
+function readError(stored: string | null) {
+  const reason = readReason(stored);
+  return { error: reason.text, errorCode: reason.code, errorParams: reason.params };
 }

@@ -19,7 +19,8 @@
 // The same rule holds everywhere a message can be held back: the use cases that pause a case or record a
 // promise or a plan cancel the case's queued messages in their own transaction (cases/hold-messages.ts),
 // and the engine's sync sweeps the queued messages of held cases on every cycle (sync-cases.ts).
-import { addDays } from '../../shared/dates';
+import { addDays, daysBetween } from '../../shared/dates';
+import { codedReason } from '../reasons';
 import { MESSAGE_ACTIONS, type Strategy } from '../strategy/strategy-schema';
 import type { CaseSnapshot, DueStep } from './case-state';
 import {
@@ -194,19 +195,27 @@ export function consolidateMessages(input: {
   for (const row of outbox) {
     if (row.status !== 'queued' || !row.stale || rendered.has(row.id) || held.has(row.id)) continue;
     const listed = new Set(row.invoiceIds);
+    // Rendered as of the day it was scheduled for, not today: a letter of 06-30 still queued in September
+    // reads as of 06-30; only the invoices paid or disputed since drop out of it.
     const again = planMessage(
       { ...facts, invoices: facts.invoices.filter((i) => listed.has(i.id)) },
       strategy,
       row.channel,
       duesOf(row, strategy, commitments),
-      asOf,
-      horizonDate,
+      row.scheduledOn,
+      addDays(row.scheduledOn, daysBetween(asOf, horizonDate)),
       row.steps,
     );
     if ('skipped' in again)
       plan.cancels.push({ id: row.id, reason: `cancelled before sending: ${again.skipped}` });
     else if (again.empty)
-      plan.cancels.push({ id: row.id, reason: 'cancelled before sending: its invoices are no longer owed' });
+      plan.cancels.push({
+        id: row.id,
+        // Disputed invoices are not dunned: say so, not that they are no longer owed.
+        reason: facts.invoices.some((i) => listed.has(i.id) && i.disputed)
+          ? codedReason('messageCancelledDisputed')
+          : 'cancelled before sending: its invoices are no longer owed',
+      });
     else plan.updates.push({ id: row.id, message: again });
   }
   return plan;

@@ -63,6 +63,8 @@ export interface PlannedTask {
   payload: Record<string, unknown>;
   firing: FiringRef;
   creditHold: boolean;
+  /** The case's stage when it fired (a credit hold is released when the case falls below it). */
+  stage: Stage;
 }
 
 export interface PlannedActions {
@@ -135,6 +137,7 @@ export function planActions(
       },
       firing: ref,
       creditHold: step.action === 'credit_hold',
+      stage: facts.stage,
     });
   }
   for (const [channel, dues] of byChannel) {

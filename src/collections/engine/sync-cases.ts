@@ -67,6 +67,7 @@ export async function syncCases(tx: Tx, s: SyncScope): Promise<SyncCounts> {
     );
     await sql`update outbox set status = 'cancelled', error = 'case closed before sending'
               where status = 'queued' and case_id = any(${closedIds}::bigint[])`.execute(tx);
+    await releaseCreditHolds(tx, s.asOf, closedIds, 'creditHoldReleasedCaseClosed');
     await settleClosedPromises(tx, s.asOf, closedIds);
     await sql`update payment_plan set status = 'completed'
               where status = 'active' and case_id = any(${closedIds}::bigint[])`.execute(tx);
@@ -88,9 +89,29 @@ export async function syncCases(tx: Tx, s: SyncScope): Promise<SyncCounts> {
 }
 
 /**
+ * Releases the active credit holds the engine placed for these cases (source 'collections'), recording the
+ * day and why (a message code); the credit side reads credit_hold. A hold a person placed stays.
+ */
+export async function releaseCreditHolds(
+  tx: Tx,
+  asOf: string,
+  caseIds: number[],
+  reason: 'creditHoldReleasedCaseClosed' | 'creditHoldReleasedBackUnderRules',
+): Promise<void> {
+  if (caseIds.length === 0) return;
+  await sql`update credit_hold set status = 'released', released_on = greatest(${asOf}::date, placed_on),
+              released_reason = ${reason}
+            where status = 'active' and source = 'collections' and case_id = any(${caseIds}::bigint[])`.execute(
+    tx,
+  );
+}
+
+/**
  * The engine's open tasks of open cases whose invoices (payload.invoices, as the task was made) are all
- * paid (or credited, written off): nothing is left for the call or visit to ask for. A task that names no
- * invoice stays; so do the tasks people made.
+ * paid (or credited, written off) or disputed: nothing is left for the call or visit to ask for (disputed
+ * invoices are not dunned; the dispute's resolution lets the strategy speak again). Reason 'invoices_disputed'
+ * when one of them is still open under dispute, else 'invoices_paid'. A task that names no invoice stays;
+ * so do the tasks people made.
  */
 async function cancelPaidTasks(tx: Tx, s: SyncScope): Promise<void> {
   await sql`
@@ -99,13 +120,16 @@ async function cancelPaidTasks(tx: Tx, s: SyncScope): Promise<void> {
       from task t
       where t.status = 'open' and t.step_key is not null and ${inScope('t.customer_id', s.customerIds)}
     )
-    update task t set status = 'cancelled', cancel_reason = 'invoices_paid', completed_on = ${s.asOf}::date,
-      updated_at = now()
+    update task t set status = 'cancelled', completed_on = ${s.asOf}::date, updated_at = now(),
+      cancel_reason = case when exists (select 1 from jsonb_array_elements_text(n.ids) as e(id)
+                                        join invoice i on i.id = e.id::bigint
+                                        where i.allocated_amount < i.amount and i.disputed)
+                           then 'invoices_disputed' else 'invoices_paid' end
     from named n
     where t.id = n.id and n.ids <> '[]'::jsonb
       and not exists (select 1 from jsonb_array_elements_text(n.ids) as e(id)
                       join invoice i on i.id = e.id::bigint
-                      where i.allocated_amount < i.amount)`.execute(tx);
+                      where i.allocated_amount < i.amount and not i.disputed)`.execute(tx);
 }
 
 /**

@@ -158,11 +158,12 @@ export async function insertTasks(tx: Tx, tasks: PlannedTask[], asOf: string): P
       entity_id: t.entityId,
       case_id: t.caseId,
       reason: t.title,
+      stage: t.stage,
     }));
     await sql`
-      insert into credit_hold (customer_id, entity_id, case_id, reason, placed_on)
-      select distinct on (r.customer_id) r.customer_id, r.entity_id, r.case_id, r.reason, ${asOf}::date
-      from jsonb_to_recordset(${JSON.stringify(holdRows)}::jsonb) as r(customer_id bigint, entity_id bigint, case_id bigint, reason text)
+      insert into credit_hold (customer_id, entity_id, case_id, reason, placed_on, placed_stage)
+      select distinct on (r.customer_id) r.customer_id, r.entity_id, r.case_id, r.reason, ${asOf}::date, r.stage
+      from jsonb_to_recordset(${JSON.stringify(holdRows)}::jsonb) as r(customer_id bigint, entity_id bigint, case_id bigint, reason text, stage text)
       order by r.customer_id
       on conflict (customer_id) where status = 'active' do nothing`.execute(tx);
   }
@@ -212,4 +213,16 @@ export async function updateCases(
          strategy_version integer, strategy_since date, anchor_due_on date, days_past_due integer, totals jsonb, amount_cny bigint,
          next_action_on date, next_step_key text)
     where k.id = r.id`.execute(tx);
+  // A credit hold the engine placed is released once the case is back under the rules that placed it: its
+  // stage is now below the stage of the step that placed the hold (a payment moved the anchor back).
+  const below = updates.filter((u) => u.stage !== 'strong').map((u) => u.id);
+  if (below.length === 0) return;
+  await sql`
+    update credit_hold h set status = 'released', released_on = greatest(${asOf}::date, h.placed_on),
+      released_reason = 'creditHoldReleasedBackUnderRules'
+    from collection_case k
+    where h.case_id = k.id and k.id = any(${below}::bigint[]) and h.status = 'active' and h.source = 'collections'
+      and h.placed_stage is not null
+      and (case k.stage when 'reminder' then 0 when 'early' then 1 else 2 end)
+        < (case h.placed_stage when 'reminder' then 0 when 'early' then 1 else 2 end)`.execute(tx);
 }

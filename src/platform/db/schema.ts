@@ -362,7 +362,7 @@ export interface TaskTable {
   payload: Jsonb<unknown>;
   completed_on: string | null;
   outcome: string | null;
-  /** Why the engine cancelled it (0011): 'case_closed' or 'invoices_paid'; null otherwise. */
+  /** Why the engine cancelled it (0011): 'case_closed', 'invoices_paid' or 'invoices_disputed'; null otherwise. */
   cancel_reason: string | null;
   created_at: Stamp;
   updated_at: UpdatedAt;
@@ -385,6 +385,8 @@ export interface OutboxTable {
   scheduled_on: string;
   sent_at: Date | null;
   error: string | null;
+  /** SHA-256 of subject, body and recipients, set by the database (migration 0037). */
+  content_hash: ColumnType<string | null, never, never>;
   created_at: Stamp;
 }
 
@@ -455,6 +457,10 @@ export interface CreditHoldTable {
   placed_on: string;
   released_on: string | null;
   released_by: number | null;
+  /** Why it was released: a message code (migration 0036). */
+  released_reason: string | null;
+  /** The stage of the strategy step that placed it (migration 0036). */
+  placed_stage: string | null;
   created_at: Stamp;
 }
 

@@ -454,6 +454,20 @@ export const MESSAGES = {
   strategyRulesInvalid: { en: 'Invalid strategy rules', 'zh-CN': '策略规则无效' },
   simulationInvalid: { en: 'Invalid simulation', 'zh-CN': '模拟参数无效' },
 
+  // Collections engine: why a credit hold was released, a step skipped, a message or task cancelled (issue 15)
+  creditHoldReleasedCaseClosed: {
+    en: 'released by the engine: the case closed (nothing is owed any more)',
+    'zh-CN': '系统自动解除：案件已结案（已无欠款）',
+  },
+  messageCancelledDisputed: {
+    en: 'cancelled before sending: the invoices it lists are disputed (or paid)',
+    'zh-CN': '发送前已取消：所列发票有争议（或已付清）',
+  },
+  creditHoldReleasedBackUnderRules: {
+    en: 'released by the engine: the case is back in the {stage} stage, below the stage that placed the hold',
+    'zh-CN': '系统自动解除：案件已回到{stage}阶段，低于冻结时的阶段',
+  },
+
   // Reports
   dateRequired: { en: '{field} must be a date YYYY-MM-DD', 'zh-CN': '{field}须为 YYYY-MM-DD 格式的日期' },
   fromAfterTo: { en: 'from must be on or before to', 'zh-CN': '开始日期不能晚于结束日期' },
@@ -697,6 +711,7 @@ export const TERMS: Record<string, Record<string, string>> = {
   status: { open: '待办', done: '已完成', cancelled: '已取消', skipped: '已跳过' },
   content: { 'a zip archive': 'zip 压缩包', 'not a known file type': '未知的文件类型' },
   accepted: { 'csv or xlsx': 'CSV 或 XLSX' },
+  stage: { reminder: '逾期前提醒', early: '逾期前期', strong: '强力催收' },
 };
 
 /**

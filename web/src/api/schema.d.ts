@@ -357,6 +357,8 @@ export interface ApiPaths {
         closedOn: string | null;
         evaluatedOn: string | null;
       } & {
+        /** the one basis of the case's and its invoices' days past due here: today, from the open invoices shown (the case counts from its oldest undisputed one) */
+        daysPastDueAsOf: string;
         invoices: Array<{
           id: number;
           number: string;
@@ -377,6 +379,11 @@ export interface ApiPaths {
           action: string;
           outcome: string;
           detail: string | null;
+          /** message code of the detail (src/shared/messages), null for plain text */
+          detailCode: string | null;
+          detailParams: {
+            [key: string]: string | number;
+          } | null;
           outboxId: number | null;
           taskId: number | null;
           strategy: string;
@@ -401,6 +408,13 @@ export interface ApiPaths {
           steps: Array<string>;
           /** why it was cancelled before sending (or why sending failed) */
           error: string | null;
+          /** message code of the error (src/shared/messages), null for plain text */
+          errorCode: string | null;
+          errorParams: {
+            [key: string]: string | number;
+          } | null;
+          /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
+          contentHash: string | null;
         }>;
         tasks: Array<{
           id: number;
@@ -423,7 +437,7 @@ export interface ApiPaths {
           stepKey: string | null;
           completedOn: string | null;
           outcome: string | null;
-          /** why the engine cancelled it: 'case_closed' or 'invoices_paid' */
+          /** why the engine cancelled it: 'case_closed', 'invoices_paid' or 'invoices_disputed' */
           cancelReason: string | null;
         }>;
         promises: Array<{
@@ -520,6 +534,8 @@ export interface ApiPaths {
         closedOn: string | null;
         evaluatedOn: string | null;
       } & {
+        /** the one basis of the case's and its invoices' days past due here: today, from the open invoices shown (the case counts from its oldest undisputed one) */
+        daysPastDueAsOf: string;
         invoices: Array<{
           id: number;
           number: string;
@@ -540,6 +556,11 @@ export interface ApiPaths {
           action: string;
           outcome: string;
           detail: string | null;
+          /** message code of the detail (src/shared/messages), null for plain text */
+          detailCode: string | null;
+          detailParams: {
+            [key: string]: string | number;
+          } | null;
           outboxId: number | null;
           taskId: number | null;
           strategy: string;
@@ -564,6 +585,13 @@ export interface ApiPaths {
           steps: Array<string>;
           /** why it was cancelled before sending (or why sending failed) */
           error: string | null;
+          /** message code of the error (src/shared/messages), null for plain text */
+          errorCode: string | null;
+          errorParams: {
+            [key: string]: string | number;
+          } | null;
+          /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
+          contentHash: string | null;
         }>;
         tasks: Array<{
           id: number;
@@ -586,7 +614,7 @@ export interface ApiPaths {
           stepKey: string | null;
           completedOn: string | null;
           outcome: string | null;
-          /** why the engine cancelled it: 'case_closed' or 'invoices_paid' */
+          /** why the engine cancelled it: 'case_closed', 'invoices_paid' or 'invoices_disputed' */
           cancelReason: string | null;
         }>;
         promises: Array<{
@@ -791,6 +819,13 @@ export interface ApiPaths {
           steps: Array<string>;
           /** why it was cancelled before sending (or why sending failed) */
           error: string | null;
+          /** message code of the error (src/shared/messages), null for plain text */
+          errorCode: string | null;
+          errorParams: {
+            [key: string]: string | number;
+          } | null;
+          /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
+          contentHash: string | null;
         }>;
         nextCursor: string | null;
       };
@@ -1413,7 +1448,7 @@ export interface ApiPaths {
           stepKey: string | null;
           completedOn: string | null;
           outcome: string | null;
-          /** why the engine cancelled it: 'case_closed' or 'invoices_paid' */
+          /** why the engine cancelled it: 'case_closed', 'invoices_paid' or 'invoices_disputed' */
           cancelReason: string | null;
         }>;
         nextCursor: string | null;
@@ -1451,7 +1486,7 @@ export interface ApiPaths {
         stepKey: string | null;
         completedOn: string | null;
         outcome: string | null;
-        /** why the engine cancelled it: 'case_closed' or 'invoices_paid' */
+        /** why the engine cancelled it: 'case_closed', 'invoices_paid' or 'invoices_disputed' */
         cancelReason: string | null;
       };
     };

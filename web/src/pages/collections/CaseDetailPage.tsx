@@ -3,11 +3,12 @@
 import { Alert, Button, Card, Descriptions, Input, message, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { formatMessage, isMessageCode } from '../../../../src/shared/messages';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
-import { useT } from '../../i18n';
+import { activeLocale, useT } from '../../i18n';
 import { MessageCard, PromiseModal } from './CaseParts';
 import { collectionsApi } from './collectionsApi';
 import { keyText, StageTag, StatusTag, stepKeyText, strategyText, Totals } from './parts';
@@ -86,7 +87,10 @@ export default function CaseDetailPage() {
         <Descriptions.Item label={t('col.status')}>
           <StatusTag status={c.status} /> {c.pausedUntil ? `→ ${c.pausedUntil}` : ''}
         </Descriptions.Item>
-        <Descriptions.Item label={t('col.dpd')}>{c.daysPastDue ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('col.dpd')}>
+          {c.daysPastDue ?? '—'}
+          {c.daysPastDueAsOf ? ` (${t('col.dpdAsOf', { date: c.daysPastDueAsOf })})` : ''}
+        </Descriptions.Item>
         <Descriptions.Item label={t('col.overdue')}>
           <Totals totals={c.totals} field="overdue" />
         </Descriptions.Item>
@@ -162,7 +166,11 @@ export default function CaseDetailPage() {
                     title: t('col.outcome'),
                     render: (_, f) =>
                       f.detail
-                        ? `${keyText(t, 'outcome', f.outcome)}: ${f.detail}`
+                        ? `${keyText(t, 'outcome', f.outcome)}: ${
+                            isMessageCode(f.detailCode)
+                              ? formatMessage(activeLocale(), f.detailCode, f.detailParams ?? {})
+                              : f.detail
+                          }`
                         : keyText(t, 'outcome', f.outcome),
                   },
                   { title: t('col.strategy'), render: (_, f) => strategyText(t, f.strategy) },

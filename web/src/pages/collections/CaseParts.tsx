@@ -1,7 +1,8 @@
 // Pieces of the case view: a queued message exactly as the customer will receive it, and the promise form.
 import { Card, Flex, Input, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useT } from '../../i18n';
+import { formatMessage, isMessageCode } from '../../../../src/shared/messages';
+import { activeLocale, useT } from '../../i18n';
 import { parseAmount } from '../../lib/money';
 import type { OutboxMessage } from './collectionsApi';
 import { keyText } from './parts';
@@ -20,7 +21,13 @@ const MESSAGE_REASONS: Record<string, string> = {
 
 export function MessageCard({ m }: { m: OutboxMessage }) {
   const t = useT();
-  const reason = m.error ? (MESSAGE_REASONS[m.error] ? t(MESSAGE_REASONS[m.error]) : m.error) : null;
+  const reason = isMessageCode(m.errorCode)
+    ? formatMessage(activeLocale(), m.errorCode, m.errorParams ?? {})
+    : m.error
+      ? MESSAGE_REASONS[m.error]
+        ? t(MESSAGE_REASONS[m.error])
+        : m.error
+      : null;
   return (
     <Card
       size="small"

@@ -43,6 +43,9 @@ export interface OutboxMessage {
   steps: string[];
   /** Why it was cancelled before sending (or why sending failed). */
   error: string | null;
+  /** The message code of `error` when it has one (src/shared/messages). */
+  errorCode?: string | null;
+  errorParams?: Record<string, string | number> | null;
 }
 
 export interface Task {
@@ -57,7 +60,7 @@ export interface Task {
   assigneeRole: string;
   status: string;
   outcome: string | null;
-  /** Why the engine cancelled it: 'case_closed' or 'invoices_paid'. */
+  /** Why the engine cancelled it: 'case_closed', 'invoices_paid' or 'invoices_disputed'. */
   cancelReason: string | null;
 }
 
@@ -71,6 +74,8 @@ export interface CaseDetail extends CaseSummary {
     daysPastDue: number;
     disputed: boolean;
   }>;
+  /** The one basis of the days past due shown on the case view (today). */
+  daysPastDueAsOf?: string;
   firings: Array<{
     id: number;
     firedOn: string;
@@ -78,6 +83,9 @@ export interface CaseDetail extends CaseSummary {
     action: string;
     outcome: string;
     detail: string | null;
+    /** The message code of `detail` when it has one (src/shared/messages). */
+    detailCode?: string | null;
+    detailParams?: Record<string, string | number> | null;
     stage: string;
     strategy: string;
   }>;

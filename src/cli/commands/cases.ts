@@ -14,10 +14,15 @@ const actor = SYSTEM_ACTOR;
 const detailText = (f: {
   detail: string | null;
   detailCode: string | null;
-  detailParams: MessageParams | null;
+  detailParams: Record<string, unknown> | null;
 }) =>
   isMessageCode(f.detailCode)
-    ? formatMessage(localeFrom(process.argv, process.env), f.detailCode, f.detailParams ?? {})
+    ? // Params as the API sends them; formatMessage checks a nested message's code as it reads it.
+      formatMessage(
+        localeFrom(process.argv, process.env),
+        f.detailCode,
+        (f.detailParams ?? {}) as MessageParams,
+      )
     : f.detail;
 const money = (amount: number, currency: string) => `${currency} ${formatMoney(amount, currency)}`;
 

@@ -1,5 +1,6 @@
 // API shapes of cases and what hangs off them (camelCase), as TypeBox schemas with their static types.
 import { type Static, Type } from 'typebox';
+import { MessageParamsSchema } from '../../platform/http/schemas';
 
 const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Ref = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
@@ -61,7 +62,7 @@ export const OutboxMessageSchema = Type.Object({
   errorCode: Nullable(
     Type.String({ description: 'message code of the error (src/shared/messages), null for plain text' }),
   ),
-  errorParams: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  errorParams: Nullable(MessageParamsSchema),
   contentHash: Nullable(
     Type.String({
       description: 'SHA-256 of subject, body and recipients; fixed once the message left the queue',
@@ -104,7 +105,7 @@ export const FiringSchema = Type.Object({
   detailCode: Nullable(
     Type.String({ description: 'message code of the detail (src/shared/messages), null for plain text' }),
   ),
-  detailParams: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  detailParams: Nullable(MessageParamsSchema),
   outboxId: Nullable(Type.Integer()),
   taskId: Nullable(Type.Integer()),
   strategy: Type.String(),

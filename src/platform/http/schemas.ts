@@ -9,6 +9,20 @@ export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'I
 export const MinorUnits = Type.Integer({ description: 'amount in the currency minor unit (分/cents)' });
 export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
+/** Params of a catalog message (src/shared/messages): text, numbers, or a message inside the message (the
+ * holder of a lock, what a file problem is), formatted in the same locale. */
+export const MessageParamsSchema = Type.Record(
+  Type.String(),
+  Type.Union([
+    Type.String(),
+    Type.Number(),
+    Type.Object({
+      messageCode: Type.String(),
+      params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    }),
+  ]),
+);
+
 export const ErrorBody = Type.Object({
   error: Type.Object({
     code: Type.String({ description: 'the kind of error, mapped to the HTTP status' }),
@@ -16,20 +30,7 @@ export const ErrorBody = Type.Object({
     messageCode: Type.Optional(
       Type.String({ description: 'the message in the shared catalog (src/shared/messages), to translate' }),
     ),
-    params: Type.Optional(
-      Type.Record(
-        Type.String(),
-        Type.Union([
-          Type.String(),
-          Type.Number(),
-          // A message inside the message (what the file problem is): formatted in the same locale.
-          Type.Object({
-            messageCode: Type.String(),
-            params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
-          }),
-        ]),
-      ),
-    ),
+    params: Type.Optional(MessageParamsSchema),
     problems: Type.Optional(
       Type.Array(
         Type.Object({

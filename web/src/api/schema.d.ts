@@ -382,7 +382,12 @@ export interface ApiPaths {
           /** message code of the detail (src/shared/messages), null for plain text */
           detailCode: string | null;
           detailParams: {
-            [key: string]: string | number;
+            [key: string]: string | number | {
+              messageCode: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
           } | null;
           outboxId: number | null;
           taskId: number | null;
@@ -411,7 +416,12 @@ export interface ApiPaths {
           /** message code of the error (src/shared/messages), null for plain text */
           errorCode: string | null;
           errorParams: {
-            [key: string]: string | number;
+            [key: string]: string | number | {
+              messageCode: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
           } | null;
           /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
           contentHash: string | null;
@@ -559,7 +569,12 @@ export interface ApiPaths {
           /** message code of the detail (src/shared/messages), null for plain text */
           detailCode: string | null;
           detailParams: {
-            [key: string]: string | number;
+            [key: string]: string | number | {
+              messageCode: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
           } | null;
           outboxId: number | null;
           taskId: number | null;
@@ -588,7 +603,12 @@ export interface ApiPaths {
           /** message code of the error (src/shared/messages), null for plain text */
           errorCode: string | null;
           errorParams: {
-            [key: string]: string | number;
+            [key: string]: string | number | {
+              messageCode: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
           } | null;
           /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
           contentHash: string | null;
@@ -822,7 +842,12 @@ export interface ApiPaths {
           /** message code of the error (src/shared/messages), null for plain text */
           errorCode: string | null;
           errorParams: {
-            [key: string]: string | number;
+            [key: string]: string | number | {
+              messageCode: string;
+              params?: {
+                [key: string]: unknown;
+              };
+            };
           } | null;
           /** SHA-256 of subject, body and recipients; fixed once the message left the queue */
           contentHash: string | null;

@@ -34,6 +34,7 @@ const dictionary: Dictionary = {
   'problem.totals_row': 'a totals row ({word}), not a record: skipped',
   'problem.leading_zeros':
     'invoice {number} looks like the existing invoice {existing} (same customer, dates and amount; the numbers differ only by leading zeros, which Excel drops): it is imported as a new invoice; check that it is not the same one',
+  'problem.user_disabled': 'user {user} is disabled: choose an active user',
 };
 
 export default dictionary;

@@ -30,6 +30,7 @@ const dictionary: Dictionary = {
   'problem.totals_row': '合计行（{word}），不是记录：已跳过',
   'problem.leading_zeros':
     '发票 {number} 与已有发票 {existing} 很像（客户、日期、金额相同，编号只差前导零，Excel 会去掉前导零）：将作为新发票导入，请确认不是同一张',
+  'problem.user_disabled': '用户 {user} 已停用：请选择在用的用户',
 };
 
 export default dictionary;

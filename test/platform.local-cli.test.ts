@@ -7,10 +7,16 @@ import { openStore } from '../src/platform/db/store';
 import { seedLedger } from './ledger/customers.fixtures';
 import { usePgliteDataDir } from './support/cli';
 
-function huikuan(args: string[], env: Record<string, string>) {
+/** The environment with the language set to `lang` alone (none of the variables that outrank LANG). */
+function inLanguage(env: Record<string, string>, lang: string): NodeJS.ProcessEnv {
+  const { HUIKUAN_LOCALE, LC_ALL, LC_MESSAGES, ...rest } = { ...process.env, ...env };
+  return { ...rest, LANG: lang };
+}
+
+function huikuan(args: string[], env: Record<string, string>, baseEnv: NodeJS.ProcessEnv = process.env) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      env: { ...baseEnv, LOG_LEVEL: 'silent', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -26,10 +32,13 @@ function huikuan(args: string[], env: Record<string, string>) {
 }
 
 /** Starts `huikuan serve` and resolves with the process and its port once it listens. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+function startServer(
+  env: Record<string, string>,
+  baseEnv: NodeJS.ProcessEnv = process.env,
+): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', HUIKUAN_WEB_DIST: '/nonexistent', ...env },
+      env: { ...baseEnv, LOG_LEVEL: 'silent', PORT: '0', HUIKUAN_WEB_DIST: '/nonexistent', ...env },
     });
     let output = '';
     child.stdout?.on('data', (d) => {
@@ -124,5 +133,27 @@ describe('the CLI while a server runs on the same PGlite folder', { timeout: 600
     expect(chinese.code).toBe(2);
     expect(chinese.stderr).toContain(`正被huikuan 服务器（进程 ${started.child.pid}`);
     expect(chinese.stderr).toContain('服务器启动时已执行数据库迁移');
+  });
+
+  it('answers a forwarded command in the caller’s language, not the server’s', async () => {
+    if (server) await stop(server);
+    const started = await startServer(env, inLanguage(env, 'en_US.UTF-8'));
+    server = started.child;
+    const chinese = await huikuan(['payments', 'show', 'NO-SUCH'], env, inLanguage(env, 'zh_CN.UTF-8'));
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toBe('错误: 付款 NO-SUCH 不存在\n');
+    // --locale outranks LANG, as in a local run.
+    const english = await huikuan(
+      ['payments', 'show', 'NO-SUCH', '--locale', 'en'],
+      env,
+      inLanguage(env, 'zh_CN.UTF-8'),
+    );
+    expect(english.stderr).toBe('error: Payment NO-SUCH not found\n');
+    await stop(server);
+    // And a Chinese server answers an English caller in English.
+    const zhServer = await startServer(env, inLanguage(env, 'zh_CN.UTF-8'));
+    server = zhServer.child;
+    const fromEnglish = await huikuan(['payments', 'show', 'NO-SUCH'], env, inLanguage(env, 'en_US.UTF-8'));
+    expect(fromEnglish.stderr).toBe('error: Payment NO-SUCH not found\n');
   });
 });

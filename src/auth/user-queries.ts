@@ -188,6 +188,19 @@ export async function existingEntityIds(db: Db | Tx, ids: number[]): Promise<Set
   return new Set(rows.map((row) => row.id));
 }
 
+/** Whether a user exists and is disabled, by id (for assignment checks). */
+export async function findUserState(
+  db: Db | Tx,
+  id: number,
+): Promise<{ displayName: string; disabled: boolean } | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .select(['display_name', 'disabled_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { displayName: row.display_name, disabled: row.disabled_at !== null };
+}
+
 export async function anyUserWithRole(db: Db | Tx): Promise<boolean> {
   const row = await db.selectFrom('user_role').select('id').limit(1).executeTakeFirst();
   return row !== undefined;

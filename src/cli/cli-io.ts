@@ -5,6 +5,7 @@
 // an AsyncLocalStorage, so nothing else the server writes meanwhile is caught.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AppContext } from '../platform/app';
+import type { MessageLocale } from '../shared/messages';
 
 export interface ForwardedIo {
   /** The server's application: commands use it instead of opening the store. */
@@ -15,6 +16,8 @@ export interface ForwardedIo {
   stdin?: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The asking process's language (its --locale, else its LANG): not the server's. */
+  locale?: MessageLocale;
 }
 
 const storage = new AsyncLocalStorage<ForwardedIo>();

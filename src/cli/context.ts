@@ -33,8 +33,9 @@ export function reportCliError(
     if (json) {
       process.stdout.write(`${JSON.stringify({ error: appError.toPayload() }, null, 2)}\n`);
     } else {
-      // In the user's language: --locale, else LANG (src/shared/messages).
-      const locale = localeFrom(argv, process.env);
+      // In the user's language: --locale, else LANG (src/shared/messages); for a command forwarded to the
+      // server, the asking process's, which it sent along (the server's LANG is not the user's).
+      const locale = forwardedIo()?.locale ?? localeFrom(argv, process.env);
       // Messages quote the user's values: no control characters reach the terminal (stderr is not wrapped,
       // progress bars draw there).
       process.stderr.write(

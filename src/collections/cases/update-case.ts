@@ -1,6 +1,7 @@
 // Changes a person makes to a case: pause (停催) until a date or resume, mark it as with legal or an agency,
 // or hand it to another collector. The engine honours them from its next cycle; a pause or a hand-over also
 // cancels the case's queued messages at once (hold-messages.ts).
+import { assigneeProblem } from '../../auth/assignable-user';
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
@@ -43,15 +44,8 @@ export async function updateCase(db: Db, actor: Actor, input: UpdateCaseInput): 
     }
     if (input.collectorId !== undefined) {
       if (input.collectorId !== null) {
-        const user = await tx
-          .selectFrom('app_user')
-          .select('id')
-          .where('id', '=', input.collectorId)
-          .executeTakeFirst();
-        if (!user)
-          throw invalid('Unknown collector', [
-            { field: 'collectorId', value: String(input.collectorId), reason: 'no such user' },
-          ]);
+        const problem = await assigneeProblem(tx, 'collectorId', input.collectorId);
+        if (problem) throw invalid(msg('collectorNotAssignable'), [problem]);
       }
       set.collector_id = input.collectorId;
       // Open tasks of the collector move with the case.

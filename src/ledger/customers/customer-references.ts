@@ -1,9 +1,9 @@
-// Checks that the parent and the assigned staff of a customer exist, naming the field that is wrong.
+// Checks that the parent and the assigned staff of a customer exist (staff: and are not disabled), naming the field that is wrong.
+import { assigneeProblem } from '../../auth/assignable-user';
 import type { Actor } from '../../platform/auth/actor';
 import type { Tx } from '../../platform/db/store';
 import { showControls } from '../../shared/text';
 import { FieldChecks } from '../reference/field-checks';
-import { staffExists } from '../reference/reference-queries';
 import type { CustomerValues } from './customer-input';
 import { customerIsVisible, wouldCycle } from './customer-queries';
 import { customerCodeLookalike } from './customer-write-queries';
@@ -34,7 +34,8 @@ export async function checkCustomerReferences(
   }
   for (const field of ['collectorId', 'salespersonId'] as const) {
     const id = values[field];
-    if (typeof id === 'number' && !(await staffExists(tx, id))) checks.add(field, id, 'no such user');
+    const problem = typeof id === 'number' ? await assigneeProblem(tx, field, id) : null;
+    if (problem) checks.problems.push(problem);
   }
   checks.throwIfAny('customer');
 }

@@ -82,8 +82,3 @@ export async function currencyExists(db: Db | Tx, code: string): Promise<boolean
   const row = await db.selectFrom('currency').select('code').where('code', '=', code).executeTakeFirst();
   return row !== undefined;
 }
-
-export async function staffExists(db: Db | Tx, id: number): Promise<boolean> {
-  const row = await db.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}

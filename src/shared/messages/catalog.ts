@@ -432,6 +432,10 @@ export const MESSAGES = {
     'zh-CN':
       '发票 {number} 与已有发票 {existing} 很像（客户、日期、金额相同，编号只差前导零，Excel 会去掉前导零）：将作为新发票导入，请确认不是同一张',
   },
+  user_disabled: {
+    en: 'user {user} is disabled: choose an active user',
+    'zh-CN': '用户 {user} 已停用：请选择在用的用户',
+  },
   rateNotDecimal: {
     en: 'rate "{rate}" is not a positive decimal with at most 12 decimals',
     'zh-CN': '汇率“{rate}”不是最多 12 位小数的正数',
@@ -448,6 +452,10 @@ export const MESSAGES = {
 
   // Collections
   caseClosed: { en: 'Case {id} is closed', 'zh-CN': '案件 {id} 已结案' },
+  collectorNotAssignable: {
+    en: 'The case cannot be given to this collector',
+    'zh-CN': '不能把案件指派给该催收员',
+  },
   taskAlreadyDone: { en: 'Task {id} is already {status}', 'zh-CN': '任务 {id} 已是“{status}”状态' },
   promiseInvalid: { en: 'Invalid promise', 'zh-CN': '承诺付款无效' },
   planInvalid: { en: 'Invalid payment plan', 'zh-CN': '还款计划无效' },
@@ -732,6 +740,7 @@ export const REASONS: Record<string, string> = {
   'differs from the stored payment': '与已保存的付款不同',
   'differs from the stored credit note': '与已保存的贷项通知单不同',
   'not found': '未找到',
+  'no such user': '没有此用户',
   'must be a string': '须为文本',
   'invalid date cell': '日期单元格无效',
   'the row could not be read': '该行无法读取',

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
+import { MESSAGES } from '../../shared/messages';
 import type { CaseDetail } from './case-dto';
 import { selectCase } from './case-queries';
 import { getCase } from './get-case';
@@ -23,13 +24,13 @@ export interface UpdateCaseInput {
 export async function updateCase(db: Db, actor: Actor, input: UpdateCaseInput): Promise<CaseDetail> {
   assertCan(actor, 'collections:write');
   if (input.pausedUntil && !isValidIsoDate(input.pausedUntil)) {
-    throw invalid('pausedUntil must be a date', [
+    throw invalid(msg('pausedUntilDate'), [
       { field: 'pausedUntil', value: input.pausedUntil, reason: 'YYYY-MM-DD' },
     ]);
   }
   if (input.pausedUntil && input.manualStatus !== 'paused') {
-    throw invalid('pausedUntil needs manualStatus "paused"', [
-      { field: 'pausedUntil', reason: 'only a pause has an end date' },
+    throw invalid(msg('pausedUntilNeedsPause'), [
+      { field: 'pausedUntil', reason: MESSAGES.onlyPauseHasEnd.en, code: 'onlyPauseHasEnd' },
     ]);
   }
   await inTransaction(db, actor, async (tx) => {
@@ -49,8 +50,13 @@ export async function updateCase(db: Db, actor: Actor, input: UpdateCaseInput): 
           .where('id', '=', input.collectorId)
           .executeTakeFirst();
         if (!user)
-          throw invalid('Unknown collector', [
-            { field: 'collectorId', value: String(input.collectorId), reason: 'no such user' },
+          throw invalid(msg('unknownCollector'), [
+            {
+              field: 'collectorId',
+              value: String(input.collectorId),
+              reason: MESSAGES.noSuchUser.en,
+              code: 'noSuchUser',
+            },
           ]);
       }
       set.collector_id = input.collectorId;

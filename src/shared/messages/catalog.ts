@@ -445,10 +445,84 @@ export const MESSAGES = {
   planInvalid: { en: 'Invalid payment plan', 'zh-CN': '还款计划无效' },
   strategyRulesInvalid: { en: 'Invalid strategy rules', 'zh-CN': '策略规则无效' },
   simulationInvalid: { en: 'Invalid simulation', 'zh-CN': '模拟参数无效' },
+  pausedUntilDate: { en: 'pausedUntil must be a date', 'zh-CN': '暂停截止日期须为日期' },
+  pausedUntilNeedsPause: {
+    en: 'pausedUntil needs manualStatus "paused"',
+    'zh-CN': '只有“暂停”状态才能设置暂停截止日期',
+  },
+  onlyPauseHasEnd: { en: 'only a pause has an end date', 'zh-CN': '只有暂停才有截止日期' },
+  unknownCollector: { en: 'Unknown collector', 'zh-CN': '催收员不存在' },
+  noSuchUser: { en: 'no such user', 'zh-CN': '没有此用户' },
+  cannotSortBy: { en: 'Cannot sort by {sort}', 'zh-CN': '不能按“{sort}”排序' },
+  oneOf: { en: 'one of {allowed}', 'zh-CN': '须为以下之一：{allowed}' },
+  noStrategyNamed: { en: 'No strategy named {name}', 'zh-CN': '没有名为 {name} 的策略' },
+  asOfDate: { en: 'asOf must be a date', 'zh-CN': '截止日期须为日期' },
+  unknownStrategies: { en: 'Unknown strategies', 'zh-CN': '策略不存在' },
+  noSuchStrategy: { en: 'No such strategy', 'zh-CN': '策略不存在' },
+  noSuchStrategyReason: { en: 'no such strategy', 'zh-CN': '没有此策略' },
+  strategyShape: {
+    en: 'The strategy does not have the expected shape',
+    'zh-CN': '策略的结构不符合要求',
+  },
+  strategyInconsistent: { en: 'Strategy {name} is not consistent', 'zh-CN': '策略 {name} 前后不一致' },
 
   // Reports
   dateRequired: { en: '{field} must be a date YYYY-MM-DD', 'zh-CN': '{field}须为 YYYY-MM-DD 格式的日期' },
   fromAfterTo: { en: 'from must be on or before to', 'zh-CN': '开始日期不能晚于结束日期' },
+  bucketsList: {
+    en: '{field} must be a list of 1 to 20 day counts',
+    'zh-CN': '{field}须为 1 到 20 个天数组成的列表',
+  },
+  bucketsIncreasing: {
+    en: '{field} must be increasing whole days above 0',
+    'zh-CN': '{field}须为递增的正整数天数',
+  },
+  edgesIncrease: {
+    en: 'edges must increase, each a whole number of days above 0',
+    'zh-CN': '分段须递增，每段为大于 0 的整数天数',
+  },
+  toAfterToday: {
+    en: 'to {to} is after today ({today}): AR after today is not known yet',
+    'zh-CN': '结束日期 {to} 晚于今天（{today}）：今天以后的应收账款尚不可知',
+  },
+  afterToday: { en: 'after today ({today})', 'zh-CN': '晚于今天（{today}）' },
+  reportUnknownCurrency: { en: 'unknown currency {currency}', 'zh-CN': '未知币种 {currency}' },
+  decimalSuchAs: {
+    en: '{field} must be a decimal such as "0.05"',
+    'zh-CN': '{field}须为小数，例如“0.05”',
+  },
+  atMost: { en: '{field} must be at most {max}', 'zh-CN': '{field}不能大于 {max}' },
+  above: { en: 'above {max}', 'zh-CN': '大于 {max}' },
+  ratesPerBucket: {
+    en: 'agingMethod.rates needs one rate per bucket (edges + 1)',
+    'zh-CN': '账龄法计提比例须每个账龄段一个（分段数 + 1）',
+  },
+  expectedRates: { en: 'expected {count} rates', 'zh-CN': '应有 {count} 个比例' },
+  lookbackRange: {
+    en: 'provisionMatrix.lookbackMonths must be 1 to 120',
+    'zh-CN': '准备矩阵的回看月数须为 1 到 120',
+  },
+  outOfRange: { en: 'out of range', 'zh-CN': '超出范围' },
+  provisionMethodOneOf: {
+    en: 'provisionMethod must be aging or matrix',
+    'zh-CN': '计提方法须为账龄法（aging）或矩阵法（matrix）',
+  },
+  notAgingOrMatrix: { en: 'not aging or matrix', 'zh-CN': '不是 aging 或 matrix' },
+  unknownSetting: { en: 'unknown setting {key}', 'zh-CN': '未知设置 {key}' },
+  unknownSettings: { en: 'unknown settings: {keys}', 'zh-CN': '未知设置：{keys}' },
+  rateZeroToOne: {
+    en: 'rate must be a decimal from 0 to 1, e.g. "0.5"',
+    'zh-CN': '比例须为 0 到 1 之间的小数，例如“0.5”',
+  },
+  notARate: { en: 'not a rate', 'zh-CN': '不是有效比例' },
+  reasonRequired: { en: 'a reason is required', 'zh-CN': '请填写原因' },
+
+  // Demo data
+  demoOptionsInvalid: { en: 'Invalid demo options', 'zh-CN': '演示数据参数无效' },
+  demoStoreNotEmpty: {
+    en: 'The store already has {count} customers; the demo loads only into an empty store (use a new HUIKUAN_DATA_DIR or an empty database)',
+    'zh-CN': '库中已有 {count} 个客户；演示数据只能载入空库（请使用新的 HUIKUAN_DATA_DIR 或空数据库）',
+  },
 } as const satisfies Record<string, MessageText>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -517,6 +517,61 @@ export const MESSAGES = {
   notARate: { en: 'not a rate', 'zh-CN': '不是有效比例' },
   reasonRequired: { en: 'a reason is required', 'zh-CN': '请填写原因' },
 
+  // The command line (src/cli)
+  optionOneOf: { en: '--{option} must be one of {allowed}', 'zh-CN': '--{option} 须为以下之一：{allowed}' },
+  optionOneOfNot: {
+    en: '--{option} must be one of {allowed}, not {value}',
+    'zh-CN': '--{option} 须为以下之一：{allowed}，而不是 {value}',
+  },
+  optionBetween: { en: '--{option} must be {min} to {max}', 'zh-CN': '--{option} 须为 {min} 到 {max}' },
+  optionWholeAtLeastOne: {
+    en: '--{option} must be a whole number of 1 or more, not {value}',
+    'zh-CN': '--{option} 须为不小于 1 的整数，而不是 {value}',
+  },
+  optionRequired: { en: '--{option} is required', 'zh-CN': '缺少 --{option}' },
+  optionEitherRequired: { en: '--{a} or --{b} is required', 'zh-CN': '请给出 --{a} 或 --{b}' },
+  optionExactlyOne: { en: 'give exactly one of --{a} and --{b}', 'zh-CN': '--{a} 和 --{b} 须且只能给出一个' },
+  optionAmount: { en: '--{option}: {reason}', 'zh-CN': '--{option}：{reason}' },
+  optionPositive: { en: '--{option} must be more than zero', 'zh-CN': '--{option} 须大于零' },
+  addEntity: { en: 'add --entity', 'zh-CN': '请加上 --entity' },
+  invoiceInSeveralEntities: {
+    en: 'Invoice {number} exists in entities {entities}: add --entity',
+    'zh-CN': '发票 {number} 存在于多个主体（{entities}）：请加上 --entity',
+  },
+  paymentInSeveralEntities: {
+    en: 'Payment {reference} exists in entities {entities}: add --entity',
+    'zh-CN': '付款 {reference} 存在于多个主体（{entities}）：请加上 --entity',
+  },
+  idNotNumber: {
+    en: '{what} id must be a number, got {value}',
+    'zh-CN': '{what}编号须为数字，而不是 {value}',
+  },
+  tokenIdNumber: {
+    en: 'The token id is a number (see `huikuan tokens list`)',
+    'zh-CN': '令牌编号须为数字（见 `huikuan tokens list`）',
+  },
+  remoteNotSet: {
+    en: 'Set HUIKUAN_SERVER (e.g. https://huikuan.example.com) and HUIKUAN_TOKEN',
+    'zh-CN': '请设置 HUIKUAN_SERVER（例如 https://huikuan.example.com）和 HUIKUAN_TOKEN',
+  },
+  tokenRefused: { en: 'The server refused the token', 'zh-CN': '服务器拒绝了该令牌' },
+  xlsxNeedsOut: {
+    en: '--format xlsx writes a binary workbook: give --out FILE.xlsx or redirect (> FILE.xlsx)',
+    'zh-CN': '--format xlsx 输出二进制工作簿：请用 --out FILE.xlsx 或重定向（> FILE.xlsx）',
+  },
+  setExpectsKeyJson: {
+    en: '--set {assignment}: expected key=JSON',
+    'zh-CN': '--set {assignment}：格式应为 key=JSON',
+  },
+  notJsonFile: { en: '{file} is not a JSON file: {detail}', 'zh-CN': '{file} 不是 JSON 文件：{detail}' },
+  ratesLine: {
+    en: 'line {line}: expected from,to,date,rate',
+    'zh-CN': '第 {line} 行：格式应为 from,to,date,rate',
+  },
+  ratesColumns: { en: 'expected 4 columns: from,to,date,rate', 'zh-CN': '应有 4 列：from,to,date,rate' },
+  unknownRoles: { en: 'Unknown role {roles}; use {allowed}', 'zh-CN': '未知角色 {roles}；可用：{allowed}' },
+  unknownRole: { en: 'Unknown role {role}', 'zh-CN': '未知角色 {role}' },
+
   // Demo data
   demoOptionsInvalid: { en: 'Invalid demo options', 'zh-CN': '演示数据参数无效' },
   demoStoreNotEmpty: {

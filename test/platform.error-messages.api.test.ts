@@ -4,7 +4,7 @@
 // zh-CN user saw in English.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AppError, notFound } from '../src/platform/errors';
+import { AppError, msg, notFound } from '../src/platform/errors';
 import { formatMessage, localeFrom, localizeReason } from '../src/shared/messages';
 import { authTestServer } from './auth/helpers';
 import { type ApiClient, apiClient } from './support/http';
@@ -51,10 +51,15 @@ describeEachStore('error messages with codes', (store) => {
   });
 });
 
-it('the old constructors keep working: plain text stays uncoded, notFound is coded', () => {
-  const plain = new AppError('CONFLICT', 'something plain');
-  expect(plain.toPayload()).toEqual({ code: 'CONFLICT', message: 'something plain' });
-  expect(plain.localized('zh-CN')).toBe('something plain');
+it('a coded error keeps its code and params; notFound is coded', () => {
+  const closed = new AppError('CONFLICT', msg('caseClosed', { id: 7 }));
+  expect(closed.toPayload()).toEqual({
+    code: 'CONFLICT',
+    message: 'Case 7 is closed',
+    messageCode: 'caseClosed',
+    params: { id: 7 },
+  });
+  expect(closed.localized('zh-CN')).toBe('案件 7 已结案');
   const missing = notFound('Customer', 7);
   expect(missing.message).toBe('Customer 7 not found');
   expect(missing.localized('zh-CN')).toBe('客户 7 不存在');

@@ -1,6 +1,6 @@
 // Aging buckets (账龄区间). Edges are the inclusive upper bounds in days; the first bucket of the
 // due-date basis is "not yet due" (days past due <= 0), the first of the invoice-date basis starts at 0.
-import { invalid } from '../platform/errors';
+import { invalid, msg } from '../platform/errors';
 
 export type AgingBasis = 'due' | 'invoice';
 
@@ -15,13 +15,18 @@ export interface Bucket {
 
 export function validateEdges(edges: unknown, field: string): number[] {
   if (!Array.isArray(edges) || edges.length === 0 || edges.length > 20) {
-    throw invalid(`${field} must be a list of 1 to 20 day counts`, [{ field, reason: 'not a list' }]);
+    throw invalid(msg('bucketsList', { field }), [{ field, reason: 'not a list' }]);
   }
   let previous = 0;
   for (const edge of edges) {
     if (!Number.isInteger(edge) || edge <= previous || edge > 36500) {
-      throw invalid(`${field} must be increasing whole days above 0`, [
-        { field, value: String(edge), reason: 'edges must increase, each a whole number of days above 0' },
+      throw invalid(msg('bucketsIncreasing', { field }), [
+        {
+          field,
+          value: String(edge),
+          reason: 'edges must increase, each a whole number of days above 0',
+          code: 'edgesIncrease',
+        },
       ]);
     }
     previous = edge;

@@ -1,7 +1,7 @@
 // Aging report (账龄分析) as of any date, by days past due or days since invoice date, grouped.
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
-import { invalid } from '../platform/errors';
+import { invalid, msg } from '../platform/errors';
 import { decodeCursor, encodeCursor } from '../platform/http/pagination';
 import { todayIn } from '../shared/dates';
 import { CONVERSION_NOTE, type Converter } from '../shared/money';
@@ -123,7 +123,7 @@ function pageOf(
   if (cursor !== undefined) {
     const [amount, key] = decodeCursor(cursor, 2);
     if ((amount !== null && typeof amount !== 'number') || typeof key !== 'string') {
-      throw invalid('cursor is not valid for this list; start again without it');
+      throw invalid(msg('cursorInvalid'));
     }
     const after = { amount, key };
     from = groups.findIndex((g) => order(g, after) > 0);

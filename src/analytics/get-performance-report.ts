@@ -120,8 +120,8 @@ export async function getPerformanceReport(
   const to = checkDate(input.to ?? today, 'to');
   if (to > today) {
     // AR after today is not known yet: refused rather than quietly moved to today.
-    throw invalid(`to ${to} is after today (${today}): AR after today is not known yet`, [
-      { field: 'to', value: to, reason: `after today (${today})` },
+    throw invalid(msg('toAfterToday', { to, today }), [
+      { field: 'to', value: to, reason: `after today (${today})`, code: 'afterToday', params: { today } },
     ]);
   }
   const from = checkDate(input.from ?? monthStart(addMonths(monthOf(to), -11)), 'from');

@@ -29,7 +29,7 @@ export async function openReport(
   assertCan(actor, 'reports:read');
   let reportCurrency = input.reportCurrency;
   if (reportCurrency && !isKnownCurrency(reportCurrency)) {
-    throw invalid(`unknown currency ${reportCurrency}`, [
+    throw invalid(msg('reportUnknownCurrency', { currency: reportCurrency }), [
       { field: 'reportCurrency', value: reportCurrency, reason: 'unknown currency' },
     ]);
   }

@@ -1,5 +1,5 @@
 // Analytics settings: what they are, their defaults (as in migration 0003) and their validation.
-import { invalid } from '../platform/errors';
+import { invalid, msg } from '../platform/errors';
 import { type Fraction, fromDecimal } from '../shared/money';
 import { validateEdges } from './buckets';
 
@@ -24,13 +24,15 @@ export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Analyti
 function rate(value: unknown, field: string, max: number): string {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string' || !/^\d{1,3}(\.\d{1,6})?$/.test(text)) {
-    throw invalid(`${field} must be a decimal such as "0.05"`, [
+    throw invalid(msg('decimalSuchAs', { field }), [
       { field, value: String(value), reason: 'not a decimal' },
     ]);
   }
   const r = fromDecimal(text);
   if (r.n > BigInt(max) * r.d) {
-    throw invalid(`${field} must be at most ${max}`, [{ field, value: text, reason: `above ${max}` }]);
+    throw invalid(msg('atMost', { field, max }), [
+      { field, value: text, reason: `above ${max}`, code: 'above', params: { max } },
+    ]);
   }
   return text;
 }
@@ -48,8 +50,13 @@ export function validateSetting<K extends keyof AnalyticsSettings>(
       const v = value as { edges?: unknown; rates?: unknown };
       const edges = validateEdges(v?.edges, 'agingMethod.edges');
       if (!Array.isArray(v.rates) || v.rates.length !== edges.length + 1) {
-        throw invalid('agingMethod.rates needs one rate per bucket (edges + 1)', [
-          { field: 'agingMethod.rates', reason: `expected ${edges.length + 1} rates` },
+        throw invalid(msg('ratesPerBucket'), [
+          {
+            field: 'agingMethod.rates',
+            reason: `expected ${edges.length + 1} rates`,
+            code: 'expectedRates',
+            params: { count: edges.length + 1 },
+          },
         ]);
       }
       const rates = v.rates.map((r, k) => rate(r, `agingMethod.rates[${k}]`, 1));
@@ -59,8 +66,13 @@ export function validateSetting<K extends keyof AnalyticsSettings>(
       const v = value as Record<string, unknown>;
       const months = v?.lookbackMonths;
       if (!Number.isInteger(months) || (months as number) < 1 || (months as number) > 120) {
-        throw invalid('provisionMatrix.lookbackMonths must be 1 to 120', [
-          { field: 'provisionMatrix.lookbackMonths', value: String(months), reason: 'out of range' },
+        throw invalid(msg('lookbackRange'), [
+          {
+            field: 'provisionMatrix.lookbackMonths',
+            value: String(months),
+            reason: 'out of range',
+            code: 'outOfRange',
+          },
         ]);
       }
       return {
@@ -71,13 +83,20 @@ export function validateSetting<K extends keyof AnalyticsSettings>(
     }
     case 'provisionMethod':
       if (value !== 'aging' && value !== 'matrix') {
-        throw invalid('provisionMethod must be aging or matrix', [
-          { field: 'provisionMethod', value: String(value), reason: 'not aging or matrix' },
+        throw invalid(msg('provisionMethodOneOf'), [
+          {
+            field: 'provisionMethod',
+            value: String(value),
+            reason: 'not aging or matrix',
+            code: 'notAgingOrMatrix',
+          },
         ]);
       }
       return value as AnalyticsSettings[K];
     default:
-      throw invalid(`unknown setting ${String(key)}`, [{ field: String(key), reason: 'unknown setting' }]);
+      throw invalid(msg('unknownSetting', { key: String(key) }), [
+        { field: String(key), reason: 'unknown setting' },
+      ]);
   }
 }
 

@@ -2,7 +2,7 @@
 import { type Actor, assertCan, rowVisible } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
-import { invalid, notFound } from '../platform/errors';
+import { invalid, msg, notFound } from '../platform/errors';
 import {
   rebuildArSummary,
   selectSettings,
@@ -35,7 +35,7 @@ export async function updateAnalyticsSettings(db: Db, actor: Actor, patch: Parti
   const unknown = Object.keys(patch).filter((k) => !(SETTING_KEYS as string[]).includes(k));
   if (unknown.length) {
     throw invalid(
-      `unknown settings: ${unknown.join(', ')}`,
+      msg('unknownSettings', { keys: unknown.join(', ') }),
       unknown.map((field) => ({ field, reason: 'unknown setting' })),
     );
   }
@@ -76,12 +76,12 @@ export async function setSpecificProvision(
       return;
     }
     if (!/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(input.rate)) {
-      throw invalid('rate must be a decimal from 0 to 1, e.g. "0.5"', [
-        { field: 'rate', value: input.rate, reason: 'not a rate' },
+      throw invalid(msg('rateZeroToOne'), [
+        { field: 'rate', value: input.rate, reason: 'not a rate', code: 'notARate' },
       ]);
     }
     if (!input.reason?.trim())
-      throw invalid('a reason is required', [{ field: 'reason', reason: 'required' }]);
+      throw invalid(msg('reasonRequired'), [{ field: 'reason', reason: 'required' }]);
     await tx
       .insertInto('analytics_specific_provision')
       .values({

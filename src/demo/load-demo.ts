@@ -5,7 +5,7 @@
 import type { Actor } from '../platform/auth/actor';
 import { inPinnedTransaction, type Store } from '../platform/db/store';
 import { setTransactionActor } from '../platform/db/transaction';
-import { AppError, invalid } from '../platform/errors';
+import { AppError, invalid, msg } from '../platform/errors';
 import { addDays, isValidIsoDate } from '../shared/dates';
 import { COLUMNS, type DemoOptions, type DemoTable, GenContext, TABLES } from './context';
 import { WARM_UP_DAYS } from './customers';
@@ -47,7 +47,7 @@ export function validateDemoOptions(input: Partial<DemoOptions> & { asOf: string
   int('months', options.months, 3, 120);
   if (!isValidIsoDate(options.asOf))
     problems.push({ field: 'asOf', value: options.asOf, reason: 'must be YYYY-MM-DD' });
-  if (problems.length) throw invalid('Invalid demo options', problems);
+  if (problems.length) throw invalid(msg('demoOptionsInvalid'), problems);
   return options;
 }
 
@@ -78,11 +78,7 @@ export async function loadDemo(
     await raw.exec('lock table customer in exclusive mode');
     const { rows: existing } = await raw.query<{ n: number }>('select count(*)::int as n from customer');
     if (existing[0].n > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `The store already has ${existing[0].n} customers; the demo loads only into an empty store ` +
-          '(use a new HUIKUAN_DATA_DIR or an empty database)',
-      );
+      throw new AppError('CONFLICT', msg('demoStoreNotEmpty', { count: String(existing[0].n) }));
     }
     const entities = await ensureEntities(db);
     const staff = await ensureStaff(db, options.seed, options.customers);

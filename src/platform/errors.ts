@@ -1,9 +1,10 @@
 // One error type for the whole application. Use cases throw AppError with a code; the HTTP layer maps
 // codes to statuses in one place, the CLI prints the message and exits non-zero.
 //
-// The message: either plain English text (older call sites), or `msg(messageCode, params)` from the shared
-// catalog (src/shared/messages). A coded message reaches the client as `messageCode` + `params` beside the
-// English `message`, so the web and the CLI show it in their user's language. Prefer a coded message.
+// The message is always `msg(messageCode, params)` from the shared catalog (src/shared/messages), never plain
+// text (the types refuse it; src/shared/messages/catalog.test.ts scans for it): it reaches the client as
+// `messageCode` + `params` beside the English `message`, so the web and the CLI show it in their user's
+// language.
 import { formatMessage, type MessageCode, type MessageLocale, type MessageParams } from '../shared/messages';
 
 export const ERROR_STATUS = {
@@ -65,15 +66,13 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    message: string | CodedMessage,
+    message: CodedMessage,
     readonly details?: { problems?: FieldProblem[]; [key: string]: unknown },
   ) {
-    super(typeof message === 'string' ? message : formatMessage('en', message.messageCode, message.params));
+    super(formatMessage('en', message.messageCode, message.params));
     this.name = 'AppError';
-    if (typeof message !== 'string') {
-      this.messageCode = message.messageCode;
-      this.params = message.params;
-    }
+    this.messageCode = message.messageCode;
+    this.params = message.params;
   }
 
   get status(): number {
@@ -97,10 +96,10 @@ export class AppError extends Error {
 
 export const notFound = (what: string, key: string | number) =>
   new AppError('NOT_FOUND', msg('notFound', { what, key: String(key) }));
-export const invalid = (message: string | CodedMessage, problems?: FieldProblem[]) =>
+export const invalid = (message: CodedMessage, problems?: FieldProblem[]) =>
   new AppError('INVALID_INPUT', message, problems ? { problems } : undefined);
-export const conflict = (message: string | CodedMessage) => new AppError('CONFLICT', message);
-export const forbidden = (message: string | CodedMessage) => new AppError('FORBIDDEN', message);
+export const conflict = (message: CodedMessage) => new AppError('CONFLICT', message);
+export const forbidden = (message: CodedMessage) => new AppError('FORBIDDEN', message);
 
 /** `Key (entity_id, number)=(1, I-1) already exists.` → the columns and the values. */
 function keyOf(detail: string | undefined): { field: string; value: string } | null {

@@ -10,7 +10,7 @@ import { resolveEntity } from '../../ledger/payments/party-queries';
 import { writeOffInvoice } from '../../ledger/write-offs/write-off-invoice';
 import type { AppContext } from '../../platform/app';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid, msg, notFound } from '../../platform/errors';
 import { todayIn } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
 import { printJson, withApp } from '../context';
@@ -23,7 +23,7 @@ async function invoiceByNumber(app: AppContext, number: string, entityId?: numbe
   if (found.length === 0) throw notFound('Invoice', number);
   if (found.length > 1) {
     throw invalid(
-      `Invoice ${number} exists in entities ${found.map((i) => i.entity_code).join(', ')}: add --entity`,
+      msg('invoiceInSeveralEntities', { number, entities: found.map((i) => i.entity_code).join(', ') }),
     );
   }
   return found[0];
@@ -62,7 +62,7 @@ export function registerAllocationCommands(program: Command): void {
       }) => {
         await withApp(async (app) => {
           if (Boolean(options.payment) === Boolean(options.creditNote)) {
-            throw invalid('give exactly one of --payment and --credit-note');
+            throw invalid(msg('optionExactlyOne', { a: 'payment', b: 'credit-note' }));
           }
           const entityId = options.entity
             ? (await resolveEntity(app.store.db, actor, { entityCode: options.entity })).id
@@ -76,7 +76,7 @@ export function registerAllocationCommands(program: Command): void {
             if (notes.length !== 1) {
               throw notes.length === 0
                 ? notFound('Credit note', options.creditNote!)
-                : invalid('add --entity');
+                : invalid(msg('addEntity'));
             }
             source = { creditNoteId: notes[0].id, entityId: notes[0].entityId, currency: notes[0].currency };
           }
@@ -100,7 +100,8 @@ export function registerAllocationCommands(program: Command): void {
     .option('--date <date>', 'reversal date (default today)')
     .option('--json', 'print JSON')
     .action(async (allocationId: string, options: { date?: string; json?: boolean }) => {
-      if (!/^\d+$/.test(allocationId)) throw invalid(`allocation id must be a number, got ${allocationId}`);
+      if (!/^\d+$/.test(allocationId))
+        throw invalid(msg('idNotNumber', { what: 'allocation', value: allocationId }));
       await withApp(async (app) => {
         const allocation = await reverseAllocation(app.store.db, actor, {
           allocationId: Number(allocationId),

@@ -8,7 +8,7 @@ import { cliActor } from '../../auth/cli-support';
 import { exportAudit } from '../../auth/export-audit';
 import { searchAudit } from '../../auth/search-audit';
 import { auditHead, verifyAudit } from '../../auth/verify-audit';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { printJson, withApp } from '../context';
 
 interface FilterOptions {
@@ -95,7 +95,8 @@ export function registerAuditCommands(program: Command): void {
       .option('--format <format>', 'csv or json', 'csv')
       .option('--out <file>', 'write to this file instead of standard output'),
   ).action(async (options: FilterOptions & { format: string; out?: string }) => {
-    if (options.format !== 'csv' && options.format !== 'json') throw invalid('--format must be csv or json');
+    if (options.format !== 'csv' && options.format !== 'json')
+      throw invalid(msg('optionOneOf', { option: 'format', allowed: 'csv, json' }));
     const format = options.format;
     await withApp(async (app) => {
       const chunks = await exportAudit(app.store.db, cliActor(), {

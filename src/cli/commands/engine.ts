@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { listEngineRuns } from '../../collections/engine/list-runs';
 import { runCycle } from '../../collections/engine/run-cycle';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { todayIn } from '../../shared/dates';
 import { printJson, withApp } from '../context';
 import { registerCaseCommands } from './cases';
@@ -45,10 +45,17 @@ export function registerEngineCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { status?: string; limit: string; json?: boolean }) => {
       if (options.status && !['running', 'done', 'failed'].includes(options.status)) {
-        throw invalid(`--status must be running, done or failed, not ${options.status}`);
+        throw invalid(
+          msg('optionOneOfNot', {
+            option: 'status',
+            allowed: 'running, done, failed',
+            value: options.status,
+          }),
+        );
       }
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('--limit must be 1 to 500');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        throw invalid(msg('optionBetween', { option: 'limit', min: 1, max: 500 }));
       await withApp(async (app) => {
         const page = await listEngineRuns(app.store.db, SYSTEM_ACTOR, {
           limit,

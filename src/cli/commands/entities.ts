@@ -7,7 +7,7 @@ import { listEntities } from '../../ledger/reference/list-entities';
 import { listExchangeRates } from '../../ledger/reference/list-exchange-rates';
 import { type RateInput, upsertExchangeRates } from '../../ledger/reference/upsert-exchange-rates';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { printJson, withApp } from '../context';
 import { formatTable } from './ledger-table';
 
@@ -24,12 +24,13 @@ export function parseRateLines(text: string): RateInput[] {
   if (rows.length > 0 && !/^\d{4}-\d{2}-\d{2}$/.test(rows[0][2] ?? '')) rows.shift();
   return rows.map((cells, index) => {
     if (cells.length !== 4) {
-      throw invalid(`line ${index + 1}: expected from,to,date,rate`, [
+      throw invalid(msg('ratesLine', { line: index + 1 }), [
         {
           line: index + 1,
           field: null,
           value: cells.join(','),
           reason: 'expected 4 columns: from,to,date,rate',
+          code: 'ratesColumns',
         },
       ]);
     }

@@ -11,7 +11,7 @@ import { parseMapping, parseMappingJson } from '../../ledger/import/mapping';
 import type { ImportReport } from '../../ledger/import/report';
 import { delimiterName } from '../../ledger/import/sniff';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { printJson, withApp } from '../context';
 
 const SHOWN_ERRORS = 50;
@@ -82,7 +82,8 @@ export function registerImportCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { limit: string; json?: boolean }) => {
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('--limit must be 1 to 500');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        throw invalid(msg('optionBetween', { option: 'limit', min: 1, max: 500 }));
       await withApp(async (app) => {
         const page = await listImports(app.store.db, SYSTEM_ACTOR, { limit });
         if (options.json) return printJson(page.items);
@@ -127,13 +128,16 @@ export function registerImportCommands(program: Command): void {
           createCustomers?: boolean;
         },
       ) => {
-        if (!isImportKind(kind)) throw invalid(`kind must be one of ${IMPORT_KINDS.join(', ')}, not ${kind}`);
+        if (!isImportKind(kind))
+          throw invalid(msg('importKindNot', { allowed: IMPORT_KINDS.join(', '), kind }));
         let mappingText: string | undefined;
         if (options.mapping) {
           try {
             mappingText = readFileSync(options.mapping, 'utf8');
           } catch (error) {
-            throw invalid(`cannot read the mapping file ${options.mapping}: ${(error as Error).message}`);
+            throw invalid(
+              msg('mappingFileUnreadable', { file: options.mapping, detail: (error as Error).message }),
+            );
           }
         }
         const mapping = parseMappingJson(kind, mappingText);

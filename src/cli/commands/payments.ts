@@ -12,7 +12,7 @@ import { recordPayment } from '../../ledger/payments/record-payment';
 import { reversePayment } from '../../ledger/payments/reverse-payment';
 import type { AppContext } from '../../platform/app';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid, msg, notFound } from '../../platform/errors';
 import { formatMoney, minorUnitsOf, parseAmount } from '../../shared/money';
 import { printJson, withApp } from '../context';
 
@@ -21,9 +21,11 @@ const actor = SYSTEM_ACTOR;
 export function cliAmount(text: string, currency: string, field = 'amount'): number {
   const parsed = parseAmount(text, minorUnitsOf(currency));
   if (!parsed.ok)
-    throw invalid(`--${field}: ${parsed.reason}`, [{ field, value: text, reason: parsed.reason }]);
+    throw invalid(msg('optionAmount', { option: field, reason: parsed.reason }), [
+      { field, value: text, reason: parsed.reason },
+    ]);
   if (parsed.minor <= 0)
-    throw invalid(`--${field} must be more than zero`, [{ field, value: text, reason: 'not positive' }]);
+    throw invalid(msg('optionPositive', { option: field }), [{ field, value: text, reason: 'not positive' }]);
   return parsed.minor;
 }
 
@@ -39,7 +41,7 @@ export async function paymentByReference(
   if (found.length === 0) throw notFound('Payment', reference);
   if (found.length > 1) {
     throw invalid(
-      `Payment ${reference} exists in entities ${found.map((p) => p.entityCode).join(', ')}: add --entity`,
+      msg('paymentInSeveralEntities', { reference, entities: found.map((p) => p.entityCode).join(', ') }),
     );
   }
   return found[0];
@@ -74,10 +76,17 @@ export function registerPaymentCommands(program: Command): void {
           ? (await resolveCustomer(db, actor, { customerCode: options.customer })).id
           : undefined;
         if (!['unapplied', 'applied', 'reversed', 'all'].includes(options.status)) {
-          throw invalid(`--status must be unapplied, applied, reversed or all, not ${options.status}`);
+          throw invalid(
+            msg('optionOneOfNot', {
+              option: 'status',
+              allowed: 'unapplied, applied, reversed, all',
+              value: options.status,
+            }),
+          );
         }
         const limit = Number(options.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('--limit must be 1 to 500');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+          throw invalid(msg('optionBetween', { option: 'limit', min: 1, max: 500 }));
         const page = await listPayments(db, actor, {
           customerId,
           status: options.status as 'all',

@@ -28,7 +28,7 @@ import {
 import { resolveCustomer, resolveEntity } from '../../ledger/payments/party-queries';
 import type { AppContext } from '../../platform/app';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { localeFrom } from '../../shared/messages';
 import { printJson, withApp } from '../context';
 
@@ -63,12 +63,13 @@ async function emit(format: string | undefined, json: unknown, tables: () => Tab
     else process.stdout.write(toCsv(tables()));
   } else if (f === 'xlsx') {
     if (!out && process.stdout.isTTY) {
-      throw invalid('--format xlsx writes a binary workbook: give --out FILE.xlsx or redirect (> FILE.xlsx)');
+      throw invalid(msg('xlsxNeedsOut'));
     }
     const workbook = await toXlsx(tables());
     if (out) writeFileSync(out, workbook);
     else await writeStdout(workbook);
-  } else throw invalid(`--format must be json, csv or xlsx, not ${f}`);
+  } else
+    throw invalid(msg('optionOneOfNot', { option: 'format', allowed: 'json, csv, xlsx', value: String(f) }));
   if (out) process.stderr.write(`wrote ${out}\n`);
 }
 
@@ -95,12 +96,13 @@ function common(command: Command): Command {
 
 function checkBy(by: string | undefined): GroupBy | undefined {
   if (by && !(GROUP_BYS as string[]).includes(by))
-    throw invalid(`--by must be one of ${GROUP_BYS.join(', ')}`);
+    throw invalid(msg('optionOneOf', { option: 'by', allowed: GROUP_BYS.join(', ') }));
   return by as GroupBy | undefined;
 }
 
 function checkBasis(basis: string | undefined): 'due' | 'invoice' | undefined {
-  if (basis && basis !== 'due' && basis !== 'invoice') throw invalid('--basis must be due or invoice');
+  if (basis && basis !== 'due' && basis !== 'invoice')
+    throw invalid(msg('optionOneOf', { option: 'basis', allowed: 'due, invoice' }));
   return basis as 'due' | 'invoice' | undefined;
 }
 
@@ -120,7 +122,7 @@ export function registerReportCommands(program: Command): void {
         const json = (o.format ?? 'json') === 'json';
         const limit = o.limit === undefined ? undefined : Number(o.limit);
         if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
-          throw invalid(`--limit must be a whole number of 1 or more, not ${o.limit}`);
+          throw invalid(msg('optionWholeAtLeastOne', { option: 'limit', value: String(o.limit) }));
         }
         const r = await getAgingReport(app.store.db, actor, {
           ...(await scope(app, o)),
@@ -182,7 +184,7 @@ export function registerReportCommands(program: Command): void {
     .action((o: Common & { from?: string; to?: string }) =>
       withApp(async (app) => {
         const s = await scope(app, o);
-        if (!s.customerId) throw invalid('--customer is required');
+        if (!s.customerId) throw invalid(msg('optionRequired', { option: 'customer' }));
         const r = await getStatement(app.store.db, actor, {
           ...s,
           customerId: s.customerId,
@@ -212,7 +214,7 @@ export function registerReportCommands(program: Command): void {
         const patch: Record<string, unknown> = {};
         for (const assignment of o.set) {
           const eq = assignment.indexOf('=');
-          if (eq < 1) throw invalid(`--set ${assignment}: expected key=JSON`);
+          if (eq < 1) throw invalid(msg('setExpectsKeyJson', { assignment }));
           const raw = assignment.slice(eq + 1);
           try {
             patch[assignment.slice(0, eq)] = JSON.parse(raw);
@@ -234,7 +236,7 @@ export function registerReportCommands(program: Command): void {
     .action((o: { customer: string; rate?: string; reason?: string; remove?: boolean }) =>
       withApp(async (app) => {
         const customer = await resolveCustomer(app.store.db, actor, { customerCode: o.customer });
-        if (!o.remove && !o.rate) throw invalid('--rate or --remove is required');
+        if (!o.remove && !o.rate) throw invalid(msg('optionEitherRequired', { a: 'rate', b: 'remove' }));
         printJson(
           await setSpecificProvision(app.store.db, actor, {
             customerId: customer.id,

@@ -6,7 +6,7 @@ import { getStrategy } from '../../collections/strategy/get-strategy';
 import { listStrategies } from '../../collections/strategy/list-strategies';
 import { saveStrategy, setStrategyActive } from '../../collections/strategy/save-strategy';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { formatMoney } from '../../shared/money';
 import { printJson, withApp } from '../context';
 
@@ -93,7 +93,7 @@ export function registerStrategyCommands(program: Command): void {
       try {
         definition = JSON.parse(readFileSync(file, 'utf8'));
       } catch (error) {
-        throw invalid(`${file} is not a JSON file: ${(error as Error).message}`);
+        throw invalid(msg('notJsonFile', { file, detail: (error as Error).message }));
       }
       await withApp(async (app) => {
         const saved = await saveStrategy(app.store.db, actor, { definition, activate: options.activate });

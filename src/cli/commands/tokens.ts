@@ -7,7 +7,7 @@ import { createToken } from '../../auth/create-token';
 import { listTokens } from '../../auth/list-tokens';
 import { revokeToken } from '../../auth/revoke-token';
 import type { TokenView } from '../../auth/token-view';
-import { AppError, invalid } from '../../platform/errors';
+import { AppError, invalid, msg } from '../../platform/errors';
 import { printJson, withApp } from '../context';
 
 function line(token: TokenView): string {
@@ -31,7 +31,8 @@ export function registerTokenCommands(program: Command): void {
     .option('--expires-days <days>', 'valid for this many days (default: no expiry)')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      if (!['read', 'write'].includes(options.scope)) throw invalid('--scope must be read or write');
+      if (!['read', 'write'].includes(options.scope))
+        throw invalid(msg('optionOneOf', { option: 'scope', allowed: 'read, write' }));
       const expiresInDays = options.expiresDays === undefined ? undefined : Number(options.expiresDays);
       await withApp(async (app) => {
         const user = await userByName(app.store.db, options.user);
@@ -65,7 +66,7 @@ export function registerTokenCommands(program: Command): void {
     .command('revoke <id>')
     .description('revoke a token at once')
     .action(async (id: string) => {
-      if (!/^\d+$/.test(id)) throw invalid('The token id is a number (see `huikuan tokens list`)');
+      if (!/^\d+$/.test(id)) throw invalid(msg('tokenIdNumber'));
       await withApp(async (app) => {
         process.stdout.write(`${line(await revokeToken(app.store.db, cliActor(), { id: Number(id) }))}\n`);
       });
@@ -91,8 +92,7 @@ export function registerTokenCommands(program: Command): void {
 async function callRemote(method: string, path: string, body: string | undefined): Promise<number> {
   const server = process.env.HUIKUAN_SERVER;
   const token = process.env.HUIKUAN_TOKEN;
-  if (!server || !token)
-    throw invalid('Set HUIKUAN_SERVER (e.g. https://huikuan.example.com) and HUIKUAN_TOKEN');
+  if (!server || !token) throw invalid(msg('remoteNotSet'));
   const url = new URL(path.startsWith('/api/') ? path : `/api/${path.replace(/^\/+/, '')}`, server);
   const response = await fetch(url, {
     method,
@@ -109,6 +109,6 @@ async function callRemote(method: string, path: string, body: string | undefined
   } catch {
     process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
   }
-  if (response.status === 401) throw new AppError('UNAUTHENTICATED', 'The server refused the token');
+  if (response.status === 401) throw new AppError('UNAUTHENTICATED', msg('tokenRefused'));
   return response.ok ? 0 : 2;
 }

@@ -8,7 +8,7 @@ import { isRole, ROLES } from '../../auth/roles';
 import { setUserRoles } from '../../auth/set-user-roles';
 import { updateUser } from '../../auth/update-user';
 import type { UserView } from '../../auth/user-view';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { printJson, withApp } from '../context';
 
 function line(user: UserView): string {
@@ -50,7 +50,8 @@ export function registerUserCommands(program: Command): void {
       const roles = parseRoles(options.roles, options.entity);
       if (options.admin) roles.unshift({ role: 'admin', entityCode: null });
       const bad = roles.filter((grant) => !isRole(grant.role)).map((grant) => grant.role);
-      if (bad.length) throw invalid(`Unknown role ${bad.join(', ')}; use ${ROLES.join(', ')}`);
+      if (bad.length)
+        throw invalid(msg('unknownRoles', { roles: bad.join(', '), allowed: ROLES.join(', ') }));
       const password = options.password === false ? null : await readNewPassword(options.passwordStdin);
       await withApp(async (app) => {
         const user = await createUser(app.store.db, cliActor(), {
@@ -71,7 +72,7 @@ export function registerUserCommands(program: Command): void {
     .option('--all', 'include disabled users')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      if (options.role && !isRole(options.role)) throw invalid(`Unknown role ${options.role}`);
+      if (options.role && !isRole(options.role)) throw invalid(msg('unknownRole', { role: options.role }));
       await withApp(async (app) => {
         const list = await listUsers(app.store.db, cliActor(), {
           role: options.role,

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { type Actor, rowVisible } from '../../platform/auth/actor';
 import { shortRead } from '../../platform/db/short-read';
 import type { Db, Tx } from '../../platform/db/store';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { encodeCursor, type PageResult, readKeysetCursor } from '../../platform/http/pagination';
 import type { CaseSummary } from './case-dto';
 
@@ -105,14 +105,11 @@ export async function selectCasePage(
   const field = descending ? sortText.slice(1) : sortText;
   const sort = Object.hasOwn(SORTS, field) ? SORTS[field] : undefined;
   if (!sort) {
-    throw invalid(`Cannot sort by ${sortText}`, [
-      {
-        field: 'sort',
-        value: sortText,
-        reason: `one of ${Object.keys(SORTS)
-          .flatMap((s) => [s, `-${s}`])
-          .join(', ')}`,
-      },
+    const allowed = Object.keys(SORTS)
+      .flatMap((s) => [s, `-${s}`])
+      .join(', ');
+    throw invalid(msg('cannotSortBy', { sort: sortText }), [
+      { field: 'sort', value: sortText, reason: `one of ${allowed}`, code: 'oneOf', params: { allowed } },
     ]);
   }
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);

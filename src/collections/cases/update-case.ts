@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
+import { MESSAGES } from '../../shared/messages';
 import type { CaseDetail } from './case-dto';
 import { selectCase } from './case-queries';
 import { getCase } from './get-case';
@@ -24,13 +25,13 @@ export interface UpdateCaseInput {
 export async function updateCase(db: Db, actor: Actor, input: UpdateCaseInput): Promise<CaseDetail> {
   assertCan(actor, 'collections:write');
   if (input.pausedUntil && !isValidIsoDate(input.pausedUntil)) {
-    throw invalid('pausedUntil must be a date', [
+    throw invalid(msg('pausedUntilDate'), [
       { field: 'pausedUntil', value: input.pausedUntil, reason: 'YYYY-MM-DD' },
     ]);
   }
   if (input.pausedUntil && input.manualStatus !== 'paused') {
-    throw invalid('pausedUntil needs manualStatus "paused"', [
-      { field: 'pausedUntil', reason: 'only a pause has an end date' },
+    throw invalid(msg('pausedUntilNeedsPause'), [
+      { field: 'pausedUntil', reason: MESSAGES.onlyPauseHasEnd.en, code: 'onlyPauseHasEnd' },
     ]);
   }
   await inTransaction(db, actor, async (tx) => {

@@ -1,7 +1,7 @@
 // What one engine run reads once: active strategies, rules, the latest exchange rates and entity names.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/store';
-import { invalid } from '../../platform/errors';
+import { invalid, msg } from '../../platform/errors';
 import { addDays } from '../../shared/dates';
 import type { RateMap } from '../../shared/money';
 import { FALLBACK_STRATEGY } from '../strategy/default-strategies';
@@ -59,7 +59,7 @@ export async function loadEngineContext(
   let strategies: Strategy[];
   if (forceStrategy) {
     forced = await loadStrategyByName(db, forceStrategy);
-    if (!forced) throw invalid(`No strategy named ${forceStrategy}`);
+    if (!forced) throw invalid(msg('noStrategyNamed', { name: forceStrategy }));
     strategies = [forced];
   } else {
     strategies = await loadActiveStrategies(db);

@@ -4,7 +4,7 @@
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
-import { invalid, notFound } from '../../platform/errors';
+import { invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
 import { bumpGeneration } from '../strategy/generation';
 import { type EngineResult, runEngine } from './run-engine';
@@ -16,7 +16,7 @@ export async function runCycle(
 ): Promise<EngineResult> {
   assertCan(actor, 'collections:manage');
   if (!isValidIsoDate(input.asOf))
-    throw invalid('asOf must be a date', [{ field: 'asOf', value: input.asOf, reason: 'YYYY-MM-DD' }]);
+    throw invalid(msg('asOfDate'), [{ field: 'asOf', value: input.asOf, reason: 'YYYY-MM-DD' }]);
   let ids = input.customerIds ?? [];
   if (input.customerCodes?.length) {
     const rows = await db

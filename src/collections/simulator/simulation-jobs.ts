@@ -49,8 +49,13 @@ export async function createSimulation(
   const unknown = params.strategies.filter((s) => s !== 'none' && !names.has(s));
   if (unknown.length)
     throw invalid(
-      'Unknown strategies',
-      unknown.map((value) => ({ field: 'strategies', value, reason: 'no such strategy' })),
+      msg('unknownStrategies'),
+      unknown.map((value) => ({
+        field: 'strategies',
+        value,
+        reason: 'no such strategy',
+        code: 'noSuchStrategyReason',
+      })),
     );
   const id = await inTransaction(db, actor, async (tx) => {
     const row = await tx

@@ -69,7 +69,7 @@ export async function setCustomerStrategy(
         .where('name', '=', input.strategyName)
         .executeTakeFirst();
       if (!exists)
-        throw invalid('No such strategy', [
+        throw invalid(msg('noSuchStrategy'), [
           { field: 'strategyName', value: input.strategyName, reason: 'unknown' },
         ]);
       await tx

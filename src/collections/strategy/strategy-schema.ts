@@ -5,7 +5,7 @@
 
 import { type Static, Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { type FieldProblem, invalid } from '../../platform/errors';
+import { type FieldProblem, invalid, msg } from '../../platform/errors';
 import { templateExists } from '../templates/registry';
 
 export const STAGES = ['reminder', 'early', 'strong'] as const;
@@ -176,10 +176,10 @@ export function validateStrategy(value: unknown): StrategyDefinitionT {
         field: error.instancePath || null,
         reason: error.message,
       }));
-    throw invalid('The strategy does not have the expected shape', problems);
+    throw invalid(msg('strategyShape'), problems);
   }
   const problems = strategyProblems(value);
-  if (problems.length > 0) throw invalid(`Strategy ${value.name} is not consistent`, problems);
+  if (problems.length > 0) throw invalid(msg('strategyInconsistent', { name: value.name }), problems);
   return value;
 }
 

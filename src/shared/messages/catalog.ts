@@ -461,6 +461,26 @@ export const MESSAGES = {
   planInvalid: { en: 'Invalid payment plan', 'zh-CN': '还款计划无效' },
   strategyRulesInvalid: { en: 'Invalid strategy rules', 'zh-CN': '策略规则无效' },
   simulationInvalid: { en: 'Invalid simulation', 'zh-CN': '模拟参数无效' },
+  pausedUntilDate: { en: 'pausedUntil must be a date', 'zh-CN': '暂停截止日期须为日期' },
+  pausedUntilNeedsPause: {
+    en: 'pausedUntil needs manualStatus "paused"',
+    'zh-CN': '只有“暂停”状态才能设置暂停截止日期',
+  },
+  onlyPauseHasEnd: { en: 'only a pause has an end date', 'zh-CN': '只有暂停才有截止日期' },
+  unknownCollector: { en: 'Unknown collector', 'zh-CN': '催收员不存在' },
+  noSuchUser: { en: 'no such user', 'zh-CN': '没有此用户' },
+  cannotSortBy: { en: 'Cannot sort by {sort}', 'zh-CN': '不能按“{sort}”排序' },
+  oneOf: { en: 'one of {allowed}', 'zh-CN': '须为以下之一：{allowed}' },
+  noStrategyNamed: { en: 'No strategy named {name}', 'zh-CN': '没有名为 {name} 的策略' },
+  asOfDate: { en: 'asOf must be a date', 'zh-CN': '截止日期须为日期' },
+  unknownStrategies: { en: 'Unknown strategies', 'zh-CN': '策略不存在' },
+  noSuchStrategy: { en: 'No such strategy', 'zh-CN': '策略不存在' },
+  noSuchStrategyReason: { en: 'no such strategy', 'zh-CN': '没有此策略' },
+  strategyShape: {
+    en: 'The strategy does not have the expected shape',
+    'zh-CN': '策略的结构不符合要求',
+  },
+  strategyInconsistent: { en: 'Strategy {name} is not consistent', 'zh-CN': '策略 {name} 前后不一致' },
 
   // Collections engine: why a credit hold was released, a step skipped, a message or task cancelled (issue 15)
   creditHoldReleasedCaseClosed: {
@@ -645,6 +665,115 @@ export const MESSAGES = {
   xOverdue: { en: 'Overdue', 'zh-CN': '逾期金额' },
   xAr: { en: 'AR', 'zh-CN': '应收余额' },
   xOldestDaysPastDue: { en: 'Oldest days past due', 'zh-CN': '最长逾期天数' },
+  bucketsList: {
+    en: '{field} must be a list of 1 to 20 day counts',
+    'zh-CN': '{field}须为 1 到 20 个天数组成的列表',
+  },
+  bucketsIncreasing: {
+    en: '{field} must be increasing whole days above 0',
+    'zh-CN': '{field}须为递增的正整数天数',
+  },
+  edgesIncrease: {
+    en: 'edges must increase, each a whole number of days above 0',
+    'zh-CN': '分段须递增，每段为大于 0 的整数天数',
+  },
+  toAfterToday: {
+    en: 'to {to} is after today ({today}): AR after today is not known yet',
+    'zh-CN': '结束日期 {to} 晚于今天（{today}）：今天以后的应收账款尚不可知',
+  },
+  afterToday: { en: 'after today ({today})', 'zh-CN': '晚于今天（{today}）' },
+  reportUnknownCurrency: { en: 'unknown currency {currency}', 'zh-CN': '未知币种 {currency}' },
+  decimalSuchAs: {
+    en: '{field} must be a decimal such as "0.05"',
+    'zh-CN': '{field}须为小数，例如“0.05”',
+  },
+  atMost: { en: '{field} must be at most {max}', 'zh-CN': '{field}不能大于 {max}' },
+  above: { en: 'above {max}', 'zh-CN': '大于 {max}' },
+  ratesPerBucket: {
+    en: 'agingMethod.rates needs one rate per bucket (edges + 1)',
+    'zh-CN': '账龄法计提比例须每个账龄段一个（分段数 + 1）',
+  },
+  expectedRates: { en: 'expected {count} rates', 'zh-CN': '应有 {count} 个比例' },
+  lookbackRange: {
+    en: 'provisionMatrix.lookbackMonths must be 1 to 120',
+    'zh-CN': '准备矩阵的回看月数须为 1 到 120',
+  },
+  outOfRange: { en: 'out of range', 'zh-CN': '超出范围' },
+  provisionMethodOneOf: {
+    en: 'provisionMethod must be aging or matrix',
+    'zh-CN': '计提方法须为账龄法（aging）或矩阵法（matrix）',
+  },
+  notAgingOrMatrix: { en: 'not aging or matrix', 'zh-CN': '不是 aging 或 matrix' },
+  unknownSetting: { en: 'unknown setting {key}', 'zh-CN': '未知设置 {key}' },
+  unknownSettings: { en: 'unknown settings: {keys}', 'zh-CN': '未知设置：{keys}' },
+  rateZeroToOne: {
+    en: 'rate must be a decimal from 0 to 1, e.g. "0.5"',
+    'zh-CN': '比例须为 0 到 1 之间的小数，例如“0.5”',
+  },
+  notARate: { en: 'not a rate', 'zh-CN': '不是有效比例' },
+  reasonRequired: { en: 'a reason is required', 'zh-CN': '请填写原因' },
+
+  // The command line (src/cli)
+  optionOneOf: { en: '--{option} must be one of {allowed}', 'zh-CN': '--{option} 须为以下之一：{allowed}' },
+  optionOneOfNot: {
+    en: '--{option} must be one of {allowed}, not {value}',
+    'zh-CN': '--{option} 须为以下之一：{allowed}，而不是 {value}',
+  },
+  optionBetween: { en: '--{option} must be {min} to {max}', 'zh-CN': '--{option} 须为 {min} 到 {max}' },
+  optionWholeAtLeastOne: {
+    en: '--{option} must be a whole number of 1 or more, not {value}',
+    'zh-CN': '--{option} 须为不小于 1 的整数，而不是 {value}',
+  },
+  optionRequired: { en: '--{option} is required', 'zh-CN': '缺少 --{option}' },
+  optionEitherRequired: { en: '--{a} or --{b} is required', 'zh-CN': '请给出 --{a} 或 --{b}' },
+  optionExactlyOne: { en: 'give exactly one of --{a} and --{b}', 'zh-CN': '--{a} 和 --{b} 须且只能给出一个' },
+  optionAmount: { en: '--{option}: {reason}', 'zh-CN': '--{option}：{reason}' },
+  optionPositive: { en: '--{option} must be more than zero', 'zh-CN': '--{option} 须大于零' },
+  addEntity: { en: 'add --entity', 'zh-CN': '请加上 --entity' },
+  invoiceInSeveralEntities: {
+    en: 'Invoice {number} exists in entities {entities}: add --entity',
+    'zh-CN': '发票 {number} 存在于多个主体（{entities}）：请加上 --entity',
+  },
+  paymentInSeveralEntities: {
+    en: 'Payment {reference} exists in entities {entities}: add --entity',
+    'zh-CN': '付款 {reference} 存在于多个主体（{entities}）：请加上 --entity',
+  },
+  idNotNumber: {
+    en: '{what} id must be a number, got {value}',
+    'zh-CN': '{what}编号须为数字，而不是 {value}',
+  },
+  tokenIdNumber: {
+    en: 'The token id is a number (see `huikuan tokens list`)',
+    'zh-CN': '令牌编号须为数字（见 `huikuan tokens list`）',
+  },
+  remoteNotSet: {
+    en: 'Set HUIKUAN_SERVER (e.g. https://huikuan.example.com) and HUIKUAN_TOKEN',
+    'zh-CN': '请设置 HUIKUAN_SERVER（例如 https://huikuan.example.com）和 HUIKUAN_TOKEN',
+  },
+  tokenRefused: { en: 'The server refused the token', 'zh-CN': '服务器拒绝了该令牌' },
+  xlsxNeedsOut: {
+    en: '--format xlsx writes a binary workbook: give --out FILE.xlsx or redirect (> FILE.xlsx)',
+    'zh-CN': '--format xlsx 输出二进制工作簿：请用 --out FILE.xlsx 或重定向（> FILE.xlsx）',
+  },
+  setExpectsKeyJson: {
+    en: '--set {assignment}: expected key=JSON',
+    'zh-CN': '--set {assignment}：格式应为 key=JSON',
+  },
+  notJsonFile: { en: '{file} is not a JSON file: {detail}', 'zh-CN': '{file} 不是 JSON 文件：{detail}' },
+  ratesLine: {
+    en: 'line {line}: expected from,to,date,rate',
+    'zh-CN': '第 {line} 行：格式应为 from,to,date,rate',
+  },
+  ratesColumns: { en: 'expected 4 columns: from,to,date,rate', 'zh-CN': '应有 4 列：from,to,date,rate' },
+  unknownRoles: { en: 'Unknown role {roles}; use {allowed}', 'zh-CN': '未知角色 {roles}；可用：{allowed}' },
+  unknownRole: { en: 'Unknown role {role}', 'zh-CN': '未知角色 {role}' },
+
+  // Demo data
+  demoOptionsInvalid: { en: 'Invalid demo options', 'zh-CN': '演示数据参数无效' },
+  demoStoreNotEmpty: {
+    en: 'The store already has {count} customers; the demo loads only into an empty store (use a new HUIKUAN_DATA_DIR or an empty database)',
+    'zh-CN': '库中已有 {count} 个客户；演示数据只能载入空库（请使用新的 HUIKUAN_DATA_DIR 或空数据库）',
+  },
 } as const satisfies Record<string, MessageText>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -4,20 +4,27 @@
 // Both happen in the loading transaction, so nobody sees the table unaudited and a failure undoes both.
 import type { RawConnection } from '../platform/db/connection';
 
-export type BulkAuditedTable = 'invoice';
+export type BulkAuditedTable = 'invoice' | 'customer';
 
-/** Turns the table's insert audit off; the returned function writes the batch entry and turns it back on. */
+/**
+ * Turns the table's insert audit off; the returned function writes the batch entry of the rows inserted
+ * since (`ids`, or all rows of a table that was empty) and turns it back on. No rows: no entry.
+ */
 export async function suspendInsertAudit(
   raw: RawConnection,
   table: BulkAuditedTable,
-): Promise<() => Promise<number>> {
+): Promise<(ids?: number[]) => Promise<number | null>> {
   await raw.exec(`alter table ${table} disable trigger ${table}_audit_ins`);
-  return async () => {
-    const { rows } = await raw.query<{ id: string | number }>(
-      'select audit_bulk_insert($1::regclass) as id',
-      [table],
-    );
+  return async (ids) => {
+    let entry: number | null = null;
+    if (ids === undefined || ids.length > 0) {
+      const { rows } = await raw.query<{ id: string | number }>(
+        'select audit_bulk_insert($1::regclass, $2::bigint[]) as id',
+        [table, ids ?? null],
+      );
+      entry = Number(rows[0].id);
+    }
     await raw.exec(`alter table ${table} enable trigger ${table}_audit_ins`);
-    return Number(rows[0].id);
+    return entry;
   };
 }

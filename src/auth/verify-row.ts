@@ -16,7 +16,7 @@ import {
 import type { BulkAuditedTable } from './bulk-audit';
 import { checkBatch } from './verify-audit';
 
-const BULK_TABLES: readonly BulkAuditedTable[] = ['invoice'];
+const BULK_TABLES: readonly BulkAuditedTable[] = ['invoice', 'customer'];
 
 export interface RowProof {
   table: string;

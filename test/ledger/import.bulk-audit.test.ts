@@ -76,6 +76,18 @@ describeEachStore('bulk load audit and summaries', (store) => {
     );
     expect(batch.rows).toEqual([{ n: ROWS, bytes: ROWS * 16 }]);
     expect(await verifyAudit(db, SYSTEM_ACTOR)).toMatchObject({ ok: true, firstBroken: null });
+    // The customers the load created are a batch of their own.
+    const customerEntries = await sql<{ row_count: number }>`
+      select row_count from audit_log where table_name = 'customer' order by id`.execute(db);
+    expect(customerEntries.rows).toEqual([{ row_count: 7 }]);
+    const customer = await db
+      .selectFrom('customer')
+      .select('id')
+      .where('code', '=', 'BA3')
+      .executeTakeFirstOrThrow();
+    expect(await verifyLoadedRow(db, SYSTEM_ACTOR, 'customer', Number(customer.id))).toMatchObject({
+      status: 'intact',
+    });
 
     // The summaries the batch statement wrote are those a rebuild from the ledger gives.
     const loaded = await summaries(db);
@@ -113,7 +125,7 @@ describeEachStore('bulk load audit and summaries', (store) => {
     await untriggered(
       db,
       'audit_batch',
-      `update audit_batch set digests = overlay(digests placing decode(md5('forged'), 'hex') from 5 * 16 + 1 for 16)`,
+      `update audit_batch set digests = overlay(digests placing decode(md5('forged'), 'hex') from 5 * 16 + 1 for 16) where audit_id = ${entry.id}`,
     );
     const report = await verifyAudit(db, SYSTEM_ACTOR);
     expect(report).toMatchObject({

@@ -95,6 +95,8 @@ const countOutcomes = (rows: Array<{ inserted: boolean }>) => ({
 });
 
 interface BulkLoad {
+  /** The customers the load creates, audited as a batch of their own. */
+  createCustomers(): Promise<number>;
   /** Right after the statement that loads the rows: audits and summarises the batch set-based. */
   loaded(): Promise<void>;
   /** Builds the suspended indexes and foreign keys. */
@@ -112,6 +114,12 @@ async function bulkLoadMode(ctx: LoadContext): Promise<BulkLoad | null> {
   const audit = await suspendInsertAudit(ctx.raw, 'invoice');
   const summarise = await suspendInvoiceSummaries(ctx.raw);
   return {
+    async createCustomers() {
+      const auditCustomers = await suspendInsertAudit(ctx.raw, 'customer');
+      const ids = await createNamedCustomers(ctx.raw);
+      await auditCustomers(ids);
+      return ids.length;
+    },
     async loaded() {
       await audit();
       await summarise();
@@ -119,6 +127,9 @@ async function bulkLoadMode(ctx: LoadContext): Promise<BulkLoad | null> {
     rebuild,
   };
 }
+
+const createCustomers = async (ctx: LoadContext, bulk: BulkLoad | null) =>
+  bulk ? bulk.createCustomers() : (await createNamedCustomers(ctx.raw)).length;
 
 const invoiceOptional = (ctx: LoadContext) => INVOICE_OPTIONAL_COLUMNS.filter((column) => ctx.has(column));
 
@@ -132,8 +143,8 @@ const invoices: KindHandler = {
     await checkInvoices(raw, log, false);
   },
   async load(ctx) {
-    const customers = await createNamedCustomers(ctx.raw);
     const bulk = await bulkLoadMode(ctx);
+    const customers = await createCustomers(ctx, bulk);
     const counts = await upsertInvoices(ctx.raw, invoiceOptional(ctx));
     await bulk?.loaded();
     await bulk?.rebuild();
@@ -153,10 +164,10 @@ const history: KindHandler = {
   },
   async load(ctx) {
     await createChangeTracker(ctx.raw);
-    const customers = await createNamedCustomers(ctx.raw);
+    const bulk = await bulkLoadMode(ctx);
+    const customers = await createCustomers(ctx, bulk);
     await stageSettlements(ctx.raw);
     await reverseStaleSettlements(ctx.raw);
-    const bulk = await bulkLoadMode(ctx);
     await upsertInvoicesTracked(ctx.raw, invoiceOptional(ctx));
     await bulk?.loaded();
     await bulk?.rebuild();

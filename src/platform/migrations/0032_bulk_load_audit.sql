@@ -31,11 +31,11 @@ begin
   return digest;
 end $$;
 
--- The whole content of p_table (whose primary key is a bigint id), loaded by this transaction into a table
--- that was empty and is locked (the import's bulk-load mode, with the table's insert audit trigger
--- disabled), as one chain entry: the rows' digests go to audit_batch and their digest into the entry,
--- computed in one statement. Returns the entry's id.
-create function audit_bulk_insert(p_table regclass) returns bigint
+-- The rows of p_table (whose primary key is a bigint id) that this transaction inserted with the table's
+-- insert audit trigger disabled (the import's bulk-load mode), as one chain entry: the rows' digests go to
+-- audit_batch and their digest into the entry, computed in one statement. p_ids: those rows' ids, or null
+-- for the whole table (loaded into an empty table that stays locked). Returns the entry's id.
+create function audit_bulk_insert(p_table regclass, p_ids bigint[] default null) returns bigint
 language plpgsql
 set timezone = 'UTC' set datestyle = 'ISO, YMD' set intervalstyle = 'postgres' set extra_float_digits = 1
 set bytea_output = 'hex' set jit = off as $$
@@ -57,10 +57,10 @@ begin
     'with r as (insert into audit_batch (audit_id, row_ids, digests)
                 select $1, coalesce(array_agg(t.id order by t.id), ''{}''),
                        coalesce(string_agg(decode(md5(t::text), ''hex''), ''''::bytea order by t.id), ''''::bytea)
-                  from %s t
+                  from %s t where $2 is null or t.id = any($2)
                 returning row_ids, digests)
      select cardinality(row_ids), encode(sha256(digests), ''hex'') from r', p_table)
-    into n, rows_digest using head.last_id + 1;
+    into n, rows_digest using head.last_id + 1, p_ids;
   execute audit_append_sql(format(
     'select null::jsonb as row_key, null::jsonb as before, %L::jsonb as after, %s::integer as row_count, %L::text as rows_digest',
     jsonb_build_object('bulkLoad', jsonb_build_object(

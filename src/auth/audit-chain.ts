@@ -32,6 +32,18 @@ export function entryHash(prevHash: string, content: string): string {
     .digest('hex');
 }
 
+/** A bulk-load entry (audit_bulk_insert, migration 0032): its rows' digests are kept in audit_batch_row. */
+export function isBatchEntry(row: ChainRow): boolean {
+  if (row.rows_digest === null || row.after === null) return false;
+  const after = JSON.parse(row.after) as { bulkLoad?: unknown };
+  return typeof after === 'object' && after !== null && 'bulkLoad' in after;
+}
+
+/** The digest of a batch: SHA-256 over its row digests (16 bytes each, in row id order). */
+export function batchDigest(digests: Uint8Array): string {
+  return createHash('sha256').update(digests).digest('hex');
+}
+
 export interface ChainBreak {
   id: number;
   reason: string;
@@ -90,6 +102,16 @@ export class ChainVerifier {
       }
     }
     return this.broken === null;
+  }
+
+  /**
+   * A break found outside the chain itself (a bulk-load entry whose rows do not give its digest): the
+   * earliest break is the one reported, and entries from it on no longer count as checked.
+   */
+  fail(id: number, reason: string): void {
+    if (this.broken && this.broken.id <= id) return;
+    this.broken = { id, reason };
+    this.checked = Math.min(this.checked, id - 1);
   }
 
   /** Compares the end of the chain with the head the database keeps, which catches removed newest entries. */

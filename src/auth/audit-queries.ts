@@ -172,3 +172,69 @@ export async function selectChainBatch(db: Db, afterId: number, limit: number): 
 export async function selectChainHead(db: Db): Promise<{ last_id: number; last_hash: string }> {
   return db.selectFrom('audit_chain_head').select(['last_id', 'last_hash']).executeTakeFirstOrThrow();
 }
+
+/** What a bulk-load entry keeps of its rows (audit_batch, migration 0032): how many, and their digests. */
+export async function selectBatch(
+  db: Db,
+  auditId: number,
+): Promise<{ rows: number; digests: Uint8Array; ascending: boolean } | undefined> {
+  const { rows } = await sql<{ rows: number; digests: Uint8Array; ascending: boolean }>`
+    select cardinality(row_ids) as rows, digests,
+           not exists (select 1 from unnest(row_ids) with ordinality a(id, n)
+                        where a.id <= row_ids[n - 1]) as ascending
+      from audit_batch where audit_id = ${auditId}`.execute(db);
+  return rows[0];
+}
+
+/** The bulk-load entry holding a row of `table`, and the row's digest as loaded. */
+export async function selectBatchRow(
+  db: Db,
+  table: string,
+  id: number,
+): Promise<{ audit_id: number; digest: string } | undefined> {
+  const { rows } = await sql<{ audit_id: number; digest: string }>`
+    select b.audit_id, encode(substring(b.digests from (p.n - 1) * 16 + 1 for 16), 'hex') as digest
+      from audit_batch b join audit_log l on l.id = b.audit_id
+     cross join lateral (select array_position(b.row_ids, ${id}::bigint) as n) p
+     where l.table_name = ${table} and p.n is not null
+     order by b.audit_id desc limit 1`.execute(db);
+  return rows[0];
+}
+
+/** Entries after `afterId` that changed this row or may have (a summary or truncate has no row key), newest first. */
+export async function selectLaterChanges(
+  db: Db,
+  table: string,
+  rowKey: Record<string, unknown>,
+  afterId: number,
+): Promise<Array<{ id: number; op: string; before: Record<string, unknown> | null; row_key: unknown }>> {
+  const { rows } = await sql<{
+    id: number;
+    op: string;
+    before: Record<string, unknown> | null;
+    row_key: unknown;
+  }>`
+    select id, op, before, row_key from audit_log
+     where table_name = ${table} and id > ${afterId}
+       and (row_key = ${JSON.stringify(rowKey)}::jsonb or row_key is null)
+     order by id desc`.execute(db);
+  return rows;
+}
+
+/** The row now as JSON (to_jsonb), or undefined when it is gone. `table` must be an audited table's name. */
+export async function selectRowImage(
+  db: Db,
+  table: string,
+  id: number,
+): Promise<Record<string, unknown> | undefined> {
+  const { rows } = await sql<{ image: Record<string, unknown> }>`
+    select to_jsonb(t) as image from ${sql.table(table)} t where t.id = ${id}`.execute(db);
+  return rows[0]?.image;
+}
+
+/** audit_row_digest (migration 0032) of a row image: the digest a bulk load recorded for it. */
+export async function rowDigest(db: Db, table: string, image: Record<string, unknown>): Promise<string> {
+  const { rows } = await sql<{ digest: string }>`
+    select audit_row_digest(${table}::regclass, ${JSON.stringify(image)}::jsonb) as digest`.execute(db);
+  return rows[0].digest;
+}

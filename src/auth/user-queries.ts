@@ -248,3 +248,10 @@ export async function selectAssignableStaff(
   if (filter.q) query = query.where('app_user.display_name', 'ilike', `%${escapeLike(filter.q)}%`);
   return query.execute();
 }
+
+/** Every user's id and names, for a copy of the data that keeps who is assigned what (the simulator). */
+export function selectUserNames(
+  db: Db | Tx,
+): Promise<Array<{ id: number; username: string; display_name: string }>> {
+  return db.selectFrom('app_user').select(['id', 'username', 'display_name']).orderBy('id').execute();
+}

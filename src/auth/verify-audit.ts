@@ -5,8 +5,8 @@ import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import { invalid, msg } from '../platform/errors';
 import { MESSAGES } from '../shared/messages';
-import { type ChainReport, ChainVerifier } from './audit-chain';
-import { selectChainBatch, selectChainHead } from './audit-queries';
+import { batchDigest, type ChainReport, ChainVerifier, isBatchEntry } from './audit-chain';
+import { type ChainRow, selectBatch, selectChainBatch, selectChainHead } from './audit-queries';
 
 export interface AuditHead {
   /** Entries in the chain (ids are gapless, so also the newest entry's id). */
@@ -54,8 +54,31 @@ export async function verifyAudit(
   let afterId = 0;
   while (afterId < head.last_id) {
     const rows = (await selectChainBatch(db, afterId, batchSize)).filter((row) => row.id <= head.last_id);
-    if (rows.length === 0 || !verifier.push(rows)) break;
+    if (rows.length === 0) break;
+    const intact = verifier.push(rows);
+    // Bulk-load entries: their rows' digests must still give the digest the chain holds.
+    for (const row of rows.filter(isBatchEntry)) {
+      const broken = await checkBatch(db, row);
+      if (broken) {
+        verifier.fail(row.id, broken);
+        break;
+      }
+    }
+    if (!intact) break;
     afterId = rows[rows.length - 1].id;
   }
   return { ...verifier.finish(head), headId: head.last_id };
+}
+
+/** Recomputes a bulk-load entry's digest from its rows' digests; the reason it is broken, or null. */
+export async function checkBatch(db: Db, entry: ChainRow): Promise<string | null> {
+  const batch = await selectBatch(db, entry.id);
+  if (!batch) return `the row digests of bulk load entry ${entry.id} are missing`;
+  if (batch.rows !== entry.row_count || batch.digests.length !== 16 * batch.rows || !batch.ascending) {
+    return `bulk load entry ${entry.id} records ${entry.row_count} rows but its kept row digests do not match them (rows removed, added or reordered)`;
+  }
+  if (batchDigest(batch.digests) !== entry.rows_digest) {
+    return `the row digests of bulk load entry ${entry.id} do not give its digest (a row digest was changed)`;
+  }
+  return null;
 }

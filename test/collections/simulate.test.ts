@@ -4,8 +4,8 @@
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { runEngine } from '../../src/collections/engine/run-engine';
-import { readSnapshot } from '../../src/collections/simulator/copy-store';
 import { simulate } from '../../src/collections/simulator/simulate';
+import { readSnapshot } from '../../src/collections/simulator/snapshot';
 import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
 import { addDays } from '../../src/shared/dates';
 import { describeEachStore } from '../support/stores';

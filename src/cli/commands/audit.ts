@@ -8,6 +8,7 @@ import { cliActor } from '../../auth/cli-support';
 import { exportAudit } from '../../auth/export-audit';
 import { searchAudit } from '../../auth/search-audit';
 import { auditHead, verifyAudit } from '../../auth/verify-audit';
+import { verifyLoadedRow } from '../../auth/verify-row';
 import { invalid, msg } from '../../platform/errors';
 import { printJson, withApp } from '../context';
 
@@ -69,6 +70,21 @@ export function registerAuditCommands(program: Command): void {
           );
         }
         if (!report.ok) process.exitCode = 4;
+      });
+    });
+
+  audit
+    .command('verify-row <table> <id>')
+    .description(
+      'prove that a bulk-loaded row (e.g. invoice 42) is the row its batch entry recorded; exit code 4 if it was altered',
+    )
+    .option('--json', 'print JSON')
+    .action(async (table: string, id: string, options) => {
+      await withApp(async (app) => {
+        const proof = await verifyLoadedRow(app.store.db, cliActor(), table, Number(id));
+        if (options.json) printJson(proof);
+        else process.stdout.write(`${proof.status}: ${proof.reason}\n`);
+        if (proof.status === 'changed') process.exitCode = 4;
       });
     });
 

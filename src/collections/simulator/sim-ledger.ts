@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { standardDso } from '../../analytics/performance';
 import type { Db } from '../../platform/db/store';
 import type { Converter } from '../../shared/money';
-import type { LedgerSnapshot } from './copy-store';
+import type { LedgerSnapshot } from './snapshot';
 
 export interface SimInvoice {
   id: number;

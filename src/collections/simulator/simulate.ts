@@ -10,8 +10,9 @@ import { loadRates } from '../engine/engine-context';
 import { runEngine } from '../engine/run-engine';
 import { ensureDefaultStrategies, loadStrategyByName } from '../strategy/strategy-queries';
 import { afterTouch, type Behaviour, behaviourOf, draw, payDayFrom, TOUCH_WEIGHT } from './behaviour';
-import { type LedgerSnapshot, prepareCopies, readSnapshot, type SimulationCopies } from './copy-store';
+import { prepareCopies, type SimulationCopies } from './copy-store';
 import { payDueInvoices, type SimInvoice, type StrategyOutcome, summarise } from './sim-ledger';
+import { type LedgerSnapshot, readSnapshot } from './snapshot';
 
 export interface SimulationParams {
   from: string;

@@ -9,6 +9,12 @@ import type { RawConnection } from '../../platform/db/connection';
 
 export const BULK_LOAD_ROWS = 100_000;
 
+/** Rows from which a load into an empty table is a bulk load: BULK_LOAD_ROWS, or HUIKUAN_BULK_LOAD_ROWS. */
+export function bulkLoadRows(): number {
+  const set = Number(process.env.HUIKUAN_BULK_LOAD_ROWS);
+  return Number.isSafeInteger(set) && set > 0 ? set : BULK_LOAD_ROWS;
+}
+
 export async function isTableEmpty(raw: RawConnection, table: 'invoice'): Promise<boolean> {
   const { rows } = await raw.query<{ empty: boolean }>(`select not exists (select 1 from ${table}) as empty`);
   return rows[0].empty;

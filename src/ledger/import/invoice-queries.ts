@@ -103,18 +103,19 @@ export async function nameCustomersByCode(raw: RawConnection): Promise<void> {
   );
 }
 
-/** Creates the customers that rows name by code and name but that do not exist yet; returns how many. */
-export async function createNamedCustomers(raw: RawConnection): Promise<number> {
-  const result = await raw.query(
+/** Creates the customers that rows name by code and name but that do not exist yet; returns their ids. */
+export async function createNamedCustomers(raw: RawConnection): Promise<number[]> {
+  const result = await raw.query<{ id: number | string }>(
     `insert into customer (code, name)
      select distinct on (s.customer_code) s.customer_code, s.customer_name
        from ${STAGE} s
       where s.customer_name is not null
         and not exists (select 1 from customer c where c.code = s.customer_code)
       order by s.customer_code, s.line
-     on conflict (code) do nothing`,
+     on conflict (code) do nothing
+     returning id`,
   );
-  return result.rowCount;
+  return result.rows.map((row) => Number(row.id));
 }
 
 export const INVOICE_OPTIONAL_COLUMNS = ['order_number', 'description', 'disputed'] as const;

@@ -1,10 +1,12 @@
 // Each import kind as the pipeline sees it: staging columns, row conversion, set-based checks, the load.
+import { suspendInvoiceSummaries } from '../../analytics/bulk-summaries';
+import { suspendInsertAudit } from '../../auth/bulk-audit';
 import type { Actor } from '../../platform/auth/actor';
 import type { RawConnection } from '../../platform/db/connection';
 import type { ImportError } from '../../platform/db/schema';
 import type { Db } from '../../platform/db/store';
 import { autoAllocate } from '../allocations/auto-allocate';
-import { BULK_LOAD_ROWS, isTableEmpty, ownsTable, suspendForBulkLoad } from './bulk-load-queries';
+import { bulkLoadRows, isTableEmpty, ownsTable, suspendForBulkLoad } from './bulk-load-queries';
 import type { StageValue } from './copy-text';
 import {
   CREDIT_NOTE_SOURCE,
@@ -92,12 +94,45 @@ const countOutcomes = (rows: Array<{ inserted: boolean }>) => ({
   updated: rows.filter((row) => !row.inserted).length,
 });
 
-/** An initial load of many invoices builds the invoice indexes once, after the rows (bulk-load-queries). */
-async function bulkLoadMode(ctx: LoadContext): Promise<(() => Promise<void>) | null> {
-  if (ctx.rows < BULK_LOAD_ROWS || !(await isTableEmpty(ctx.raw, 'invoice'))) return null;
-  if (!(await ownsTable(ctx.raw, 'invoice'))) return null;
-  return suspendForBulkLoad(ctx.raw, 'invoice');
+interface BulkLoad {
+  /** The customers the load creates, audited as a batch of their own. */
+  createCustomers(): Promise<number>;
+  /** Right after the statement that loads the rows: audits and summarises the batch set-based. */
+  loaded(): Promise<void>;
+  /** Builds the suspended indexes and foreign keys. */
+  rebuild(): Promise<void>;
 }
+
+/**
+ * An initial load of many invoices builds the invoice indexes once, after the rows (bulk-load-queries), and
+ * audits and summarises the batch with one statement each instead of the per-statement triggers that hash
+ * and expand every row (the audit module's batch entry, the analytics module's summary of the batch).
+ */
+async function bulkLoadMode(ctx: LoadContext): Promise<BulkLoad | null> {
+  if (ctx.rows < bulkLoadRows() || !(await isTableEmpty(ctx.raw, 'invoice'))) return null;
+  // Suspending indexes and triggers needs the table's owner: the application role (huikuan_app) loads row by
+  // row, with every row audited by the trigger.
+  if (!(await ownsTable(ctx.raw, 'invoice'))) return null;
+  const rebuild = await suspendForBulkLoad(ctx.raw, 'invoice');
+  const audit = await suspendInsertAudit(ctx.raw, 'invoice');
+  const summarise = await suspendInvoiceSummaries(ctx.raw);
+  return {
+    async createCustomers() {
+      const auditCustomers = await suspendInsertAudit(ctx.raw, 'customer');
+      const ids = await createNamedCustomers(ctx.raw);
+      await auditCustomers(ids);
+      return ids.length;
+    },
+    async loaded() {
+      await audit();
+      await summarise();
+    },
+    rebuild,
+  };
+}
+
+const createCustomers = async (ctx: LoadContext, bulk: BulkLoad | null) =>
+  bulk ? bulk.createCustomers() : (await createNamedCustomers(ctx.raw)).length;
 
 const invoiceOptional = (ctx: LoadContext) => INVOICE_OPTIONAL_COLUMNS.filter((column) => ctx.has(column));
 
@@ -111,10 +146,11 @@ const invoices: KindHandler = {
     await checkInvoices(raw, log, false);
   },
   async load(ctx) {
-    const customers = await createNamedCustomers(ctx.raw);
-    const rebuild = await bulkLoadMode(ctx);
+    const bulk = await bulkLoadMode(ctx);
+    const customers = await createCustomers(ctx, bulk);
     const counts = await upsertInvoices(ctx.raw, invoiceOptional(ctx));
-    await rebuild?.();
+    await bulk?.loaded();
+    await bulk?.rebuild();
     return { ...counts, customers };
   },
 };
@@ -131,12 +167,13 @@ const history: KindHandler = {
   },
   async load(ctx) {
     await createChangeTracker(ctx.raw);
-    const customers = await createNamedCustomers(ctx.raw);
+    const bulk = await bulkLoadMode(ctx);
+    const customers = await createCustomers(ctx, bulk);
     await stageSettlements(ctx.raw);
     await reverseStaleSettlements(ctx.raw);
-    const rebuild = await bulkLoadMode(ctx);
     await upsertInvoicesTracked(ctx.raw, invoiceOptional(ctx));
-    await rebuild?.();
+    await bulk?.loaded();
+    await bulk?.rebuild();
     const payments = await upsertSettlementPayments(ctx.raw);
     const allocations = await allocateSettlements(ctx.raw, ctx.actor.userId);
     return { ...(await countTracked(ctx.raw)), customers, payments, allocations };

@@ -470,6 +470,12 @@ export const MESSAGES = {
   unknownCollector: { en: 'Unknown collector', 'zh-CN': '催收员不存在' },
   noSuchUser: { en: 'no such user', 'zh-CN': '没有此用户' },
   cannotSortBy: { en: 'Cannot sort by {sort}', 'zh-CN': '不能按“{sort}”排序' },
+  rowCheckBulkTablesOnly: {
+    en: 'Only bulk-loaded tables can be checked row by row',
+    'zh-CN': '只有批量导入的表才能逐行核对',
+  },
+  notARowId: { en: 'Not a row id', 'zh-CN': '不是有效的行号' },
+  positiveIntegerReason: { en: 'must be a positive integer', 'zh-CN': '须为正整数' },
   oneOf: { en: 'one of {allowed}', 'zh-CN': '须为以下之一：{allowed}' },
   noStrategyNamed: { en: 'No strategy named {name}', 'zh-CN': '没有名为 {name} 的策略' },
   asOfDate: { en: 'asOf must be a date', 'zh-CN': '截止日期须为日期' },

@@ -4,6 +4,7 @@
 // 24 months instead of growing by half in a year.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getPerformanceReport } from '../src/analytics/get-performance-report';
 import { runDemoDesk } from '../src/demo/live-desk';
 import { loadDemo } from '../src/demo/load-demo';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor';
@@ -97,4 +98,35 @@ it('has every shipped strategy active and a desk at work', async () => {
   expect(n('plan')).toBeGreaterThan(0);
   expect(n('case:none')).toBe(0); // every open case follows a strategy
   expect(n('case:strategy')).toBeGreaterThan(20);
+});
+
+it("has collection figures like a real company's: DSO near its terms, CEI about 70–85 %", async () => {
+  const db = test.store.db;
+  // The terms as billed (due date − issue date, month-end terms included), weighted by sales over the
+  // period: DSO is these plus the days paid late on average.
+  const terms = await sql<{ days: string }>`
+    select (sum((i.due_date - i.issue_date) * i.amount)::numeric / sum(i.amount))::text as days
+    from invoice i where i.currency = 'CNY' and i.issue_date between '2025-12-01' and '2026-11-30'`.execute(
+    db,
+  );
+  const termsDays = Number(terms.rows[0].days);
+  const report = await getPerformanceReport(db, SYSTEM_ACTOR, {
+    from: '2025-12-01',
+    to: '2026-11-30',
+    reportCurrency: 'CNY',
+    withoutCustomers: true,
+  });
+  const { dso, countbackDso, bestPossibleDso, cei } = report.period;
+  shape.push(
+    `terms ${termsDays.toFixed(0)} d, DSO ${dso} (countback ${countbackDso}, best possible ${bestPossibleDso}), CEI ${cei} %, ` +
+      `average monthly CEI ${report.ceiSummary.monthlyAverage} %`,
+  );
+  expect(dso).toBeGreaterThan(termsDays);
+  expect(dso).toBeLessThan(termsDays + 30);
+  expect(countbackDso).toBeGreaterThan(termsDays);
+  expect(countbackDso).toBeLessThan(termsDays + 30);
+  for (const month of report.months) {
+    expect(month.cei, month.month).toBeGreaterThan(55);
+    expect(month.cei, month.month).toBeLessThan(95);
+  }
 });

@@ -87,6 +87,18 @@ it('has every shipped strategy active and a desk at work', async () => {
   expect(n('task:done')).toBeGreaterThan(50);
   expect(n('task:open')).toBeGreaterThan(0); // today's worklist is left for the user
   expect(n('outbox')).toBeGreaterThan(50);
+  // The messages of past days went out on their day (none was ever sent before); today's are still queued.
+  const messages = await sql<{ status: string; past: boolean; n: number }>`
+    select status, scheduled_on < ${AS_OF}::date as past, count(*)::int as n from outbox group by 1, 2`.execute(
+    db,
+  );
+  const m = (status: string, past: boolean) =>
+    messages.rows.find((r) => r.status === status && r.past === past)?.n ?? 0;
+  shape.push(`messages sent ${m('sent', true)}, queued today ${m('queued', false)}`);
+  expect(m('sent', true)).toBeGreaterThan(50);
+  expect(m('queued', true)).toBe(0);
+  expect(m('queued', false)).toBeGreaterThan(0);
+  expect(m('sent', false)).toBe(0);
   expect(n('promise:kept')).toBeGreaterThan(0);
   expect(n('promise:broken') + n('promise:partial')).toBeGreaterThan(0);
   // Most promises are kept, as on a real desk (履约率): customers that mean it name the payment they are

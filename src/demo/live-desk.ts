@@ -11,6 +11,7 @@ import { selectCase, toCaseSummary } from '../collections/cases/case-queries';
 import { createPlan } from '../collections/cases/create-plan';
 import { createPromise } from '../collections/cases/create-promise';
 import { listTasks } from '../collections/cases/list-tasks';
+import { recordMessagesSent } from '../collections/cases/record-sent';
 import { updateTask } from '../collections/cases/update-task';
 import { runEngine } from '../collections/engine/run-engine';
 import { draw } from '../collections/simulator/behaviour';
@@ -55,6 +56,7 @@ export interface DeskSummary {
   days: number;
   strategiesActive: string[];
   engineRuns: number;
+  messagesSent: number;
   tasksDone: number;
   promises: number;
   plans: number;
@@ -211,6 +213,7 @@ export async function runDemoDesk(
     days,
     strategiesActive,
     engineRuns: 0,
+    messagesSent: 0,
     tasksDone: 0,
     promises: 0,
     plans: 0,
@@ -220,7 +223,9 @@ export async function runDemoDesk(
     if (day > input.asOf) day = input.asOf;
     await runEngine(db, { asOf: day, kind: 'full' });
     summary.engineRuns++;
-    if (day === input.asOf) break;
+    if (day === input.asOf) break; // today's messages and worklist are left for the user
+    // The day's messages went out in the morning, before the collector's calls.
+    summary.messagesSent += await recordMessagesSent(db, { upTo: day });
     const work = await workTheDesk(db, input.seed, day, input.asOf, profiles);
     summary.tasksDone += work.done;
     summary.promises += work.promises;

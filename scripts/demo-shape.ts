@@ -100,6 +100,14 @@ for (const seed of seeds) {
   if (process.argv.includes('--detail')) {
     console.log('  AR (M CNY) by month:', monthly.map((a) => (a / 1e8).toFixed(1)).join(' '));
     console.log('  overdue share by month:', overdueShares.map((s) => (s * 100).toFixed(0)).join(' '));
+    const yearAgo = on(addDays(asOf, -Math.round(12 * 30.44)));
+    console.log(
+      '  AR a year ago by profile (M CNY):',
+      [...yearAgo.byProfile]
+        .sort()
+        .map(([p, e]) => `${p} ${(e.ar / 1e8).toFixed(1)}`)
+        .join(', '),
+    );
     for (const [p, e] of [...now.byProfile].sort())
       console.log(
         `  ${p.padEnd(14)} AR ${(e.ar / 1e8).toFixed(1).padStart(6)} M (${((100 * e.ar) / now.ar).toFixed(0)} %), overdue ${(e.overdue / 1e8).toFixed(1)} M = ${((100 * e.overdue) / now.overdue).toFixed(0)} % of overdue; own ${((100 * e.overdue) / e.ar).toFixed(0)} %; by age (1-15,-30,-60,-180,180+) ${e.buckets.map((b) => (b / 1e8).toFixed(1)).join(' ')}`,

@@ -1,9 +1,10 @@
 // The demo shows a live collections desk on a ledger shaped like a real company's (issue 11): the shipped
 // strategies active, the engine run over the last weeks with the collector's work (messages, tasks done,
-// promises kept and broken, plans), overdue 15–30 % of receivables, and receivables about level over the
+// promises mostly kept and some broken, plans), overdue 15–30 % of receivables, and receivables about level over the
 // 24 months instead of growing by half in a year.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getPerformanceReport } from '../src/analytics/get-performance-report';
 import { runDemoDesk } from '../src/demo/live-desk';
 import { loadDemo } from '../src/demo/load-demo';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor';
@@ -86,9 +87,58 @@ it('has every shipped strategy active and a desk at work', async () => {
   expect(n('task:done')).toBeGreaterThan(50);
   expect(n('task:open')).toBeGreaterThan(0); // today's worklist is left for the user
   expect(n('outbox')).toBeGreaterThan(50);
+  // The messages of past days went out on their day (none was ever sent before); today's are still queued.
+  const messages = await sql<{ status: string; past: boolean; n: number }>`
+    select status, scheduled_on < ${AS_OF}::date as past, count(*)::int as n from outbox group by 1, 2`.execute(
+    db,
+  );
+  const m = (status: string, past: boolean) =>
+    messages.rows.find((r) => r.status === status && r.past === past)?.n ?? 0;
+  shape.push(`messages sent ${m('sent', true)}, queued today ${m('queued', false)}`);
+  expect(m('sent', true)).toBeGreaterThan(50);
+  expect(m('queued', true)).toBe(0);
+  expect(m('queued', false)).toBeGreaterThan(0);
+  expect(m('sent', false)).toBe(0);
   expect(n('promise:kept')).toBeGreaterThan(0);
   expect(n('promise:broken') + n('promise:partial')).toBeGreaterThan(0);
+  // Most promises are kept, as on a real desk (履约率): customers that mean it name the payment they are
+  // about to make; those that promise everything in a few days to end the call break it (22 % kept before).
+  const resolved = n('promise:kept') + n('promise:broken') + n('promise:partial');
+  shape.push(`promises kept ${n('promise:kept')} of ${resolved}`);
+  expect(n('promise:kept') / resolved).toBeGreaterThanOrEqual(0.5);
+  expect(n('promise:kept') / resolved).toBeLessThanOrEqual(0.9);
   expect(n('plan')).toBeGreaterThan(0);
   expect(n('case:none')).toBe(0); // every open case follows a strategy
   expect(n('case:strategy')).toBeGreaterThan(20);
+});
+
+it("has collection figures like a real company's: DSO near its terms, CEI about 70–85 %", async () => {
+  const db = test.store.db;
+  // The terms as billed (due date − issue date, month-end terms included), weighted by sales over the
+  // period: DSO is these plus the days paid late on average.
+  const terms = await sql<{ days: string }>`
+    select (sum((i.due_date - i.issue_date) * i.amount)::numeric / sum(i.amount))::text as days
+    from invoice i where i.currency = 'CNY' and i.issue_date between '2025-12-01' and '2026-11-30'`.execute(
+    db,
+  );
+  const termsDays = Number(terms.rows[0].days);
+  const report = await getPerformanceReport(db, SYSTEM_ACTOR, {
+    from: '2025-12-01',
+    to: '2026-11-30',
+    reportCurrency: 'CNY',
+    withoutCustomers: true,
+  });
+  const { dso, countbackDso, bestPossibleDso, cei } = report.period;
+  shape.push(
+    `terms ${termsDays.toFixed(0)} d, DSO ${dso} (countback ${countbackDso}, best possible ${bestPossibleDso}), CEI ${cei} %, ` +
+      `average monthly CEI ${report.ceiSummary.monthlyAverage} %`,
+  );
+  expect(dso).toBeGreaterThan(termsDays);
+  expect(dso).toBeLessThan(termsDays + 30);
+  expect(countbackDso).toBeGreaterThan(termsDays);
+  expect(countbackDso).toBeLessThan(termsDays + 30);
+  for (const month of report.months) {
+    expect(month.cei, month.month).toBeGreaterThan(55);
+    expect(month.cei, month.month).toBeLessThan(95);
+  }
 });

@@ -16,7 +16,8 @@ export function describeDemo(summary: DemoSummary, store: string): string {
 export function describeDesk(desk: DeskSummary): string {
   return (
     `collections desk replayed in ${desk.seconds.toFixed(1)} s: strategies ${desk.strategiesActive.join(', ')} ` +
-    `active; ${desk.engineRuns} engine runs from ${desk.from}, ${desk.tasksDone} tasks done, ` +
+    `active; ${desk.engineRuns} engine runs from ${desk.from}, ${desk.messagesSent} messages sent, ` +
+    `${desk.tasksDone} tasks done, ` +
     `${desk.promises} promises and ${desk.plans} payment plans recorded\n`
   );
 }

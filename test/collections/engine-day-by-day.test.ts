@@ -138,4 +138,23 @@ describeEachStore('the engine day by day', (store) => {
       db.updateTable('outbox').set({ body: 'changed' }).where('id', '=', letter.id).execute(),
     ).rejects.toThrow();
   });
+
+  it('a pre-due SMS due on a Saturday the engine did not run is recorded as skipped on Monday, with why', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    // Due Sunday 03-08: the reminder SMS falls on Saturday 03-07; the engine runs on weekdays only.
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-08', amount: 200_000 });
+    for (const day of ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09'])
+      await runEngine(db, { asOf: day, kind: 'full' });
+    const kase = await db.selectFrom('collection_case').select('id').executeTakeFirstOrThrow();
+    const detail = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today: '2026-03-09' });
+    const sms = detail.firings.find((f) => f.stepKey === 'remind-sms-1');
+    expect(sms).toMatchObject({
+      firedOn: '2026-03-09',
+      outcome: 'skipped',
+      detailCode: 'stepSkippedStageLeft',
+      detailParams: { dueOn: '2026-03-07', stage: 'early', runOn: '2026-03-09' },
+    });
+    expect(detail.firings.find((f) => f.stepKey === 'overdue-1')).toMatchObject({ outcome: 'message' });
+  });
 });

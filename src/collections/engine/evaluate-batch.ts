@@ -190,6 +190,7 @@ async function prepareCases(
       plans: paymentPlans.get(row.id) ?? [],
       strategyName: row.strategy_name,
       strategySince: row.strategy_since,
+      seenOn: row.seen_on,
     };
     const strategy = strategyFor(ctx, row, amountIn);
     const ev = evaluateCase(snapshot, strategy, asOf);

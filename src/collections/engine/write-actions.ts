@@ -206,7 +206,7 @@ export async function updateCases(
       strategy_name = r.strategy_name, strategy_version = r.strategy_version, strategy_since = r.strategy_since,
       anchor_due_on = r.anchor_due_on,
       days_past_due = r.days_past_due, totals = r.totals, amount_cny = r.amount_cny,
-      next_action_on = r.next_action_on, next_step_key = r.next_step_key, evaluated_on = ${asOf}::date,
+      next_action_on = r.next_action_on, next_step_key = r.next_step_key, evaluated_on = ${asOf}::date, seen_on = ${asOf}::date,
       evaluated_generation = ${generation}, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as r(id bigint, stage text, stage_since date,
          stage_clock jsonb, hold_spans jsonb, stage_floor text, status text, manual_status text, paused_until date, strategy_id bigint, strategy_name text,

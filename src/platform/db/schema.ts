@@ -307,6 +307,8 @@ export interface CollectionCaseTable {
   evaluated_on: string | null;
   /** 0028: the strategy-set generation it was last evaluated under (collections_generation). */
   evaluated_generation: Defaulted<number>;
+  /** The last day the engine evaluated it, never cleared (migration 0036). */
+  seen_on: string | null;
   /** 0028: the day its current strategy first reached it (catch-up before then). */
   strategy_since: string | null;
   created_at: Stamp;

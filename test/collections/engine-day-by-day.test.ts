@@ -157,4 +157,22 @@ describeEachStore('the engine day by day', (store) => {
     });
     expect(detail.firings.find((f) => f.stepKey === 'overdue-1')).toMatchObject({ outcome: 'message' });
   });
+
+  it('a USD case without a CNY rate shows its amount as unknown, naming the rate; a rate added re-evaluates', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-02', amount: 100_000, currency: 'USD' });
+    await runEngine(db, { asOf: '2026-03-05', kind: 'full' });
+    const kase = await db.selectFrom('collection_case').select('id').executeTakeFirstOrThrow();
+    const before = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today: '2026-03-05' });
+    expect(before).toMatchObject({ amountCny: null, missingRates: ['USD→CNY'] });
+    await db
+      .insertInto('exchange_rate')
+      .values({ from_currency: 'USD', to_currency: 'CNY', rate_date: '2026-03-01', rate: '7.1' })
+      .execute();
+    // The same day: the rate is news the engine acts on now, not at the next day's run.
+    await runEngine(db, { asOf: '2026-03-05', kind: 'incremental' });
+    const after = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today: '2026-03-05' });
+    expect(after).toMatchObject({ amountCny: 710_000, missingRates: [] });
+  });
 });

@@ -300,6 +300,8 @@ export interface CollectionCaseTable {
   days_past_due: number | null;
   totals: Jsonb<unknown>;
   amount_cny: Defaulted<number>;
+  /** Rates missing to convert its amount to CNY ('USD→CNY'); null: none missing (migration 0037). */
+  missing_rates: string[] | null;
   next_action_on: string | null;
   next_step_key: string | null;
   opened_on: string;

@@ -12,6 +12,7 @@ export const UNIT_TESTS = [
   'test/analytics/rules.test.ts',
   'test/architecture.test.ts',
   'test/collections/evaluate.test.ts',
+  'test/collections/first-contact.test.ts',
   'test/collections/hold-back.test.ts',
   'test/collections/pure.test.ts',
   'test/collections/start-state.test.ts',

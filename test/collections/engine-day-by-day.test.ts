@@ -138,4 +138,41 @@ describeEachStore('the engine day by day', (store) => {
       db.updateTable('outbox').set({ body: 'changed' }).where('id', '=', letter.id).execute(),
     ).rejects.toThrow();
   });
+
+  it('a pre-due SMS due on a Saturday the engine did not run is recorded as skipped on Monday, with why', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    // Due Sunday 03-08: the reminder SMS falls on Saturday 03-07; the engine runs on weekdays only.
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-08', amount: 200_000 });
+    for (const day of ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09'])
+      await runEngine(db, { asOf: day, kind: 'full' });
+    const kase = await db.selectFrom('collection_case').select('id').executeTakeFirstOrThrow();
+    const detail = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today: '2026-03-09' });
+    const sms = detail.firings.find((f) => f.stepKey === 'remind-sms-1');
+    expect(sms).toMatchObject({
+      firedOn: '2026-03-09',
+      outcome: 'skipped',
+      detailCode: 'stepSkippedStageLeft',
+      detailParams: { dueOn: '2026-03-07', stage: 'early', runOn: '2026-03-09' },
+    });
+    expect(detail.firings.find((f) => f.stepKey === 'overdue-1')).toMatchObject({ outcome: 'message' });
+  });
+
+  it('a USD case without a CNY rate shows its amount as unknown, naming the rate; a rate added re-evaluates', async () => {
+    const db = store().db;
+    const customerId = await addCustomer(db, { collectorId });
+    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-02', amount: 100_000, currency: 'USD' });
+    await runEngine(db, { asOf: '2026-03-05', kind: 'full' });
+    const kase = await db.selectFrom('collection_case').select('id').executeTakeFirstOrThrow();
+    const before = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today: '2026-03-05' });
+    expect(before).toMatchObject({ amountCny: null, missingRates: ['USD→CNY'] });
+    await db
+      .insertInto('exchange_rate')
+      .values({ from_currency: 'USD', to_currency: 'CNY', rate_date: '2026-03-01', rate: '7.1' })
+      .execute();
+    // The same day: the rate is news the engine acts on now, not at the next day's run.
+    await runEngine(db, { asOf: '2026-03-05', kind: 'incremental' });
+    const after = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today: '2026-03-05' });
+    expect(after).toMatchObject({ amountCny: 710_000, missingRates: [] });
+  });
 });

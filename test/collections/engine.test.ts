@@ -373,7 +373,12 @@ describeEachStore('collections engine', (store) => {
     expect(await timeline(db)).toEqual([]);
     await addInvoice(db, { entityId, customerId, dueDate: '2026-03-04', amount: 100_000 });
     await runEngine(db, { asOf: '2026-03-05', kind: 'incremental' });
-    expect(await timeline(db)).toEqual(['2026-03-05 overdue-1 message', '2026-03-05 remind-7 skipped']);
+    // The new invoice's pre-due SMS fell due while everything open was disputed: recorded, not lost.
+    expect(await timeline(db)).toEqual([
+      '2026-03-05 overdue-1 message',
+      '2026-03-05 remind-7 skipped',
+      '2026-03-05 remind-sms-1 skipped',
+    ]);
     const message = await db.selectFrom('outbox').select(['payload']).executeTakeFirstOrThrow();
     expect((message.payload as { invoices: unknown[] }).invoices).toHaveLength(1);
   });
@@ -550,6 +555,7 @@ describeEachStore('collections engine', (store) => {
       // The first call (03-12), the SMS (03-17) and the follow-up call (03-20) fell in the pause: the SMS
       // and the latest call come on the first day after it, with that day's notice.
       '2026-03-25 firm-15 message',
+      '2026-03-25 first-call-2 skipped', // superseded by the follow-up call: recorded (issue 15)
       '2026-03-25 follow-call-10 task',
       '2026-03-25 sms-7 message',
     ]);
@@ -576,9 +582,19 @@ describeEachStore('collections engine', (store) => {
     await runDays(db, '2026-03-30', '2026-03-31');
     expect((await timeline(db)).filter((line) => line >= '2026-03-13')).toEqual([
       '2026-03-30 firm-15 message', // 03-25, held
+      '2026-03-30 follow-call-10 skipped', // 03-20, held; the later call speaks (issue 15: recorded)
       '2026-03-30 follow-call-20 task', // its own day
       '2026-03-30 sms-7 message', // 03-17, held
     ]);
+    const skipped = await db
+      .selectFrom('step_firing')
+      .select('detail')
+      .where('step_key', '=', 'follow-call-10')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(skipped.detail!)).toEqual({
+      code: 'stepSkippedDisputed',
+      params: { dueOn: '2026-03-20', stage: 'early' },
+    });
     const kase = await db.selectFrom('collection_case').select(['hold_spans']).executeTakeFirstOrThrow();
     expect(kase.hold_spans).toEqual([{ from: '2026-03-13', to: '2026-03-30', kind: 'dispute' }]);
   });
@@ -613,7 +629,11 @@ describeEachStore('collections engine', (store) => {
       '2026-04-13 escalate task',
       '2026-04-13 final-demand message',
       '2026-04-13 firm-15 skipped',
+      // Superseded within early overdue by the later step of their action (issue 15: recorded, not lost).
+      '2026-04-13 first-call-2 skipped',
+      '2026-04-13 follow-call-10 skipped',
       '2026-04-13 follow-call-20 skipped',
+      '2026-04-13 overdue-1 skipped',
       '2026-04-13 remind-sms-1 skipped',
       '2026-04-13 senior-call task',
       '2026-04-13 sms-7 skipped',

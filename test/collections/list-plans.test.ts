@@ -113,7 +113,7 @@ describeEachStore('case list and worklist plans', (store) => {
       today: TODAY,
       cursor: first.nextCursor ?? undefined,
     });
-    const amounts = [...first.items, ...second.items].map((c) => c.amountCny);
+    const amounts = [...first.items, ...second.items].map((c) => c.amountCny ?? 0);
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
     const due = await listCases(db, SYSTEM_ACTOR, { dueBy: '2026-06-05', limit: 500, today: TODAY });
     expect(due.items.length).toBeGreaterThan(0);

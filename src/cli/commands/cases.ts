@@ -104,6 +104,11 @@ export function registerCaseCommands(program: Command): void {
           `case #${c.id}: ${c.customer.code} ${c.customer.name} / ${c.entity.name}`,
           `stage ${c.stage} since ${c.stageSince}, status ${c.status}, strategy ${c.strategy ? `${c.strategy.name} v${c.strategy.version}` : '-'}, collector ${c.collector?.displayName ?? '-'}`,
           `days past due ${c.daysPastDue ?? '-'} (as of ${c.daysPastDueAsOf}, oldest undisputed open invoice), next action ${c.nextActionOn ?? '-'} ${c.nextStepKey ?? ''}`,
+          `open amount in CNY ${
+            c.amountCny === null
+              ? `unknown (no rate ${c.missingRates.join(', ')})`
+              : money(c.amountCny, 'CNY')
+          }`,
           '',
           `open invoices (days past due as of ${c.daysPastDueAsOf}):`,
           ...c.invoices.map(

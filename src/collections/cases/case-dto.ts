@@ -27,7 +27,14 @@ export const CaseSummarySchema = Type.Object({
   daysPastDue: Nullable(Type.Integer()),
   anchorDueOn: Nullable(Type.String()),
   totals: Type.Array(CaseTotals),
-  amountCny: Type.Integer({ description: 'open undisputed amount converted to CNY (分)' }),
+  amountCny: Nullable(
+    Type.Integer({
+      description: 'open undisputed amount converted to CNY (分); null: unknown, see missingRates',
+    }),
+  ),
+  missingRates: Type.Array(
+    Type.String({ description: "a rate the CNY amount needs and the ledger lacks, e.g. 'USD→CNY'" }),
+  ),
   nextActionOn: Nullable(Type.String()),
   nextStepKey: Nullable(Type.String()),
   openedOn: Type.String(),

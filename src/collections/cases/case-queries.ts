@@ -38,7 +38,7 @@ const SELECT = sql`
   select k.id, k.customer_id, c.code as customer_code, c.name as customer_name, k.entity_id, e.code as entity_code,
          e.name as entity_name, k.stage, k.stage_since, k.status, k.manual_status, k.paused_until, k.collector_id,
          u.display_name as collector_name, k.strategy_name, k.strategy_version, k.days_past_due, k.anchor_due_on,
-         k.totals, k.amount_cny, k.next_action_on, k.next_step_key, k.opened_on, k.closed_on, k.evaluated_on`;
+         k.totals, k.amount_cny, k.missing_rates, k.next_action_on, k.next_step_key, k.opened_on, k.closed_on, k.evaluated_on`;
 
 export interface CaseRowView {
   id: number;
@@ -61,6 +61,7 @@ export interface CaseRowView {
   anchor_due_on: string | null;
   totals: unknown;
   amount_cny: number;
+  missing_rates: string[] | null;
   next_action_on: string | null;
   next_step_key: string | null;
   opened_on: string;
@@ -85,7 +86,8 @@ export function toCaseSummary(r: CaseRowView, _today?: string): CaseSummary {
     daysPastDue: r.days_past_due,
     anchorDueOn: r.anchor_due_on,
     totals: (r.totals ?? []) as CaseSummary['totals'],
-    amountCny: r.amount_cny,
+    amountCny: r.missing_rates?.length ? null : r.amount_cny,
+    missingRates: r.missing_rates ?? [],
     nextActionOn: r.next_action_on,
     nextStepKey: r.next_step_key,
     openedOn: r.opened_on,

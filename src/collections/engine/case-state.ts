@@ -79,6 +79,11 @@ export interface CaseSnapshot {
    * before it holds the strategy's time steps like a pause (catch-up, see evaluate.ts).
    */
   strategySince: string | null;
+  /**
+   * The last day the engine evaluated the case (collection_case.seen_on); null or absent: never. A time
+   * step that fell due after it and will not fire is recorded as skipped (evaluate.ts, unfiredSteps).
+   */
+  seenOn?: string | null;
 }
 
 export interface DueStep {

@@ -190,6 +190,7 @@ async function prepareCases(
       plans: paymentPlans.get(row.id) ?? [],
       strategyName: row.strategy_name,
       strategySince: row.strategy_since,
+      seenOn: row.seen_on,
     };
     const strategy = strategyFor(ctx, row, amountIn);
     const ev = evaluateCase(snapshot, strategy, asOf);
@@ -236,6 +237,16 @@ async function prepareCases(
           disputed: t.disputed,
         })),
         amount_cny: amountIn('CNY') ?? 0,
+        // Unknown, not 0: the rates it lacks, named (a rate added later re-evaluates, migration 0037).
+        missing_rates:
+          amountIn('CNY') === null
+            ? [...new Set(amounts.map((a) => a.currency))]
+                .filter(
+                  (c) => c !== 'CNY' && totalIn([{ currency: c, amount: 1 }], 'CNY', ctx.rates) === null,
+                )
+                .sort()
+                .map((c) => `${c}→CNY`)
+            : null,
         next_action_on: ev.nextActionOn,
         next_step_key: ev.nextStepKey,
       },

@@ -37,6 +37,7 @@
 //   (its anchor moved away and back) goes on where it stopped, and its occurrences keep their names, so
 //   nothing that fired fires again (a step fires at most once per case and trigger).
 import { addDays, daysBetween, fromDayNumber, toDayNumber } from '../../shared/dates';
+import { codedReason } from '../reasons';
 import {
   MAX_CATCH_UP_DAYS,
   STAGES,
@@ -360,6 +361,76 @@ function caughtUpObsolete(
   return out;
 }
 
+/**
+ * The time steps that fell due since the engine last looked at the case (or whose day a hold moved to then)
+ * and will not fire: superseded by a later step of their stage and action, missed by more than the catch-up
+ * days, of a stage the case has left (a pre-due SMS of a Saturday when the engine next runs on Monday, after
+ * the due date), or due while every open invoice was disputed. Each is recorded as skipped with its reason
+ * (a message code), so every step of the strategy is either fired or recorded. An occurrence that fired
+ * already is not recorded again (the firing's unique key); the first evaluation leaves this to catch-up.
+ */
+function unfiredSteps(
+  strategy: Strategy,
+  eligible: readonly StrategyStepT[],
+  st: TimeState,
+  episode: string,
+  clock: StageClock,
+  snap: CaseSnapshot,
+  holds: readonly Hold[],
+  spans: readonly HoldSpan[],
+  firing: ReadonlyMap<string, string>,
+): DueStep[] {
+  if (!snap.seenOn) return [];
+  const { catchUpDays } = strategy.settings;
+  const seen = toDayNumber(snap.seenOn);
+  const disputes = spans.filter((span) => span.kind === 'dispute').map(spanHold);
+  // The step that speaks for each stage and action of the current stage today (the latest occurrence).
+  const latest = new Map<string, string>();
+  for (const occ of currentTimeSteps(eligible, st))
+    latest.set(`${occ.step.stage}|${occ.step.action}`, occ.step.key);
+  const out: DueStep[] = [];
+  for (const stage of STAGES) {
+    if (STAGE_RANK[stage] > STAGE_RANK[st.stage]) continue;
+    let state = st;
+    let stayEpisode = episode;
+    if (stage !== st.stage) {
+      const first = clock[stage]?.first;
+      const since = first
+        ? toDayNumber(first)
+        : stage === 'reminder'
+          ? toDayNumber(snap.openedOn)
+          : st.anchor + strategy.stages[stage].fromDay;
+      const next = stage === 'reminder' ? strategy.stages.early.fromDay : strategy.stages.strong.fromDay;
+      state = { day: Math.min(st.day, st.anchor + next - 1), anchor: st.anchor, stage, since };
+      stayEpisode = first ?? fromDayNumber(since);
+    }
+    for (const step of eligible) {
+      if (step.stage !== stage && !(step.stage === 'any' && stage === st.stage)) continue;
+      const occ = lastOccurrence(step, state);
+      if (!occ) continue;
+      const dueDay = dueAfterHolds(occ.due, holds);
+      if (dueDay > st.day) continue;
+      if (!(occ.due > seen || (dueDay !== occ.due && dueDay > seen - catchUpDays))) continue;
+      const key = occurrenceKey(occ, state, stayEpisode);
+      if (firing.has(`${step.key}|${key}`)) continue;
+      const dueOn = fromDayNumber(occ.due);
+      const by = latest.get(`${step.stage}|${step.action}`);
+      const disputed = disputes.some((h) => occ.due >= h.from && occ.due < h.to);
+      const skipped = disputed
+        ? codedReason('stepSkippedDisputed', { dueOn, stage: st.stage })
+        : stage !== st.stage
+          ? codedReason('stepSkippedStageLeft', { dueOn, stage: st.stage, runOn: fromDayNumber(st.day) })
+          : st.day - dueDay > catchUpDays
+            ? codedReason('stepSkippedTooLate', { dueOn, days: catchUpDays })
+            : by && by !== step.key
+              ? codedReason('stepSkippedSuperseded', { dueOn, by })
+              : null;
+      if (skipped) out.push({ step, occurrenceKey: key, dueOn: fromDayNumber(dueDay), skipped });
+    }
+  }
+  return out;
+}
+
 /** Names a state trigger's one occurrence per case: the trigger itself (its threshold, its grades). */
 function stateKey(t: StepTriggerT): string | null {
   if (t.type === 'amountAbove') return `amount:${t.currency}:${t.amount}`;
@@ -514,6 +585,7 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
   // goes through no stage in one: the stage it is in when the period ends simply starts.
   const passing = spans.filter((span) => span.kind !== 'dispute');
   due.push(...passedOver(eligible, st, stageClock, endedHolds(snap, strategy, passing, st.day), catchUpDays));
+  due.push(...unfiredSteps(strategy, eligible, st, episode, stageClock, snap, holds, spans, firing));
   for (const step of strategy.steps) {
     const key = stateKey(step.trigger);
     if (key !== null && fits(step, stage) && stateMet(step.trigger, snap))

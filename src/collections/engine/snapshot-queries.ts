@@ -23,6 +23,7 @@ export interface CaseRow {
   strategy_id: number | null;
   strategy_name: string | null;
   strategy_since: string | null;
+  seen_on: string | null;
   opened_on: string;
   customer_code: string;
   customer_name: string;
@@ -87,7 +88,7 @@ export async function loadCaseRows(tx: Tx, ids: number[], asOf: string): Promise
   const rows = await sql<CaseRow>`
     select k.id, k.customer_id, k.entity_id, k.stage, k.stage_since, k.stage_clock, k.stage_floor, k.manual_status,
            k.paused_until, k.hold_spans, k.collector_id, k.strategy_id, k.strategy_name, k.strategy_since,
-           k.opened_on,
+           k.opened_on, k.seen_on,
            c.code as customer_code, c.name as customer_name, c.language, c.segment,
            nullif(c.attributes->>'grade', '') as grade, cs.strategy_name as override,
            k.evaluated_on is null as changed, ${caseFingerprint(asOf)} as fingerprint

@@ -188,6 +188,7 @@ export interface CaseUpdate {
   days_past_due: number | null;
   totals: unknown;
   amount_cny: number;
+  missing_rates: string[] | null;
   next_action_on: string | null;
   next_step_key: string | null;
 }
@@ -206,11 +207,12 @@ export async function updateCases(
       strategy_name = r.strategy_name, strategy_version = r.strategy_version, strategy_since = r.strategy_since,
       anchor_due_on = r.anchor_due_on,
       days_past_due = r.days_past_due, totals = r.totals, amount_cny = r.amount_cny,
-      next_action_on = r.next_action_on, next_step_key = r.next_step_key, evaluated_on = ${asOf}::date,
+      missing_rates = (select array_agg(x) from jsonb_array_elements_text(r.missing_rates) as x),
+      next_action_on = r.next_action_on, next_step_key = r.next_step_key, evaluated_on = ${asOf}::date, seen_on = ${asOf}::date,
       evaluated_generation = ${generation}, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as r(id bigint, stage text, stage_since date,
          stage_clock jsonb, hold_spans jsonb, stage_floor text, status text, manual_status text, paused_until date, strategy_id bigint, strategy_name text,
-         strategy_version integer, strategy_since date, anchor_due_on date, days_past_due integer, totals jsonb, amount_cny bigint,
+         strategy_version integer, strategy_since date, anchor_due_on date, days_past_due integer, totals jsonb, amount_cny bigint, missing_rates jsonb,
          next_action_on date, next_step_key text)
     where k.id = r.id`.execute(tx);
   // A credit hold the engine placed is released once the case is back under the rules that placed it: its

@@ -50,10 +50,10 @@ Accounts Receivable, {{entityName}}
   overdue_firm: {
     kind: 'message',
     tone: 'firm',
-    subject: 'Second notice: {{customerName}} is {{oldestDaysPastDue}} days overdue',
+    subject: 'Overdue invoices: {{customerName}} is {{oldestDaysPastDue}} days overdue',
     body: `Dear {{contactName}},
 
-We have contacted you about the invoices below and have not received payment as of {{asOf}}. The overdue total is {{overdueTotal}}, the oldest {{oldestDaysPastDue}} days past due:
+As of {{asOf}} we have not received payment of the invoices below. The overdue total is {{overdueTotal}}, the oldest {{oldestDaysPastDue}} days past due:
 
 {{invoiceTable}}
 
@@ -71,7 +71,7 @@ As of {{asOf}} you owe {{entityName}} {{overdueTotal}}, the oldest amount {{olde
 
 {{invoiceTable}}
 
-These amounts are supported by contracts, delivery notes and signed receipts. Despite our reminders they remain unpaid. Please pay the full balance within 10 days of this letter. If payment is not received, we will suspend deliveries and reserve the right to recover the debt and related costs through legal means.
+These amounts are supported by contracts, delivery notes and signed receipts. They remain unpaid. Please pay the full balance within 10 days of this letter. If payment is not received, we will suspend deliveries and reserve the right to recover the debt and related costs through legal means.
 
 If you dispute any of these amounts, please tell us in writing within the same period, with supporting documents.
 

@@ -50,10 +50,10 @@ export const ZH_CN: LocaleTexts = {
   overdue_firm: {
     kind: 'message',
     tone: 'firm',
-    subject: '再次提醒：{{customerName}} 的账款已逾期 {{oldestDaysPastDue}} 天',
+    subject: '逾期账款催告：{{customerName}} 的账款已逾期 {{oldestDaysPastDue}} 天',
     body: `{{contactName}} 您好：
 
-我们此前已就以下逾期账款与贵司联系，截至 {{asOf}} 仍未收到付款，逾期金额合计 {{overdueTotal}}，最长逾期 {{oldestDaysPastDue}} 天：
+截至 {{asOf}}，我们仍未收到以下逾期账款，逾期金额合计 {{overdueTotal}}，最长逾期 {{oldestDaysPastDue}} 天：
 
 {{invoiceTable}}
 
@@ -71,7 +71,7 @@ export const ZH_CN: LocaleTexts = {
 
 {{invoiceTable}}
 
-上述款项均有合同、送货单及签收记录为凭。我司已多次提醒，请贵司于本函发出之日起 10 日内付清全部欠款。逾期仍未付款的，我司将暂停向贵司供货，并保留通过法律途径追收欠款及相关费用的权利。
+上述款项均有合同、送货单及签收记录为凭，至今仍未支付。请贵司于本函发出之日起 10 日内付清全部欠款。逾期仍未付款的，我司将暂停向贵司供货，并保留通过法律途径追收欠款及相关费用的权利。
 
 如对上述账款有异议，请在上述期限内以书面形式提出并附相关依据。
 

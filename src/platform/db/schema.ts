@@ -300,6 +300,8 @@ export interface CollectionCaseTable {
   days_past_due: number | null;
   totals: Jsonb<unknown>;
   amount_cny: Defaulted<number>;
+  /** Rates missing to convert its amount to CNY ('USD→CNY'); null: none missing (migration 0037). */
+  missing_rates: string[] | null;
   next_action_on: string | null;
   next_step_key: string | null;
   opened_on: string;
@@ -307,6 +309,8 @@ export interface CollectionCaseTable {
   evaluated_on: string | null;
   /** 0028: the strategy-set generation it was last evaluated under (collections_generation). */
   evaluated_generation: Defaulted<number>;
+  /** The last day the engine evaluated it, never cleared (migration 0036). */
+  seen_on: string | null;
   /** 0028: the day its current strategy first reached it (catch-up before then). */
   strategy_since: string | null;
   created_at: Stamp;

@@ -23,3 +23,21 @@ create trigger outbox_content_hash before insert or update on outbox
 
 update outbox set content_hash = encode(sha256(convert_to(
   coalesce(subject, '') || chr(10) || body || chr(10) || recipients::text, 'UTF8')), 'hex');
+
+-- A case whose open amount cannot be converted to CNY (no rate from one of its currencies) shows the amount
+-- as unknown, naming the missing rates ('USD→CNY'), not as 0 (issue 15). amount_cny stays the sort key (0
+-- then); missing_rates says it is unknown.
+alter table collection_case add column missing_rates text[];
+
+-- Exchange rates are something the engine decides by (amount bands, the converted amount): a change to them
+-- starts a new strategy-set generation, so every open case is evaluated again now, not at the next day's
+-- run (src/collections/strategy/generation.ts; the same job a strategy change queues).
+create function collections_rates_changed() returns trigger language plpgsql as $$
+begin
+  update collections_generation set generation = generation + 1;
+  insert into job (kind, dedupe_key) values ('collections.cycle', 'collections.cycle:reevaluate')
+  on conflict (dedupe_key) where status = 'queued' and dedupe_key is not null do nothing;
+  return null;
+end $$;
+create trigger exchange_rate_collections after insert or update or delete on exchange_rate
+  for each statement execute function collections_rates_changed();

@@ -493,6 +493,22 @@ export const MESSAGES = {
     en: 'released by the engine: the case closed (nothing is owed any more)',
     'zh-CN': '系统自动解除：案件已结案（已无欠款）',
   },
+  stepSkippedDisputed: {
+    en: "due on {dueOn} while the case's open invoices were all disputed; the case was in the {stage} stage when the dispute ended",
+    'zh-CN': '应于 {dueOn} 执行，当时案件的未结发票均有争议；争议结束时案件已处于{stage}阶段',
+  },
+  stepSkippedStageLeft: {
+    en: 'due on {dueOn}; the case was already in the {stage} stage when the engine next ran on {runOn}',
+    'zh-CN': '应于 {dueOn} 执行；引擎于 {runOn} 再次运行时案件已处于{stage}阶段',
+  },
+  stepSkippedTooLate: {
+    en: 'due on {dueOn}; the engine did not run within the {days} catch-up days',
+    'zh-CN': '应于 {dueOn} 执行；引擎未在 {days} 天补执行期限内运行',
+  },
+  stepSkippedSuperseded: {
+    en: 'due on {dueOn}; superseded by {by}, the later step of the same action',
+    'zh-CN': '应于 {dueOn} 执行；已由同类的后续步骤 {by} 取代',
+  },
   messageCancelledDisputed: {
     en: 'cancelled before sending: the invoices it lists are disputed (or paid)',
     'zh-CN': '发送前已取消：所列发票有争议（或已付清）',

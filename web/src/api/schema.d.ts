@@ -296,8 +296,9 @@ export interface ApiPaths {
             dueSoon: number;
             disputed: number;
           }>;
-          /** open undisputed amount converted to CNY (分) */
-          amountCny: number;
+          /** open undisputed amount converted to CNY (分); null: unknown, see missingRates */
+          amountCny: number | null;
+          missingRates: Array<string>;
           nextActionOn: string | null;
           nextStepKey: string | null;
           openedOn: string;
@@ -349,8 +350,9 @@ export interface ApiPaths {
           dueSoon: number;
           disputed: number;
         }>;
-        /** open undisputed amount converted to CNY (分) */
-        amountCny: number;
+        /** open undisputed amount converted to CNY (分); null: unknown, see missingRates */
+        amountCny: number | null;
+        missingRates: Array<string>;
         nextActionOn: string | null;
         nextStepKey: string | null;
         openedOn: string;
@@ -536,8 +538,9 @@ export interface ApiPaths {
           dueSoon: number;
           disputed: number;
         }>;
-        /** open undisputed amount converted to CNY (分) */
-        amountCny: number;
+        /** open undisputed amount converted to CNY (分); null: unknown, see missingRates */
+        amountCny: number | null;
+        missingRates: Array<string>;
         nextActionOn: string | null;
         nextStepKey: string | null;
         openedOn: string;

@@ -23,7 +23,9 @@ export interface CaseSummary {
   daysPastDue: number | null;
   anchorDueOn: string | null;
   totals: CaseTotals[];
-  amountCny: number;
+  /** Null: unknown, for want of the rates in missingRates. */
+  amountCny: number | null;
+  missingRates?: string[];
   nextActionOn: string | null;
   nextStepKey: string | null;
   openedOn: string;

@@ -1,7 +1,7 @@
 // The frame around every page: side navigation built from the route registry, a header with the language
 // switch and the feature header items (user menu), and the page below.
 import { Layout, Menu, type MenuProps, Space, Typography } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type Translate, useT } from '../i18n';
 import { access, headerItems } from './extensions';
@@ -16,12 +16,22 @@ function byOrder(a: AppRoute, b: AppRoute): number {
   return (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER);
 }
 
+function menuLabel(route: AppRoute, t: Translate): ReactNode {
+  const Badge = route.badge;
+  if (!Badge) return t(route.labelKey);
+  return (
+    <span>
+      {t(route.labelKey)} <Badge />
+    </span>
+  );
+}
+
 export function buildMenu(list: AppRoute[], t: Translate): MenuItem[] {
   const items: MenuItem[] = [];
   const groups = new Map<string, AppRoute[]>();
   for (const route of list.filter((r) => r.nav && r.layout !== false)) {
     if (!route.group) {
-      items.push({ key: route.path, icon: route.icon, label: t(route.labelKey) });
+      items.push({ key: route.path, icon: route.icon, label: menuLabel(route, t) });
       continue;
     }
     if (!groups.has(route.group)) groups.set(route.group, []);
@@ -34,7 +44,7 @@ export function buildMenu(list: AppRoute[], t: Translate): MenuItem[] {
       label: t(group),
       children: [...members]
         .sort(byOrder)
-        .map((route) => ({ key: route.path, icon: route.icon, label: t(route.labelKey) })),
+        .map((route) => ({ key: route.path, icon: route.icon, label: menuLabel(route, t) })),
     });
   }
   return items;

@@ -259,7 +259,7 @@ async function collectionState(db: Db, customerIds: number[], from: string, stra
     db,
     sql`select pp.id, pp.case_id, pp.customer_id, pp.entity_id, pp.currency, pp.created_on, pp.status,
                exists (select 1 from payment_plan n where n.case_id = pp.case_id and n.id > pp.id
-                       and n.created_on <= ${from}::date and n.status not in ('pending', 'rejected')) as replaced_then,
+                       and n.created_on <= ${from}::date) as replaced_then,
                ${paidThen('pp', 'created_on', sql`${from}::date`)} as paid_then
         from payment_plan pp where pp.case_id = any(${caseIds}::bigint[]) and pp.created_on <= ${from}::date
         order by pp.id`,

@@ -1,11 +1,12 @@
 // The frame around every page: side navigation built from the route registry, a header with the language
 // switch and the feature header items (user menu), and the page below.
 import { Layout, Menu, type MenuProps, Space, Typography } from 'antd';
-import { type ReactNode, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type Translate, useT } from '../i18n';
 import { access, headerItems } from './extensions';
 import { LanguageSwitch } from './LanguageSwitch';
+import { menuLabel } from './menuLabel';
 import { type AppRoute, routes } from './routes';
 
 const { Header, Sider, Content } = Layout;
@@ -14,16 +15,6 @@ type MenuItem = Required<MenuProps>['items'][number];
 
 function byOrder(a: AppRoute, b: AppRoute): number {
   return (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER);
-}
-
-function menuLabel(route: AppRoute, t: Translate): ReactNode {
-  const Badge = route.badge;
-  if (!Badge) return t(route.labelKey);
-  return (
-    <span>
-      {t(route.labelKey)} <Badge />
-    </span>
-  );
 }
 
 export function buildMenu(list: AppRoute[], t: Translate): MenuItem[] {

@@ -2,6 +2,7 @@
 // and nowhere else.
 import type { FastifyInstance } from 'fastify';
 import { reportRoutes } from '../analytics/report-routes';
+import { approvalRoutes } from '../approvals/approval-routes';
 import { authFeatureRoutes } from '../auth/routes';
 import { collectionsRoutes } from '../collections/http/collections-routes';
 import { allocationRoutes } from '../ledger/allocations/allocation-routes';
@@ -19,4 +20,5 @@ export async function registerApiRoutes(server: FastifyInstance): Promise<void> 
   await server.register(importRoutes);
   await server.register(reportRoutes);
   await server.register(collectionsRoutes);
+  await server.register(approvalRoutes);
 }

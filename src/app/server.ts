@@ -4,9 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { authorizeRequest, rateLimitKey, recordRouteRule, resolveActor } from '../auth/request-actor';
 import type { AppContext } from '../platform/app';
 import { createServer } from '../platform/http/server';
+import { registerApprovalKinds } from './approval-kinds';
 import { registerApiRoutes } from './routes';
 
 export function buildServer(app: AppContext): Promise<FastifyInstance> {
+  registerApprovalKinds();
   return createServer(app, {
     apiRoutes: registerApiRoutes,
     // Who is asking is resolved once: by the rate limit's key (its hook runs first), else by the guard.

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAllocationCommands } from './allocations';
+import { registerApprovalCommands } from './approvals';
 import { registerAuditCommands } from './audit';
 import { registerCustomerCommands } from './customers';
 import { registerDemoCommands } from './demo';
@@ -27,4 +28,5 @@ export function registerCommands(program: Command): void {
   registerImportCommands(program);
   registerReportCommands(program);
   registerCollectionsCommands(program);
+  registerApprovalCommands(program);
 }

@@ -137,7 +137,11 @@ export const PlanSchema = Type.Object({
   caseId: Type.Integer(),
   currency: Type.String(),
   createdOn: Type.String(),
-  status: Type.String(),
+  status: Type.String({
+    description: 'pending (awaiting approval), active, completed, defaulted, cancelled, rejected',
+  }),
+  /** The approval request of a plan proposed beyond the proposer's authority. */
+  approvalId: Type.Optional(Nullable(Type.Integer())),
   installments: Type.Array(
     Type.Object({
       seq: Type.Integer(),

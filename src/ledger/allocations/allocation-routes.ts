@@ -1,8 +1,9 @@
 // /api/allocations (manual 核销 and un-allocation), /api/customers/:id/open-items, /api/write-offs.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PendingApprovalSchema } from '../../approvals/approval-dto';
 import { ErrorBody, IdParam } from '../../platform/http/schemas';
 import { todayIn } from '../../shared/dates';
-import { writeOffInvoice } from '../write-offs/write-off-invoice';
+import { proposeWriteOff } from '../write-offs/write-off-invoice';
 import { allocateManually } from './allocate-manually';
 import {
   AllocationSchema,
@@ -81,12 +82,17 @@ export const allocationRoutes: FastifyPluginAsyncTypebox = async (server) => {
       config: { permission: 'payments:write' },
       schema: {
         tags,
-        summary: 'Write off (part of) an invoice as a bad debt (坏账核销)',
+        summary:
+          'Write off (part of) an invoice as a bad debt (坏账核销): 201 when within your authority, else 202 with the approval request',
         body: CreateWriteOffBody,
-        response: { 201: WriteOffSchema, ...errors },
+        response: { 201: WriteOffSchema, 202: PendingApprovalSchema, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await writeOffInvoice(db(), request.actor, request.body)),
+    async (request, reply) => {
+      const outcome = await proposeWriteOff(db(), request.actor, { ...request.body, today: today() });
+      return outcome.status === 'written_off'
+        ? reply.status(201).send(outcome.writeOff)
+        : reply.status(202).send(outcome);
+    },
   );
 };

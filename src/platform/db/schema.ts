@@ -435,7 +435,7 @@ export interface PaymentPlanTable {
   entity_id: number;
   currency: string;
   created_on: string;
-  status: Defaulted<'active' | 'completed' | 'defaulted' | 'cancelled'>;
+  status: Defaulted<'pending' | 'active' | 'completed' | 'defaulted' | 'cancelled' | 'rejected'>;
   note: string | null;
   created_by: number | null;
   created_at: Stamp;
@@ -651,4 +651,52 @@ export interface Database {
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
+}
+
+// Approvals (0038_approvals.sql), owned by src/approvals.
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled' | 'expired';
+
+export interface ApprovalRuleTable {
+  id: Id;
+  kind: string;
+  entity_id: number | null;
+  rule: Json<unknown>;
+  updated_by: number | null;
+  updated_at: UpdatedAt;
+}
+
+export interface ApprovalRequestTable {
+  id: Id;
+  kind: string;
+  entity_id: number;
+  customer_id: number;
+  subject_id: number | null;
+  subject_label: string;
+  amount: number;
+  currency: string;
+  payload: Json<Record<string, unknown>>;
+  reason: string;
+  status: Defaulted<ApprovalStatus>;
+  steps: Json<string[][]>;
+  requested_by: number | null;
+  requested_at: CreatedAt;
+  requested_on: string;
+  expires_on: string;
+  resolved_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface ApprovalDecisionTable {
+  id: Id;
+  request_id: number;
+  step: number;
+  decision: 'approved' | 'rejected' | 'cancelled';
+  decided_by: number | null;
+  decided_at: CreatedAt;
+  comment: string | null;
+}
+
+export interface Database {
+  approval_rule: ApprovalRuleTable;
+  approval_request: ApprovalRequestTable;
+  approval_decision: ApprovalDecisionTable;
 }

@@ -459,6 +459,36 @@ export const MESSAGES = {
   taskAlreadyDone: { en: 'Task {id} is already {status}', 'zh-CN': '任务 {id} 已是“{status}”状态' },
   promiseInvalid: { en: 'Invalid promise', 'zh-CN': '承诺付款无效' },
   planInvalid: { en: 'Invalid payment plan', 'zh-CN': '还款计划无效' },
+  // Approvals (src/approvals)
+  approvalSelf: { en: 'You cannot approve your own request', 'zh-CN': '不能审批自己提交的申请' },
+  approvalRole: {
+    en: 'This step must be decided by one of: {roles}',
+    'zh-CN': '此审批步骤须由以下角色之一决定：{roles}',
+  },
+  approvalTwice: {
+    en: 'You approved an earlier step: the next one needs someone else',
+    'zh-CN': '您已审批前一步骤，下一步须由他人审批',
+  },
+  approvalNeedsPerson: { en: 'A request is decided by a person', 'zh-CN': '审批须由具体人员作出' },
+  approvalNotPending: {
+    en: 'Approval request {id} is {status}, no longer pending',
+    'zh-CN': '审批申请 {id} 已是“{status}”状态，不再待审批',
+  },
+  approvalNoHandler: {
+    en: 'No handler is registered for approvals of kind {kind}',
+    'zh-CN': '未登记“{kind}”类审批的处理程序',
+  },
+  approvalReasonNeeded: { en: 'Give a reason', 'zh-CN': '请填写理由' },
+  approvalInvalid: { en: 'Invalid approval request', 'zh-CN': '审批申请无效' },
+  approvalCancelOwn: {
+    en: 'Only the requester can withdraw a request',
+    'zh-CN': '只有申请人可以撤回申请',
+  },
+  approvalRuleInvalid: { en: 'Invalid approval rule', 'zh-CN': '审批规则无效' },
+  approvalRequired: {
+    en: 'This needs approval: {kind} of {amount} is beyond your authority',
+    'zh-CN': '超出您的权限，需审批：{kind} {amount}',
+  },
   strategyRulesInvalid: { en: 'Invalid strategy rules', 'zh-CN': '策略规则无效' },
   simulationInvalid: { en: 'Invalid simulation', 'zh-CN': '模拟参数无效' },
   pausedUntilDate: { en: 'pausedUntil must be a date', 'zh-CN': '暂停截止日期须为日期' },

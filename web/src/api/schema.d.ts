@@ -71,6 +71,335 @@ export interface ApiPaths {
       };
     };
   };
+  "/api/approvals": {
+    get: {
+      params: never;
+      query: {
+        scope?: "todo" | "mine" | "all";
+        status?: "pending" | "approved" | "rejected" | "cancelled" | "expired";
+        kind?: string;
+        limit?: number;
+      };
+      body: never;
+      response: {
+        items: Array<{
+          id: number;
+          /** payment_plan, write_off, interest_waiver, credit_exception, … */
+          kind: string;
+          status: "pending" | "approved" | "rejected" | "cancelled" | "expired";
+          entityId: number;
+          entityCode: string;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          subjectId: number | null;
+          subjectLabel: string;
+          /** minor units (分/cents) */
+          amount: number;
+          currency: string;
+          reason: string;
+          requestedBy: number | null;
+          requesterName: string | null;
+          /** ISO timestamp */
+          requestedAt: string;
+          requestedOn: string;
+          expiresOn: string;
+          resolvedAt: string | null;
+          steps: Array<Array<string>>;
+          currentStep: number | null;
+          decisions: Array<{
+            step: number;
+            decision: "approved" | "rejected" | "cancelled";
+            deciderId: number | null;
+            deciderName: string | null;
+            /** ISO timestamp */
+            decidedAt: string;
+            comment: string | null;
+          }>;
+          /** the caller may approve or reject the current step */
+          canDecide: boolean;
+          /** the caller requested it and it is still pending */
+          canCancel: boolean;
+        }>;
+        /** matching requests; items holds at most `limit` of them */
+        total: number;
+      };
+    };
+  };
+  "/api/approvals/count": {
+    get: {
+      params: never;
+      query: never;
+      body: never;
+      response: {
+        /** pending requests the caller may decide now */
+        toDecide: number;
+        /** the caller’s own requests still pending */
+        mine: number;
+      };
+    };
+  };
+  "/api/approvals/rules": {
+    get: {
+      params: never;
+      query: {
+        entityId?: number;
+      };
+      body: never;
+      response: Array<{
+        kind: string;
+        entityId: number | null;
+        source: "entity" | "company" | "default";
+        rule: {
+          authority: {
+            [key: string]: number;
+          };
+          levels: Array<{
+            upTo: number | null;
+            roles: Array<string>;
+          }>;
+          twoStepAbove: number | null;
+          expiresAfterDays: number;
+        };
+      }>;
+    };
+  };
+  "/api/approvals/rules/{kind}": {
+    put: {
+      params: {
+        kind: string;
+      };
+      query: never;
+      body: {
+        entityId: number | null;
+        rule: {
+          authority: {
+            [key: string]: number;
+          };
+          levels: Array<{
+            upTo: number | null;
+            roles: Array<string>;
+          }>;
+          twoStepAbove: number | null;
+          expiresAfterDays: number;
+        };
+      };
+      response: {
+        kind: string;
+        entityId: number | null;
+        source: "entity" | "company" | "default";
+        rule: {
+          authority: {
+            [key: string]: number;
+          };
+          levels: Array<{
+            upTo: number | null;
+            roles: Array<string>;
+          }>;
+          twoStepAbove: number | null;
+          expiresAfterDays: number;
+        };
+      };
+    };
+  };
+  "/api/approvals/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      query: never;
+      body: never;
+      response: {
+        id: number;
+        /** payment_plan, write_off, interest_waiver, credit_exception, … */
+        kind: string;
+        status: "pending" | "approved" | "rejected" | "cancelled" | "expired";
+        entityId: number;
+        entityCode: string;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        subjectId: number | null;
+        subjectLabel: string;
+        /** minor units (分/cents) */
+        amount: number;
+        currency: string;
+        reason: string;
+        requestedBy: number | null;
+        requesterName: string | null;
+        /** ISO timestamp */
+        requestedAt: string;
+        requestedOn: string;
+        expiresOn: string;
+        resolvedAt: string | null;
+        steps: Array<Array<string>>;
+        currentStep: number | null;
+        decisions: Array<{
+          step: number;
+          decision: "approved" | "rejected" | "cancelled";
+          deciderId: number | null;
+          deciderName: string | null;
+          /** ISO timestamp */
+          decidedAt: string;
+          comment: string | null;
+        }>;
+        /** the caller may approve or reject the current step */
+        canDecide: boolean;
+        /** the caller requested it and it is still pending */
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/approvals/{id}/approve": {
+    post: {
+      params: {
+        id: number;
+      };
+      query: never;
+      body: {
+        comment?: string | null;
+      };
+      response: {
+        id: number;
+        /** payment_plan, write_off, interest_waiver, credit_exception, … */
+        kind: string;
+        status: "pending" | "approved" | "rejected" | "cancelled" | "expired";
+        entityId: number;
+        entityCode: string;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        subjectId: number | null;
+        subjectLabel: string;
+        /** minor units (分/cents) */
+        amount: number;
+        currency: string;
+        reason: string;
+        requestedBy: number | null;
+        requesterName: string | null;
+        /** ISO timestamp */
+        requestedAt: string;
+        requestedOn: string;
+        expiresOn: string;
+        resolvedAt: string | null;
+        steps: Array<Array<string>>;
+        currentStep: number | null;
+        decisions: Array<{
+          step: number;
+          decision: "approved" | "rejected" | "cancelled";
+          deciderId: number | null;
+          deciderName: string | null;
+          /** ISO timestamp */
+          decidedAt: string;
+          comment: string | null;
+        }>;
+        /** the caller may approve or reject the current step */
+        canDecide: boolean;
+        /** the caller requested it and it is still pending */
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/approvals/{id}/cancel": {
+    post: {
+      params: {
+        id: number;
+      };
+      query: never;
+      body: {
+        comment?: string | null;
+      };
+      response: {
+        id: number;
+        /** payment_plan, write_off, interest_waiver, credit_exception, … */
+        kind: string;
+        status: "pending" | "approved" | "rejected" | "cancelled" | "expired";
+        entityId: number;
+        entityCode: string;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        subjectId: number | null;
+        subjectLabel: string;
+        /** minor units (分/cents) */
+        amount: number;
+        currency: string;
+        reason: string;
+        requestedBy: number | null;
+        requesterName: string | null;
+        /** ISO timestamp */
+        requestedAt: string;
+        requestedOn: string;
+        expiresOn: string;
+        resolvedAt: string | null;
+        steps: Array<Array<string>>;
+        currentStep: number | null;
+        decisions: Array<{
+          step: number;
+          decision: "approved" | "rejected" | "cancelled";
+          deciderId: number | null;
+          deciderName: string | null;
+          /** ISO timestamp */
+          decidedAt: string;
+          comment: string | null;
+        }>;
+        /** the caller may approve or reject the current step */
+        canDecide: boolean;
+        /** the caller requested it and it is still pending */
+        canCancel: boolean;
+      };
+    };
+  };
+  "/api/approvals/{id}/reject": {
+    post: {
+      params: {
+        id: number;
+      };
+      query: never;
+      body: {
+        comment?: string | null;
+      };
+      response: {
+        id: number;
+        /** payment_plan, write_off, interest_waiver, credit_exception, … */
+        kind: string;
+        status: "pending" | "approved" | "rejected" | "cancelled" | "expired";
+        entityId: number;
+        entityCode: string;
+        customerId: number;
+        customerCode: string;
+        customerName: string;
+        subjectId: number | null;
+        subjectLabel: string;
+        /** minor units (分/cents) */
+        amount: number;
+        currency: string;
+        reason: string;
+        requestedBy: number | null;
+        requesterName: string | null;
+        /** ISO timestamp */
+        requestedAt: string;
+        requestedOn: string;
+        expiresOn: string;
+        resolvedAt: string | null;
+        steps: Array<Array<string>>;
+        currentStep: number | null;
+        decisions: Array<{
+          step: number;
+          decision: "approved" | "rejected" | "cancelled";
+          deciderId: number | null;
+          deciderName: string | null;
+          /** ISO timestamp */
+          decidedAt: string;
+          comment: string | null;
+        }>;
+        /** the caller may approve or reject the current step */
+        canDecide: boolean;
+        /** the caller requested it and it is still pending */
+        canCancel: boolean;
+      };
+    };
+  };
   "/api/audit": {
     get: {
       params: never;
@@ -469,7 +798,9 @@ export interface ApiPaths {
           caseId: number;
           currency: string;
           createdOn: string;
+          /** pending (awaiting approval), active, completed, defaulted, cancelled, rejected */
           status: string;
+          approvalId?: number | null;
           installments: Array<{
             seq: number;
             dueOn: string;
@@ -657,7 +988,9 @@ export interface ApiPaths {
           caseId: number;
           currency: string;
           createdOn: string;
+          /** pending (awaiting approval), active, completed, defaulted, cancelled, rejected */
           status: string;
+          approvalId?: number | null;
           installments: Array<{
             seq: number;
             dueOn: string;
@@ -702,7 +1035,9 @@ export interface ApiPaths {
         caseId: number;
         currency: string;
         createdOn: string;
+        /** pending (awaiting approval), active, completed, defaulted, cancelled, rejected */
         status: string;
+        approvalId?: number | null;
         installments: Array<{
           seq: number;
           dueOn: string;
@@ -4033,6 +4368,47 @@ export interface ApiPaths {
         allocationId: number;
         /** amount in the currency minor unit (分/cents) */
         invoiceOpenAmount: number;
+      } | {
+        status: "pending_approval";
+        approval: {
+          id: number;
+          /** payment_plan, write_off, interest_waiver, credit_exception, … */
+          kind: string;
+          status: "pending" | "approved" | "rejected" | "cancelled" | "expired";
+          entityId: number;
+          entityCode: string;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          subjectId: number | null;
+          subjectLabel: string;
+          /** minor units (分/cents) */
+          amount: number;
+          currency: string;
+          reason: string;
+          requestedBy: number | null;
+          requesterName: string | null;
+          /** ISO timestamp */
+          requestedAt: string;
+          requestedOn: string;
+          expiresOn: string;
+          resolvedAt: string | null;
+          steps: Array<Array<string>>;
+          currentStep: number | null;
+          decisions: Array<{
+            step: number;
+            decision: "approved" | "rejected" | "cancelled";
+            deciderId: number | null;
+            deciderName: string | null;
+            /** ISO timestamp */
+            decidedAt: string;
+            comment: string | null;
+          }>;
+          /** the caller may approve or reject the current step */
+          canDecide: boolean;
+          /** the caller requested it and it is still pending */
+          canCancel: boolean;
+        };
       };
     };
   };

@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type Translate, useT } from '../i18n';
 import { access, headerItems } from './extensions';
 import { LanguageSwitch } from './LanguageSwitch';
+import { menuLabel } from './menuLabel';
 import { type AppRoute, routes } from './routes';
 
 const { Header, Sider, Content } = Layout;
@@ -21,7 +22,7 @@ export function buildMenu(list: AppRoute[], t: Translate): MenuItem[] {
   const groups = new Map<string, AppRoute[]>();
   for (const route of list.filter((r) => r.nav && r.layout !== false)) {
     if (!route.group) {
-      items.push({ key: route.path, icon: route.icon, label: t(route.labelKey) });
+      items.push({ key: route.path, icon: route.icon, label: menuLabel(route, t) });
       continue;
     }
     if (!groups.has(route.group)) groups.set(route.group, []);
@@ -34,7 +35,7 @@ export function buildMenu(list: AppRoute[], t: Translate): MenuItem[] {
       label: t(group),
       children: [...members]
         .sort(byOrder)
-        .map((route) => ({ key: route.path, icon: route.icon, label: t(route.labelKey) })),
+        .map((route) => ({ key: route.path, icon: route.icon, label: menuLabel(route, t) })),
     });
   }
   return items;

@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { analyticsRoutes } from '../pages/analytics/routes';
+import { approvalsRoutes } from '../pages/approvals/routes';
 import { authRoutes } from '../pages/auth/routes';
 import { collectionsRoutes } from '../pages/collections/routes';
 
@@ -30,6 +31,8 @@ export interface AppRoute {
   right?: string;
   /** `false` renders the page without the side navigation and header (e.g. a login page). */
   layout?: boolean;
+  /** Shown beside the menu label, e.g. a count of things waiting (a component: it may load its data). */
+  badge?: ComponentType;
   element: LazyExoticComponent<ComponentType>;
 }
 
@@ -116,4 +119,5 @@ export const routes: AppRoute[] = [
   ...authRoutes,
   ...analyticsRoutes,
   ...collectionsRoutes,
+  ...approvalsRoutes,
 ];

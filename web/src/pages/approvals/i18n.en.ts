@@ -1,0 +1,37 @@
+import type { Dictionary } from '../../i18n/types';
+
+const en: Dictionary = {
+  'nav.approvals': 'Approvals',
+  'approvals.kind.payment_plan': 'Payment plan',
+  'approvals.kind.write_off': 'Write-off',
+  'approvals.kind.interest_waiver': 'Interest waiver',
+  'approvals.kind.credit_exception': 'Credit exception',
+  'approvals.scope.todo': 'To decide',
+  'approvals.scope.mine': 'My requests',
+  'approvals.scope.all': 'All',
+  'approvals.empty.todo': 'Nothing waits for your decision',
+  'approvals.empty.mine': 'You have made no requests',
+  'approvals.empty.all': 'No approval requests',
+  'approvals.subject': 'Subject',
+  'approvals.requester': 'Requested by / until',
+  'approvals.system': 'System',
+  'approvals.step': 'Current step',
+  'approvals.stepOf': 'Step {step} of {steps}',
+  'approvals.reason': 'Reason',
+  'approvals.decisionLine': 'Step {step}: {decision} by {who}, {at}',
+  'approvals.approve': 'Approve',
+  'approvals.reject': 'Reject',
+  'approvals.withdraw': 'Withdraw',
+  'approvals.comment': 'Comment (optional)',
+  'approvals.commentRequired': 'Reason for rejecting (required)',
+  'approvals.done.approve': 'Approved',
+  'approvals.done.reject': 'Rejected',
+  'approvals.done.cancel': 'Withdrawn',
+  'approvals.status.pending': 'Pending',
+  'approvals.status.approved': 'Approved',
+  'approvals.status.rejected': 'Rejected',
+  'approvals.status.cancelled': 'Withdrawn',
+  'approvals.status.expired': 'Expired',
+};
+
+export default en;

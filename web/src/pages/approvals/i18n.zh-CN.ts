@@ -1,0 +1,37 @@
+import type { Dictionary } from '../../i18n/types';
+
+const zhCN: Dictionary = {
+  'nav.approvals': '审批',
+  'approvals.kind.payment_plan': '分期还款计划',
+  'approvals.kind.write_off': '坏账核销',
+  'approvals.kind.interest_waiver': '利息减免',
+  'approvals.kind.credit_exception': '信用特批',
+  'approvals.scope.todo': '待我审批',
+  'approvals.scope.mine': '我的申请',
+  'approvals.scope.all': '全部',
+  'approvals.empty.todo': '没有待您审批的申请',
+  'approvals.empty.mine': '您没有提交过申请',
+  'approvals.empty.all': '没有审批申请',
+  'approvals.subject': '审批事项',
+  'approvals.requester': '申请人 / 期限',
+  'approvals.system': '系统',
+  'approvals.step': '当前步骤',
+  'approvals.stepOf': '第 {step}/{steps} 步',
+  'approvals.reason': '申请理由',
+  'approvals.decisionLine': '第 {step} 步：{decision}，{who}，{at}',
+  'approvals.approve': '批准',
+  'approvals.reject': '驳回',
+  'approvals.withdraw': '撤回',
+  'approvals.comment': '审批意见（可选）',
+  'approvals.commentRequired': '驳回理由（必填）',
+  'approvals.done.approve': '已批准',
+  'approvals.done.reject': '已驳回',
+  'approvals.done.cancel': '已撤回',
+  'approvals.status.pending': '待审批',
+  'approvals.status.approved': '已批准',
+  'approvals.status.rejected': '已驳回',
+  'approvals.status.cancelled': '已撤回',
+  'approvals.status.expired': '已过期',
+};
+
+export default zhCN;

@@ -32,6 +32,10 @@ describe('start-up output', () => {
   }, async () => {
     // /api/health only asks the database for the time: an empty store, without migrations, will do.
     const store = await openStore({ inMemory: true });
+    // Nor a deprecation warning at start (FSTDEP023: disableRequestLogging belongs to the log controller).
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
     try {
       for (const [level, expected] of [
         ['info', 0],
@@ -50,7 +54,10 @@ describe('start-up output', () => {
         expect(requests, level).toHaveLength(expected);
         if (expected > 0) expect(requests[0]).toMatchObject({ level: 20, method: 'GET', statusCode: 200 });
       }
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+      expect(warnings.filter((warning) => warning.name === 'FastifyDeprecation')).toEqual([]);
     } finally {
+      process.off('warning', onWarning);
       await store.close();
     }
   });

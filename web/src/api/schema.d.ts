@@ -804,6 +804,7 @@ export interface ApiPaths {
       response: {
         items: Array<{
           id: number;
+          /** queued | running | done | failed */
           status: string;
           params: {
             /** calendar date YYYY-MM-DD */
@@ -814,8 +815,64 @@ export interface ApiPaths {
             maxCustomers?: number;
             reportCurrency?: string;
           };
-          /** see SimulationResult in src/collections/simulator/simulate.ts */
-          result: unknown | null | null;
+          result: {
+            /** calendar date YYYY-MM-DD */
+            from: string;
+            /** calendar date YYYY-MM-DD */
+            to: string;
+            days: number;
+            seed: number;
+            customers: number;
+            invoices: number;
+            sampled: boolean;
+            reportCurrency: string;
+            /** pairs such as USD/CNY with no rate */
+            missingRates: Array<string>;
+            strategies: Array<{
+              name: string;
+              label: string;
+              version: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              collected: number | null;
+              collectedByCurrency: Array<{
+                currency: string;
+                amount: number;
+              }>;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              overdueStart: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              overdueEnd: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              openEnd: number | null;
+              /** days; null without credit sales */
+              dso: number | null;
+              messages: {
+                email: number;
+                sms: number;
+                letter: number;
+                total: number;
+              };
+              /** tasks by type, and total */
+              tasks: {
+                [key: string]: number;
+              };
+              promises: {
+                made: number;
+                kept: number;
+                broken: number;
+              };
+              stepsFired: number;
+              daily: Array<{
+                /** calendar date YYYY-MM-DD */
+                date: string;
+                /** minor units of the report currency; null when it needs a rate the store does not have */
+                collected: number | null;
+                /** minor units of the report currency; null when it needs a rate the store does not have */
+                overdue: number | null;
+              }>;
+              durationMs: number;
+            }>;
+          } | null;
           error: string | null;
           createdAt: string;
           finishedAt: string | null;
@@ -836,6 +893,7 @@ export interface ApiPaths {
       };
       response: {
         id: number;
+        /** queued | running | done | failed */
         status: string;
         params: {
           /** calendar date YYYY-MM-DD */
@@ -846,8 +904,64 @@ export interface ApiPaths {
           maxCustomers?: number;
           reportCurrency?: string;
         };
-        /** see SimulationResult in src/collections/simulator/simulate.ts */
-        result: unknown | null | null;
+        result: {
+          /** calendar date YYYY-MM-DD */
+          from: string;
+          /** calendar date YYYY-MM-DD */
+          to: string;
+          days: number;
+          seed: number;
+          customers: number;
+          invoices: number;
+          sampled: boolean;
+          reportCurrency: string;
+          /** pairs such as USD/CNY with no rate */
+          missingRates: Array<string>;
+          strategies: Array<{
+            name: string;
+            label: string;
+            version: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            collected: number | null;
+            collectedByCurrency: Array<{
+              currency: string;
+              amount: number;
+            }>;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            overdueStart: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            overdueEnd: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            openEnd: number | null;
+            /** days; null without credit sales */
+            dso: number | null;
+            messages: {
+              email: number;
+              sms: number;
+              letter: number;
+              total: number;
+            };
+            /** tasks by type, and total */
+            tasks: {
+              [key: string]: number;
+            };
+            promises: {
+              made: number;
+              kept: number;
+              broken: number;
+            };
+            stepsFired: number;
+            daily: Array<{
+              /** calendar date YYYY-MM-DD */
+              date: string;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              collected: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              overdue: number | null;
+            }>;
+            durationMs: number;
+          }>;
+        } | null;
         error: string | null;
         createdAt: string;
         finishedAt: string | null;
@@ -863,6 +977,7 @@ export interface ApiPaths {
       body: never;
       response: {
         id: number;
+        /** queued | running | done | failed */
         status: string;
         params: {
           /** calendar date YYYY-MM-DD */
@@ -873,8 +988,64 @@ export interface ApiPaths {
           maxCustomers?: number;
           reportCurrency?: string;
         };
-        /** see SimulationResult in src/collections/simulator/simulate.ts */
-        result: unknown | null | null;
+        result: {
+          /** calendar date YYYY-MM-DD */
+          from: string;
+          /** calendar date YYYY-MM-DD */
+          to: string;
+          days: number;
+          seed: number;
+          customers: number;
+          invoices: number;
+          sampled: boolean;
+          reportCurrency: string;
+          /** pairs such as USD/CNY with no rate */
+          missingRates: Array<string>;
+          strategies: Array<{
+            name: string;
+            label: string;
+            version: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            collected: number | null;
+            collectedByCurrency: Array<{
+              currency: string;
+              amount: number;
+            }>;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            overdueStart: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            overdueEnd: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            openEnd: number | null;
+            /** days; null without credit sales */
+            dso: number | null;
+            messages: {
+              email: number;
+              sms: number;
+              letter: number;
+              total: number;
+            };
+            /** tasks by type, and total */
+            tasks: {
+              [key: string]: number;
+            };
+            promises: {
+              made: number;
+              kept: number;
+              broken: number;
+            };
+            stepsFired: number;
+            daily: Array<{
+              /** calendar date YYYY-MM-DD */
+              date: string;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              collected: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              overdue: number | null;
+            }>;
+            durationMs: number;
+          }>;
+        } | null;
         error: string | null;
         createdAt: string;
         finishedAt: string | null;
@@ -969,7 +1140,7 @@ export interface ApiPaths {
         active: boolean;
         label: string;
         description?: string | null;
-        locale: string;
+        locale: "zh-CN" | "en";
         stages: {
           early: {
             fromDay: number;
@@ -1133,7 +1304,7 @@ export interface ApiPaths {
         active: boolean;
         label: string;
         description?: string | null;
-        locale: string;
+        locale: "zh-CN" | "en";
         stages: {
           early: {
             fromDay: number;
@@ -1202,7 +1373,7 @@ export interface ApiPaths {
         active: boolean;
         label: string;
         description?: string | null;
-        locale: string;
+        locale: "zh-CN" | "en";
         stages: {
           early: {
             fromDay: number;
@@ -1271,7 +1442,7 @@ export interface ApiPaths {
         active: boolean;
         label: string;
         description?: string | null;
-        locale: string;
+        locale: "zh-CN" | "en";
         stages: {
           early: {
             fromDay: number;

@@ -15,6 +15,8 @@ export interface ForwardedIo {
   stdin?: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The asking process's language (its --locale, else LANG): files it asks for are written in it. */
+  locale?: 'zh-CN' | 'en';
 }
 
 const storage = new AsyncLocalStorage<ForwardedIo>();

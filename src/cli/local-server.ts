@@ -17,6 +17,7 @@ import { loadConfig } from '../platform/config';
 import { Mutex } from '../platform/db/connection';
 import { dataDirLockedError, type LockHolder, liveHolder } from '../platform/db/data-dir-lock';
 import { AppError } from '../platform/errors';
+import { localeFrom } from '../shared/messages';
 import { runForwarded } from './cli-io';
 import { reportCliError } from './context';
 import { buildProgram } from './program';
@@ -106,6 +107,7 @@ async function sendToServer(dataDir: string, holder: LockHolder, argv: string[])
     stdin: argv.includes('--password-stdin') ? await readStdin() : undefined,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    locale: localeFrom(argv, process.env),
   };
   let answer: { exitCode: number; stdout: string; stderr: string; error?: { message: string } };
   try {
@@ -191,6 +193,7 @@ export const localCliRoutes: FastifyPluginAsyncTypebox<{ token: string }> = asyn
           stdin: Type.Optional(Type.String({ maxLength: 100_000 })),
           stdoutIsTTY: Type.Boolean(),
           stderrIsTTY: Type.Boolean(),
+          locale: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])),
         }),
       },
     },
@@ -206,8 +209,8 @@ export const localCliRoutes: FastifyPluginAsyncTypebox<{ token: string }> = asyn
           'Local commands are taken only from this machine with its credential',
         );
       }
-      const { argv, stdin, stdoutIsTTY, stderrIsTTY } = request.body;
-      const io = { app: server.app, stdout: [], stderr: [], stdin, stdoutIsTTY, stderrIsTTY };
+      const { argv, stdin, stdoutIsTTY, stderrIsTTY, locale } = request.body;
+      const io = { app: server.app, stdout: [], stderr: [], stdin, stdoutIsTTY, stderrIsTTY, locale };
       const release = await oneAtATime.acquire();
       // Commands report their outcome in process.exitCode: keep the server's own, one command at a time.
       const serverExitCode = process.exitCode;

@@ -71,6 +71,29 @@ describe('huikuan report', () => {
     expect(sheet.first).toContain('客户B');
   });
 
+  it("writes the workbook in the user's language (HUIKUAN_LOCALE, LANG or --locale)", async () => {
+    const before = process.env.HUIKUAN_LOCALE;
+    process.env.HUIKUAN_LOCALE = 'zh-CN';
+    try {
+      const bytes = await run(
+        false,
+        'aging',
+        '--as-of',
+        '2026-03-31',
+        '--by',
+        'customer',
+        '--format',
+        'xlsx',
+      );
+      const sheet = await firstSheet(bytes);
+      expect(sheet.name).toBe('账龄 2026-03-31（按到期日）');
+      expect(sheet.header).toBe('分组');
+    } finally {
+      if (before === undefined) delete process.env.HUIKUAN_LOCALE;
+      else process.env.HUIKUAN_LOCALE = before;
+    }
+  });
+
   it('refuses to write the workbook to a terminal, and still writes --out', async () => {
     await expect(run(true, 'aging', '--as-of', '2026-03-31', '--format', 'xlsx')).rejects.toMatchObject({
       code: 'INVALID_INPUT',

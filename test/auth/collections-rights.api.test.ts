@@ -9,8 +9,36 @@ import { type ApiClient, apiClient } from '../support/http';
 import { describeEachStore } from '../support/stores';
 import { authTestServer } from './helpers';
 
+// A result as the simulator stores it (SimulationResult, the route's response schema).
 const RESULT = {
-  strategies: [{ name: 'standard', dso: 47.5, arEnd: [{ currency: 'CNY', amount: 987_654_321 }] }],
+  from: '2025-06-01',
+  to: '2025-06-30',
+  days: 30,
+  seed: 1,
+  customers: 12,
+  invoices: 40,
+  sampled: false,
+  reportCurrency: 'CNY',
+  missingRates: [],
+  strategies: [
+    {
+      name: 'standard',
+      label: '标准策略',
+      version: 1,
+      collected: 123_456,
+      collectedByCurrency: [{ currency: 'CNY', amount: 123_456 }],
+      overdueStart: 987_654_321,
+      overdueEnd: 887_654_321,
+      openEnd: 987_654_321,
+      dso: 47.5,
+      messages: { email: 3, sms: 1, letter: 0, total: 4 },
+      tasks: { call: 2, total: 2 },
+      promises: { made: 1, kept: 1, broken: 0 },
+      stepsFired: 6,
+      daily: [{ date: '2025-06-01', collected: 0, overdue: 987_654_321 }],
+      durationMs: 1200,
+    },
+  ],
 };
 
 describeEachStore('collections rights for managers', (store) => {

@@ -28,7 +28,10 @@ describe('generated web API types', () => {
           if (
             type === 'unknown' ||
             type === 'Record<string, unknown>' ||
-            /Array<Record<string, unknown>>/.test(type)
+            /Array<Record<string, unknown>>/.test(type) ||
+            // A whole field left open (a simulation's result was `unknown | null`, the web's copy drifted);
+            // the audit log's row images (rowKey, before, after) are free-form by nature and stay unknown.
+            /^\s*\w+\??: unknown \| null/m.test(type)
           ) {
             untyped.push(`${method} ${path} ${status}: ${type.slice(0, 60)}`);
           }

@@ -30,12 +30,16 @@ import type { AppContext } from '../../platform/app';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import { invalid, msg } from '../../platform/errors';
 import { localeFrom } from '../../shared/messages';
+import { forwardedIo } from '../cli-io';
 import { printJson, withApp } from '../context';
 
 const actor = SYSTEM_ACTOR;
 
-/** Exports in the user's language: --locale, else LANG (as the CLI's messages). */
-const cliLocale = () => localeFrom(process.argv, process.env);
+/**
+ * Exports in the user's language: --locale, else HUIKUAN_LOCALE / LANG (as the CLI's messages); for a
+ * command run by the server on the data folder, the asking process's (src/cli/local-server.ts).
+ */
+const cliLocale = () => forwardedIo()?.locale ?? localeFrom(process.argv, process.env);
 
 interface Common {
   format?: string;

@@ -25,7 +25,8 @@ const StrategySchema = Type.Object({
   active: Type.Boolean(),
   label: Type.String(),
   description: Type.Optional(Nullable(Type.String())),
-  locale: Type.String(),
+  // Validated like any definition when read back (strategyFromRow), so one of the definition's locales.
+  locale: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')]),
   stages: StrategyStages,
   settings: StrategySettings,
   steps: StrategySteps,

@@ -31,13 +31,20 @@ export function localizeParam(locale: MessageLocale, name: string, value: string
     .join('、');
 }
 
-export function formatMessage(locale: MessageLocale, code: MessageCode, params: MessageParams = {}): string {
+/**
+ * Params as they arrive (an API answer, a stored row): typed MessageParams where they are built, but read
+ * here as whatever they are, a nested message recognised by its code.
+ */
+export type ReceivedParams = Readonly<Record<string, unknown>>;
+
+export function formatMessage(locale: MessageLocale, code: MessageCode, params: ReceivedParams = {}): string {
   const template = MESSAGES[code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) return whole;
     if (isNested(value)) return formatMessage(locale, value.messageCode, value.params);
-    return localizeParam(locale, name, value as string | number);
+    if (typeof value === 'string' || typeof value === 'number') return localizeParam(locale, name, value);
+    return String(value);
   });
 }
 
@@ -47,7 +54,7 @@ export function formatMessage(locale: MessageLocale, code: MessageCode, params: 
  */
 export function problemText(
   locale: MessageLocale,
-  problem: { reason: string; code?: string; params?: MessageParams },
+  problem: { reason: string; code?: string; params?: ReceivedParams },
 ): string {
   if (isMessageCode(problem.code)) return formatMessage(locale, problem.code, problem.params ?? {});
   return localizeReason(locale, problem.reason);

@@ -1202,6 +1202,7 @@ export interface ApiPaths {
       response: {
         items: Array<{
           id: number;
+          /** queued | running | done | failed */
           status: string;
           params: {
             /** calendar date YYYY-MM-DD */
@@ -1212,8 +1213,64 @@ export interface ApiPaths {
             maxCustomers?: number;
             reportCurrency?: string;
           };
-          /** see SimulationResult in src/collections/simulator/simulate.ts */
-          result: unknown | null | null;
+          result: {
+            /** calendar date YYYY-MM-DD */
+            from: string;
+            /** calendar date YYYY-MM-DD */
+            to: string;
+            days: number;
+            seed: number;
+            customers: number;
+            invoices: number;
+            sampled: boolean;
+            reportCurrency: string;
+            /** pairs such as USD/CNY with no rate */
+            missingRates: Array<string>;
+            strategies: Array<{
+              name: string;
+              label: string;
+              version: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              collected: number | null;
+              collectedByCurrency: Array<{
+                currency: string;
+                amount: number;
+              }>;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              overdueStart: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              overdueEnd: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              openEnd: number | null;
+              /** days; null without credit sales */
+              dso: number | null;
+              messages: {
+                email: number;
+                sms: number;
+                letter: number;
+                total: number;
+              };
+              /** tasks by type, and total */
+              tasks: {
+                [key: string]: number;
+              };
+              promises: {
+                made: number;
+                kept: number;
+                broken: number;
+              };
+              stepsFired: number;
+              daily: Array<{
+                /** calendar date YYYY-MM-DD */
+                date: string;
+                /** minor units of the report currency; null when it needs a rate the store does not have */
+                collected: number | null;
+                /** minor units of the report currency; null when it needs a rate the store does not have */
+                overdue: number | null;
+              }>;
+              durationMs: number;
+            }>;
+          } | null;
           error: string | null;
           createdAt: string;
           finishedAt: string | null;
@@ -1234,6 +1291,7 @@ export interface ApiPaths {
       };
       response: {
         id: number;
+        /** queued | running | done | failed */
         status: string;
         params: {
           /** calendar date YYYY-MM-DD */
@@ -1244,8 +1302,64 @@ export interface ApiPaths {
           maxCustomers?: number;
           reportCurrency?: string;
         };
-        /** see SimulationResult in src/collections/simulator/simulate.ts */
-        result: unknown | null | null;
+        result: {
+          /** calendar date YYYY-MM-DD */
+          from: string;
+          /** calendar date YYYY-MM-DD */
+          to: string;
+          days: number;
+          seed: number;
+          customers: number;
+          invoices: number;
+          sampled: boolean;
+          reportCurrency: string;
+          /** pairs such as USD/CNY with no rate */
+          missingRates: Array<string>;
+          strategies: Array<{
+            name: string;
+            label: string;
+            version: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            collected: number | null;
+            collectedByCurrency: Array<{
+              currency: string;
+              amount: number;
+            }>;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            overdueStart: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            overdueEnd: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            openEnd: number | null;
+            /** days; null without credit sales */
+            dso: number | null;
+            messages: {
+              email: number;
+              sms: number;
+              letter: number;
+              total: number;
+            };
+            /** tasks by type, and total */
+            tasks: {
+              [key: string]: number;
+            };
+            promises: {
+              made: number;
+              kept: number;
+              broken: number;
+            };
+            stepsFired: number;
+            daily: Array<{
+              /** calendar date YYYY-MM-DD */
+              date: string;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              collected: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              overdue: number | null;
+            }>;
+            durationMs: number;
+          }>;
+        } | null;
         error: string | null;
         createdAt: string;
         finishedAt: string | null;
@@ -1261,6 +1375,7 @@ export interface ApiPaths {
       body: never;
       response: {
         id: number;
+        /** queued | running | done | failed */
         status: string;
         params: {
           /** calendar date YYYY-MM-DD */
@@ -1271,8 +1386,64 @@ export interface ApiPaths {
           maxCustomers?: number;
           reportCurrency?: string;
         };
-        /** see SimulationResult in src/collections/simulator/simulate.ts */
-        result: unknown | null | null;
+        result: {
+          /** calendar date YYYY-MM-DD */
+          from: string;
+          /** calendar date YYYY-MM-DD */
+          to: string;
+          days: number;
+          seed: number;
+          customers: number;
+          invoices: number;
+          sampled: boolean;
+          reportCurrency: string;
+          /** pairs such as USD/CNY with no rate */
+          missingRates: Array<string>;
+          strategies: Array<{
+            name: string;
+            label: string;
+            version: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            collected: number | null;
+            collectedByCurrency: Array<{
+              currency: string;
+              amount: number;
+            }>;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            overdueStart: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            overdueEnd: number | null;
+            /** minor units of the report currency; null when it needs a rate the store does not have */
+            openEnd: number | null;
+            /** days; null without credit sales */
+            dso: number | null;
+            messages: {
+              email: number;
+              sms: number;
+              letter: number;
+              total: number;
+            };
+            /** tasks by type, and total */
+            tasks: {
+              [key: string]: number;
+            };
+            promises: {
+              made: number;
+              kept: number;
+              broken: number;
+            };
+            stepsFired: number;
+            daily: Array<{
+              /** calendar date YYYY-MM-DD */
+              date: string;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              collected: number | null;
+              /** minor units of the report currency; null when it needs a rate the store does not have */
+              overdue: number | null;
+            }>;
+            durationMs: number;
+          }>;
+        } | null;
         error: string | null;
         createdAt: string;
         finishedAt: string | null;
@@ -1367,7 +1538,7 @@ export interface ApiPaths {
         active: boolean;
         label: string;
         description?: string | null;
-        locale: string;
+        locale: "zh-CN" | "en";
         stages: {
           early: {
             fromDay: number;
@@ -1531,7 +1702,7 @@ export interface ApiPaths {
         active: boolean;
         label: string;
         description?: string | null;
-        locale: string;
+        locale: "zh-CN" | "en";
         stages: {
           early: {
             fromDay: number;
@@ -1600,7 +1771,7 @@ export interface ApiPaths {
         active: boolean;
         label: string;
         description?: string | null;
-        locale: string;
+        locale: "zh-CN" | "en";
         stages: {
           early: {
             fromDay: number;
@@ -1669,7 +1840,7 @@ export interface ApiPaths {
         active: boolean;
         label: string;
         description?: string | null;
-        locale: string;
+        locale: "zh-CN" | "en";
         stages: {
           early: {
             fromDay: number;

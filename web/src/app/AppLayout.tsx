@@ -1,6 +1,7 @@
 // The frame around every page: side navigation built from the route registry, a header with the language
 // switch and the feature header items (user menu), and the page below.
-import { Layout, Menu, type MenuProps, Space, Typography } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type Translate, useT } from '../i18n';
@@ -67,21 +68,54 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={200}>
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-          <Typography.Title level={4} style={{ margin: 0, color: '#c8102e', whiteSpace: 'nowrap' }}>
-            {collapsed ? '回' : t('app.name')}
-          </Typography.Title>
-        </div>
-        <nav aria-label="main">
-          <Menu
-            mode="inline"
-            items={menu}
-            selectedKeys={selected ? [selected] : []}
-            onClick={({ key }) => navigate(key)}
-            style={{ borderInlineEnd: 0 }}
+      {/*
+        The side bar fills the window and stays put; its menu scrolls between the name and the collapse
+        button, which is a row of its own: antd's built-in trigger floats over the last menu items when the
+        menu is taller than the window (1440×900 with every group).
+      */}
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        trigger={null}
+        theme="light"
+        width={200}
+        style={{ height: '100vh', position: 'sticky', top: 0, insetInlineStart: 0 }}
+      >
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+          <div
+            style={{
+              height: 56,
+              flex: 'none',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+            }}
+          >
+            <Typography.Title level={4} style={{ margin: 0, color: '#c8102e', whiteSpace: 'nowrap' }}>
+              {collapsed ? '回' : t('app.name')}
+            </Typography.Title>
+          </div>
+          <nav aria-label="main" style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
+            <Menu
+              mode="inline"
+              items={menu}
+              selectedKeys={selected ? [selected] : []}
+              onClick={({ key }) => navigate(key)}
+              style={{ borderInlineEnd: 0 }}
+            />
+          </nav>
+          <Button
+            type="text"
+            block
+            data-testid="sider-toggle"
+            aria-label={collapsed ? t('app.expandMenu') : t('app.collapseMenu')}
+            title={collapsed ? t('app.expandMenu') : t('app.collapseMenu')}
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed(!collapsed)}
+            style={{ flex: 'none', height: 48, borderRadius: 0, borderTop: '1px solid #f0f0f0' }}
           />
-        </nav>
+        </div>
       </Sider>
       <Layout>
         <Header

@@ -4,6 +4,8 @@ import type { Dictionary } from './types';
 const en: Dictionary = {
   'app.name': 'huikuan',
   'app.subtitle': 'Receivables & collections',
+  'app.collapseMenu': 'Collapse the menu',
+  'app.expandMenu': 'Expand the menu',
   'app.language': 'Language',
   'app.switchLanguage': '中文',
   'app.loading': 'Loading…',

@@ -4,6 +4,8 @@ import type { Dictionary } from './types';
 const zhCN: Dictionary = {
   'app.name': '回款',
   'app.subtitle': '应收与催收',
+  'app.collapseMenu': '收起菜单',
+  'app.expandMenu': '展开菜单',
   'app.language': '语言',
   'app.switchLanguage': 'English',
   'app.loading': '加载中…',

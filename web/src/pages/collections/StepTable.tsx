@@ -58,7 +58,7 @@ function AmountInput({
   );
 }
 
-const ACTIONS = [
+const ACTIONS: StrategyStep['action'][] = [
   'email',
   'sms',
   'letter',
@@ -70,7 +70,7 @@ const ACTIONS = [
   'legal_review',
   'agency_referral',
 ];
-const CHANNEL_OF: Record<string, string> = {
+const CHANNEL_OF: Partial<Record<StrategyStep['action'], StrategyStep['channel']>> = {
   email: 'email',
   sms: 'sms',
   letter: 'letter',

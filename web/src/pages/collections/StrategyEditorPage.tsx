@@ -63,7 +63,7 @@ export default function StrategyEditorPage() {
       />
       <ApiErrorAlert error={error} onClose={() => setError(undefined)} />
       <Row gutter={16}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xxl={14}>
           <Card size="small" style={{ marginBottom: 16 }}>
             <Flex gap={16} wrap>
               <Field label={t('col.label')}>
@@ -142,7 +142,7 @@ export default function StrategyEditorPage() {
             {def.description}
           </Typography.Paragraph>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xxl={10}>
           <StrategyPreview definition={def} />
         </Col>
       </Row>

@@ -5,6 +5,7 @@ import { STANDARD } from '../../src/collections/strategy/default-strategies';
 import { saveStrategy } from '../../src/collections/strategy/save-strategy';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { addDays } from '../../src/shared/dates';
+import { storedMessageText } from '../../src/shared/messages';
 import { describeEachStore } from '../support/stores';
 import { addCustomer, addInvoice, pay, startWithStandardStrategy } from './fixtures';
 
@@ -625,7 +626,8 @@ describeEachStore('collections engine', (store) => {
       .select(['detail'])
       .where('step_key', '=', 'firm-15')
       .executeTakeFirstOrThrow();
-    expect(skipped.detail).toMatch(/held while the case was in early/);
+    expect(storedMessageText('en', skipped.detail)).toMatch(/held while the case was in early/);
+    expect(storedMessageText('zh-CN', skipped.detail)).toMatch(/^案件处于了解\+纠正阶段时被暂缓/);
     expect(await firingsMissingFromTheirMessage(db)).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { listCases } from '../../collections/cases/list-cases';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import { notFound } from '../../platform/errors';
 import { todayIn } from '../../shared/dates';
+import { formatMessage, isMessageCode, localeFrom } from '../../shared/messages';
 import { formatMoney } from '../../shared/money';
 import { printJson, withApp } from '../context';
 
@@ -99,7 +100,7 @@ export function registerCaseCommands(program: Command): void {
           'history:',
           ...c.firings.map(
             (f) =>
-              `  ${f.firedOn}  ${f.stepKey}  ${f.action} → ${f.outcome}${f.detail ? ` (${f.detail})` : ''}`,
+              `  ${f.firedOn}  ${f.stepKey}  ${f.action} → ${f.outcome}${f.detail ? ` (${firingDetail(f)})` : ''}`,
           ),
           '',
           'coming up:',
@@ -108,4 +109,14 @@ export function registerCaseCommands(program: Command): void {
         process.stdout.write(`${out.join('\n')}\n`);
       });
     });
+}
+
+/** Why a step fired as it did, in the user's language (--locale, else LANG); older English text as it is. */
+function firingDetail(f: {
+  detail: string | null;
+  detailCode: string | null;
+  detailParams: Record<string, string | number>;
+}) {
+  if (!isMessageCode(f.detailCode)) return f.detail;
+  return formatMessage(localeFrom(process.argv, process.env), f.detailCode, f.detailParams);
 }

@@ -89,7 +89,13 @@ export const FiringSchema = Type.Object({
   stage: Type.String(),
   action: Type.String(),
   outcome: Type.String(),
-  detail: Nullable(Type.String()),
+  detail: Nullable(Type.String({ description: 'why, in English (see detailCode to translate)' })),
+  detailCode: Nullable(
+    Type.String({
+      description: 'the reason in the shared catalog (src/shared/messages); null for older text',
+    }),
+  ),
+  detailParams: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
   outboxId: Nullable(Type.Integer()),
   taskId: Nullable(Type.Integer()),
   strategy: Type.String(),

@@ -5,6 +5,7 @@ import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
 import { daysBetween } from '../../shared/dates';
+import { readStoredMessage, storedMessageText } from '../../shared/messages';
 import { previewStrategy } from '../strategy/preview-strategy';
 import { loadStrategy } from '../strategy/strategy-queries';
 import type { CaseDetail, OutboxMessage, PlanView, PromiseView, TaskView } from './case-dto';
@@ -146,7 +147,10 @@ export async function getCase(
       stage: f.stage,
       action: f.action,
       outcome: f.outcome,
-      detail: f.detail,
+      // Stored as a catalog code + params (older rows: English text, shown as it is).
+      detail: storedMessageText('en', f.detail),
+      detailCode: readStoredMessage(f.detail)?.messageCode ?? null,
+      detailParams: readStoredMessage(f.detail)?.params ?? {},
       outboxId: f.outbox_id,
       taskId: f.task_id,
       strategy: f.strategy,

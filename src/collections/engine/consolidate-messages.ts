@@ -20,6 +20,7 @@
 // promise or a plan cancel the case's queued messages in their own transaction (cases/hold-messages.ts),
 // and the engine's sync sweeps the queued messages of held cases on every cycle (sync-cases.ts).
 import { addDays } from '../../shared/dates';
+import { storedMessageText } from '../../shared/messages';
 import { MESSAGE_ACTIONS, type Strategy } from '../strategy/strategy-schema';
 import type { CaseSnapshot, DueStep } from './case-state';
 import {
@@ -204,7 +205,10 @@ export function consolidateMessages(input: {
       row.steps,
     );
     if ('skipped' in again)
-      plan.cancels.push({ id: row.id, reason: `cancelled before sending: ${again.skipped}` });
+      plan.cancels.push({
+        id: row.id,
+        reason: `cancelled before sending: ${storedMessageText('en', again.skipped)}`,
+      });
     else if (again.empty)
       plan.cancels.push({ id: row.id, reason: 'cancelled before sending: its invoices are no longer owed' });
     else plan.updates.push({ id: row.id, message: again });

@@ -73,3 +73,33 @@ export function localeFrom(argv: readonly string[], env: Record<string, string |
       : (env.HUIKUAN_LOCALE ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '');
   return /^zh/i.test(value ?? '') ? 'zh-CN' : 'en';
 }
+
+/**
+ * A message kept in a text column (why a step was skipped): its code and params as JSON, so it is shown in
+ * each reader's language. Text written before (plain English) is read back as it is.
+ */
+export function storedMessage(code: MessageCode, params: Record<string, string | number> = {}): string {
+  return JSON.stringify({ messageCode: code, params });
+}
+
+/** A stored message's code and params; null for legacy plain text (or nothing). */
+export function readStoredMessage(
+  text: string | null | undefined,
+): { messageCode: MessageCode; params: Record<string, string | number> } | null {
+  if (!text?.startsWith('{"messageCode"')) return null;
+  try {
+    const value = JSON.parse(text) as { messageCode?: unknown; params?: unknown };
+    if (!isMessageCode(value.messageCode)) return null;
+    const params = typeof value.params === 'object' && value.params !== null ? value.params : {};
+    return { messageCode: value.messageCode, params: params as Record<string, string | number> };
+  } catch {
+    return null;
+  }
+}
+
+/** A stored message in the locale; legacy plain text as it is. */
+export function storedMessageText(locale: MessageLocale, text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  const coded = readStoredMessage(text);
+  return coded ? formatMessage(locale, coded.messageCode, coded.params) : text;
+}

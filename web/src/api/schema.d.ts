@@ -376,7 +376,13 @@ export interface ApiPaths {
           stage: string;
           action: string;
           outcome: string;
+          /** why, in English (see detailCode to translate) */
           detail: string | null;
+          /** the reason in the shared catalog (src/shared/messages); null for older text */
+          detailCode: string | null;
+          detailParams: {
+            [key: string]: string | number;
+          };
           outboxId: number | null;
           taskId: number | null;
           strategy: string;
@@ -539,7 +545,13 @@ export interface ApiPaths {
           stage: string;
           action: string;
           outcome: string;
+          /** why, in English (see detailCode to translate) */
           detail: string | null;
+          /** the reason in the shared catalog (src/shared/messages); null for older text */
+          detailCode: string | null;
+          detailParams: {
+            [key: string]: string | number;
+          };
           outboxId: number | null;
           taskId: number | null;
           strategy: string;

@@ -3,17 +3,19 @@
 import { Alert, Button, Card, Descriptions, Input, message, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { formatMessage, isMessageCode } from '../../../../src/shared/messages';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequest } from '../../hooks/useRequest';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { MessageCard, PromiseModal } from './CaseParts';
 import { collectionsApi } from './collectionsApi';
 import { keyText, StageTag, StatusTag, stepKeyText, strategyText, Totals } from './parts';
 
 export default function CaseDetailPage() {
   const t = useT();
+  const { locale } = useLocale();
   const id = Number(useParams().id);
   const { data: c, error, loading, reload } = useRequest(() => collectionsApi.getCase(id), [id]);
   const [promiseOpen, setPromiseOpen] = useState(false);
@@ -162,7 +164,11 @@ export default function CaseDetailPage() {
                     title: t('col.outcome'),
                     render: (_, f) =>
                       f.detail
-                        ? `${keyText(t, 'outcome', f.outcome)}: ${f.detail}`
+                        ? `${keyText(t, 'outcome', f.outcome)}: ${
+                            isMessageCode(f.detailCode)
+                              ? formatMessage(locale, f.detailCode, f.detailParams)
+                              : f.detail
+                          }`
                         : keyText(t, 'outcome', f.outcome),
                   },
                   { title: t('col.strategy'), render: (_, f) => strategyText(t, f.strategy) },

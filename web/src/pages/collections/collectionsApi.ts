@@ -78,6 +78,9 @@ export interface CaseDetail extends CaseSummary {
     action: string;
     outcome: string;
     detail: string | null;
+    /** The reason's code in the shared catalog (src/shared/messages), to translate; null for older text. */
+    detailCode: string | null;
+    detailParams: Record<string, string | number>;
     stage: string;
     strategy: string;
   }>;

@@ -555,6 +555,10 @@ export const MESSAGES = {
   optionEitherRequired: { en: '--{a} or --{b} is required', 'zh-CN': '请给出 --{a} 或 --{b}' },
   optionExactlyOne: { en: 'give exactly one of --{a} and --{b}', 'zh-CN': '--{a} 和 --{b} 须且只能给出一个' },
   optionAmount: { en: '--{option}: {reason}', 'zh-CN': '--{option}：{reason}' },
+  optionWholeNumber: {
+    en: '--{option} must be a whole number, got {value}',
+    'zh-CN': '--{option} 须为整数，而不是 {value}',
+  },
   optionPositive: { en: '--{option} must be more than zero', 'zh-CN': '--{option} 须大于零' },
   addEntity: { en: 'add --entity', 'zh-CN': '请加上 --entity' },
   invoiceInSeveralEntities: {

@@ -6,9 +6,11 @@ import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { getCase } from '../../src/collections/cases/get-case';
 import { runEngine } from '../../src/collections/engine/run-engine';
+import { readReason } from '../../src/collections/reasons';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import type { Db } from '../../src/platform/db/store';
 import { addDays } from '../../src/shared/dates';
+import { formatMessage } from '../../src/shared/messages';
 import { describeEachStore } from '../support/stores';
 import { activate, addCustomer, addInvoice, startWithStandardStrategy } from './fixtures';
 
@@ -65,9 +67,34 @@ describeEachStore('catch-up of a late case', (store) => {
     const detail = await getCase(db, SYSTEM_ACTOR, { id: kase.id, today });
     const legal = detail.firings.find((f) => f.stepKey === 'legal-review')!;
     expect(legal.detail).toBe(`caught up: due on ${addDays(due, 90)}, before the strategy reached the case`);
-    expect(detail.firings.find((f) => f.stepKey === 'follow-call-20')!.detail).toBe(
+    const follow = detail.firings.find((f) => f.stepKey === 'follow-call-20')!;
+    expect(follow.detail).toBe(
       `caught up: due on ${addDays(due, 20)}; the case was in strong when the strategy reached it on ${today}`,
     );
+    // Stored as a code and params, so each reader sees it in his language (web, CLI --locale).
+    expect(legal).toMatchObject({ detailCode: 'caughtUpLate', detailParams: { dueOn: addDays(due, 90) } });
+    expect(formatMessage('zh-CN', 'caughtUpLate', legal.detailParams ?? {})).toBe(
+      `补执行：原定 ${addDays(due, 90)}，早于策略生效`,
+    );
+    expect(follow.detailCode).toBe('skippedStagePassed');
+    expect(formatMessage('zh-CN', 'skippedStagePassed', follow.detailParams ?? {})).toBe(
+      `补执行：原定 ${addDays(due, 20)}；策略于 ${today} 生效时案件已处于施压阶段`,
+    );
+    // A row written before, in English text, is shown as it was.
+    await db
+      .updateTable('step_firing')
+      .set({ detail: 'caught up: due on 2026-01-01; the case was in strong (older text)' })
+      .where('step_key', '=', 'follow-call-20')
+      .execute();
+    const older = (await getCase(db, SYSTEM_ACTOR, { id: kase.id, today })).firings.find(
+      (f) => f.stepKey === 'follow-call-20',
+    )!;
+    expect(older).toMatchObject({
+      detail: 'caught up: due on 2026-01-01; the case was in strong (older text)',
+      detailCode: null,
+      detailParams: null,
+    });
+    expect(readReason('caught up: older text').text).toBe('caught up: older text');
     // Nothing fires twice on the following days, and the strong stage goes on on its own clock.
     for (let d = 1; d <= 8; d++) await runEngine(db, { asOf: addDays(today, d), kind: 'full' });
     const legalTasks = await db.selectFrom('task').select('id').where('type', '=', 'legal_review').execute();

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { runEngine } from '../../src/collections/engine/run-engine';
+import { readReason } from '../../src/collections/reasons';
 import { STANDARD } from '../../src/collections/strategy/default-strategies';
 import { ensureDefaultStrategies } from '../../src/collections/strategy/strategy-queries';
 import { loadDemo } from '../../src/demo/load-demo';
@@ -59,7 +60,8 @@ describeEachStore('standard strategy on the demo ledger', (store) => {
       const caughtUp = f.fired_on === f.strategy_since && lateness > 0;
       // A step skipped on its own day for want of a consenting contact is fine; a catch-up skip happens only on
       // the day the strategy reached the case.
-      const caughtUpSkip = f.outcome === 'skipped' && (f.detail ?? '').startsWith('caught up');
+      const caughtUpSkip =
+        f.outcome === 'skipped' && (readReason(f.detail).text ?? '').startsWith('caught up');
       if (lateness < 0 || (lateness > 0 && !caughtUp) || (caughtUpSkip && !caughtUp))
         late.push(`${f.step_key} ${f.occurrence_key} ${f.outcome} ${f.fired_on} ${f.detail}`);
       // Friendly reminders go before the due date; a case still in the reminder stage on its due date, when

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { runEngine } from '../../src/collections/engine/run-engine';
+import { readReason } from '../../src/collections/reasons';
 import { STANDARD } from '../../src/collections/strategy/default-strategies';
 import { saveStrategy } from '../../src/collections/strategy/save-strategy';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
@@ -645,7 +646,8 @@ describeEachStore('collections engine', (store) => {
       .select(['detail'])
       .where('step_key', '=', 'firm-15')
       .executeTakeFirstOrThrow();
-    expect(skipped.detail).toMatch(/held while the case was in early/);
+    expect(readReason(skipped.detail).text).toMatch(/held while the case was in early/);
+    expect(readReason(skipped.detail).text).toMatch(/^案件处于了解\+纠正阶段时被暂缓/);
     expect(await firingsMissingFromTheirMessage(db)).toEqual([]);
   });
 

@@ -6,11 +6,13 @@ import { describeDemo, describeDesk } from '../../demo/describe-demo';
 import { runDemoDesk } from '../../demo/live-desk';
 import { loadDemo } from '../../demo/load-demo';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
+import { invalid, msg } from '../../platform/errors';
 import { todayIn } from '../../shared/dates';
 import { printJson, withApp } from '../context';
 
 const integer = (name: string) => (text: string) => {
-  if (!/^\d+$/.test(text.replace(/_/g, ''))) throw new Error(`--${name} must be a whole number, got ${text}`);
+  if (!/^\d+$/.test(text.replace(/_/g, '')))
+    throw invalid(msg('optionWholeNumber', { option: name, value: text }));
   return Number(text.replace(/_/g, ''));
 };
 

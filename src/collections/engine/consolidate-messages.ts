@@ -20,7 +20,7 @@
 // promise or a plan cancel the case's queued messages in their own transaction (cases/hold-messages.ts),
 // and the engine's sync sweeps the queued messages of held cases on every cycle (sync-cases.ts).
 import { addDays, daysBetween } from '../../shared/dates';
-import { codedReason } from '../reasons';
+import { codedReason, readReason } from '../reasons';
 import { MESSAGE_ACTIONS, type Strategy } from '../strategy/strategy-schema';
 import type { CaseSnapshot, DueStep } from './case-state';
 import {
@@ -207,16 +207,27 @@ export function consolidateMessages(input: {
       row.steps,
     );
     if ('skipped' in again)
-      plan.cancels.push({ id: row.id, reason: `cancelled before sending: ${again.skipped}` });
+      plan.cancels.push({
+        id: row.id,
+        reason: cancelledBeforeSending(again.skipped),
+      });
     else if (again.empty)
       plan.cancels.push({
         id: row.id,
         // Disputed invoices are not dunned: say so, not that they are no longer owed.
         reason: facts.invoices.some((i) => listed.has(i.id) && i.disputed)
           ? codedReason('messageCancelledDisputed')
-          : 'cancelled before sending: its invoices are no longer owed',
+          : codedReason('messageCancelledNotOwed'),
       });
     else plan.updates.push({ id: row.id, message: again });
   }
   return plan;
+}
+
+/** Why a queued message was cancelled when it was planned again: the planner's reason, inside "before sending". */
+function cancelledBeforeSending(skipped: string): string {
+  const why = readReason(skipped);
+  return why.code
+    ? codedReason('messageCancelledBecause', { why: { messageCode: why.code, params: why.params ?? {} } })
+    : codedReason('messageCancelledBecause', { why: why.text ?? skipped });
 }

@@ -285,7 +285,7 @@ function passedOver(
         step: occ.step,
         occurrenceKey: occurrenceKey(occ, left, stay.first),
         dueOn: fromDayNumber(dueDay),
-        skipped: `held while the case was in ${stage}; it was in ${st.stage} when the hold ended`,
+        skipped: codedReason('skippedHeld', { stage, now: st.stage }),
       });
     }
   }
@@ -354,8 +354,8 @@ function caughtUpObsolete(
       dueOn: fromDayNumber(st.day),
       skipped:
         stage === st.stage && by
-          ? `caught up: due on ${dueOn}; superseded by ${by}`
-          : `caught up: due on ${dueOn}; the case was in ${st.stage} when the strategy reached it on ${reachedIso}`,
+          ? codedReason('skippedSuperseded', { dueOn, by })
+          : codedReason('skippedStagePassed', { dueOn, now: st.stage, reachedOn: reachedIso }),
     });
   }
   return out;
@@ -569,9 +569,7 @@ export function evaluateCase(snap: CaseSnapshot, strategy: Strategy, asOf: strin
         step: occ.step,
         occurrenceKey: key,
         dueOn: fromDayNumber(dueDay),
-        ...(late
-          ? { detail: `caught up: due on ${fromDayNumber(occ.due)}, before the strategy reached the case` }
-          : {}),
+        ...(late ? { detail: codedReason('caughtUpLate', { dueOn: fromDayNumber(occ.due) }) } : {}),
       });
       firing.set(`${occ.step.key}|${key}`, occ.step.key);
       firing.set(`${occ.step.stage}|${occ.step.action}`, occ.step.key);

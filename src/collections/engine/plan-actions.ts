@@ -3,6 +3,7 @@
 // holds. Messages are fully rendered here, so the outbox holds exactly what the customer will receive.
 
 import type { TaskType } from '../../platform/db/schema';
+import { codedReason } from '../reasons';
 import { MESSAGE_ACTIONS, type Stage, type StepAction, type Strategy } from '../strategy/strategy-schema';
 import { resolveLocale } from '../templates/registry';
 import { type InvoiceLine, type Rendered, renderTemplate } from '../templates/render';
@@ -171,10 +172,10 @@ export function planMessage(
   horizonDate: string,
   keepSteps: readonly string[] = [],
 ): PlannedMessage | { skipped: string } {
-  if (dues.length === 0) return { skipped: 'no step of the strategy left to render' };
+  if (dues.length === 0) return { skipped: codedReason('skippedNothingToRender') };
   const recipients = chooseRecipients(facts.contacts, channel, facts.stage);
   if (recipients.length === 0 && channel !== 'letter')
-    return { skipped: `no contact who accepts ${channel}` };
+    return { skipped: codedReason('skippedNoContact', { channel }) };
   if (recipients.length === 0) {
     recipients.push({
       contactId: null,

@@ -4,6 +4,7 @@
 // strategies before switching. `none` is the baseline: nobody chases anything.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/store';
+import { invalid, msg } from '../../platform/errors';
 import { addDays, toDayNumber } from '../../shared/dates';
 import { Converter, type ExchangeRate } from '../../shared/money';
 import { loadRates } from '../engine/engine-context';
@@ -119,7 +120,7 @@ async function simulateOne(
   try {
     const db = copy.db;
     const strategy = name === 'none' ? null : await loadStrategyByName(db, name);
-    if (name !== 'none' && !strategy) throw new Error(`No strategy named ${name}`);
+    if (name !== 'none' && !strategy) throw invalid(msg('noStrategyNamed', { name }));
     const who = behaviours(snapshot);
     const startDay = toDayNumber(params.from);
     const invoices: SimInvoice[] = snapshot.tables.invoice.rows.map((r) => {

@@ -66,6 +66,16 @@ describe('user-facing errors come from the message catalog', () => {
     expect(files.flatMap((path) => literalMessages(path))).toEqual([]);
   });
 
+  it('CLI commands report a user mistake as a coded error, not a bare Error', () => {
+    const commands = sourceFiles(join(SRC, 'cli/commands'));
+    const bare = commands.flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/\bnew Error\(/.test(line) ? [`${relative(SRC, path)}:${i + 1}`] : [])),
+    );
+    expect(bare).toEqual([]);
+  });
+
   it('the scan finds a literal, a template, a concatenation and a cast literal, not msg()', () => {
     const sample = [
       "throw invalid('plain');",

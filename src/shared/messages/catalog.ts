@@ -539,6 +539,11 @@ export const MESSAGES = {
     en: 'due on {dueOn}; superseded by {by}, the later step of the same action',
     'zh-CN': '应于 {dueOn} 执行；已由同类的后续步骤 {by} 取代',
   },
+  messageCancelledNotOwed: {
+    en: 'cancelled before sending: its invoices are no longer owed',
+    'zh-CN': '发送前已取消：所列发票已无欠款',
+  },
+  messageCancelledBecause: { en: 'cancelled before sending: {why}', 'zh-CN': '发送前已取消：{why}' },
   messageCancelledDisputed: {
     en: 'cancelled before sending: the invoices it lists are disputed (or paid)',
     'zh-CN': '发送前已取消：所列发票有争议（或已付清）',
@@ -765,6 +770,29 @@ export const MESSAGES = {
   notARate: { en: 'not a rate', 'zh-CN': '不是有效比例' },
   reasonRequired: { en: 'a reason is required', 'zh-CN': '请填写原因' },
 
+  // Why the engine recorded a step as skipped or fired it late (step_firing.detail, stored as code + params)
+  caughtUpLate: {
+    en: 'caught up: due on {dueOn}, before the strategy reached the case',
+    'zh-CN': '补执行：原定 {dueOn}，早于策略生效',
+  },
+  skippedHeld: {
+    en: 'held while the case was in {stage}; it was in {now} when the hold ended',
+    'zh-CN': '案件处于{stage}阶段时被暂缓；暂缓结束时已进入{now}阶段',
+  },
+  skippedSuperseded: {
+    en: 'caught up: due on {dueOn}; superseded by {by}',
+    'zh-CN': '补执行：原定 {dueOn}；已被 {by} 取代',
+  },
+  skippedStagePassed: {
+    en: 'caught up: due on {dueOn}; the case was in {now} when the strategy reached it on {reachedOn}',
+    'zh-CN': '补执行：原定 {dueOn}；策略于 {reachedOn} 生效时案件已处于{now}阶段',
+  },
+  skippedNothingToRender: {
+    en: 'no step of the strategy left to render',
+    'zh-CN': '策略中没有可生成消息的步骤',
+  },
+  skippedNoContact: { en: 'no contact who accepts {channel}', 'zh-CN': '没有接受{channel}的联系人' },
+
   // The command line (src/cli)
   optionOneOf: { en: '--{option} must be one of {allowed}', 'zh-CN': '--{option} 须为以下之一：{allowed}' },
   optionOneOfNot: {
@@ -780,6 +808,10 @@ export const MESSAGES = {
   optionEitherRequired: { en: '--{a} or --{b} is required', 'zh-CN': '请给出 --{a} 或 --{b}' },
   optionExactlyOne: { en: 'give exactly one of --{a} and --{b}', 'zh-CN': '--{a} 和 --{b} 须且只能给出一个' },
   optionAmount: { en: '--{option}: {reason}', 'zh-CN': '--{option}：{reason}' },
+  optionWholeNumber: {
+    en: '--{option} must be a whole number, got {value}',
+    'zh-CN': '--{option} 须为整数，而不是 {value}',
+  },
   optionPositive: { en: '--{option} must be more than zero', 'zh-CN': '--{option} 须大于零' },
   addEntity: { en: 'add --entity', 'zh-CN': '请加上 --entity' },
   invoiceInSeveralEntities: {
@@ -897,10 +929,12 @@ export const TERMS: Record<string, Record<string, string>> = {
     method: '付款方式',
     note: '备注',
   },
+  stage: { reminder: '提醒', early: '了解+纠正', strong: '施压' },
+  now: { reminder: '提醒', early: '了解+纠正', strong: '施压' },
+  channel: { email: '邮件', sms: '短信', letter: '信函' },
   status: { open: '待办', done: '已完成', cancelled: '已取消', skipped: '已跳过' },
   content: { 'a zip archive': 'zip 压缩包', 'not a known file type': '未知的文件类型' },
   accepted: { 'csv or xlsx': 'CSV 或 XLSX' },
-  stage: { reminder: '逾期前提醒', early: '逾期前期', strong: '强力催收' },
 };
 
 /**

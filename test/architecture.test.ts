@@ -44,6 +44,16 @@ describe('architecture', () => {
     expect(routes.some((specifier) => specifier.startsWith('../ledger/'))).toBe(true);
   });
 
+  it("the simulator reads ledger and user tables only through those modules' exported queries", () => {
+    // src/ledger/snapshot (invoices and receipts as of a date, customers, rates) and src/auth/user-queries.
+    const tables = 'invoice|allocation|payment|credit_note|customer|contact|entity|exchange_rate|app_user';
+    const pattern = new RegExp(`\\b(?:from|join)\\s+(${tables})\\b`, 'gi');
+    const offenders = sourceFiles(join(SRC, 'collections/simulator')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => `${relative(SRC, file)}: ${match[0]}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('collections writes the audit log only through the auth module, never with its own SQL', () => {
     // The audit tables and SQL functions belong to auth (migration 0002 and after): lockAuditChain,
     // summariseAuditedStatements and the rest of src/auth/audit-queries.ts are the way in.

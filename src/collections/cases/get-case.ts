@@ -112,6 +112,7 @@ function upcomingSteps(row: CaseDetailRow, strategy: Strategy, today: string): C
       from: today,
       days: UPCOMING_DAYS,
       render: false,
+      limit: UPCOMING_STEPS,
     },
     {
       customer: {

@@ -43,6 +43,8 @@ export interface PreviewInput {
   entityId?: number;
   /** Leave out texts (the case view only needs dates and steps). */
   render?: boolean;
+  /** Stop once this many events are found: the first ones by date (the case view shows a few). */
+  limit?: number;
 }
 
 export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput): Promise<PreviewEvent[]> {
@@ -197,9 +199,11 @@ export function previewEntity(input: PreviewInput, facts: PreviewFacts): Preview
     strategyName: kase?.strategy_name ?? null,
     strategySince: kase?.strategy_since ?? null,
   };
-  for (let k = 0; k < input.days; k++) {
+  const horizon = reminderHorizon([input.strategy]);
+  const limit = input.limit ?? Number.POSITIVE_INFINITY;
+  for (let k = 0; k < input.days && events.length < limit; k++) {
     const date = addDays(input.from, k);
-    const horizonDate = addDays(date, reminderHorizon([input.strategy]));
+    const horizonDate = addDays(date, horizon);
     const scope = invoices.filter((i) => i.dueDate <= horizonDate && i.issueDate <= date);
     if (scope.length === 0) continue;
     const undisputed = scope.filter((i) => !i.disputed);

@@ -2,7 +2,14 @@
 // run over it), the signed-in users (the demo's collectors and collection managers), each user's round of
 // requests (worklist, case list, a case of it, its customer) with the use case behind each path, and the
 // statements a use case sends (recorded in process, the raw SQL baseline).
-import { type CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import {
+  type CompiledQuery,
+  createQueryId,
+  type KyselyPlugin,
+  type QueryId,
+  type RootOperationNode,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import { createUser } from '../../src/auth/create-user';
 import { hashPassword } from '../../src/auth/secrets';
@@ -177,16 +184,23 @@ export async function stepsOf(db: Db, actor: Actor, today: string, seed: number)
 
 /** The statements `fn` sends through `db`, compiled as sent (transaction-local settings left out). */
 export async function recorded(db: Db, fn: (db: Db) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const seen: RootOperationNode[] = [];
+  // transformQuery also sees each subquery as it is built: keep the nodes of the queries whose results came
+  // back (the statements sent), in the order they were sent.
+  const nodes = new Map<QueryId, RootOperationNode>();
+  const sent: RootOperationNode[] = [];
   const plugin: KyselyPlugin = {
     transformQuery: (args) => {
-      seen.push(args.node);
+      nodes.set(args.queryId, args.node);
       return args.node;
     },
-    transformResult: async (args) => args.result,
+    transformResult: async (args) => {
+      const node = nodes.get(args.queryId);
+      if (node) sent.push(node);
+      return args.result;
+    },
   };
   await fn(db.withPlugin(plugin));
-  return seen
+  return sent
     .map((node) => db.getExecutor().compileQuery(node, createQueryId()))
     .filter((q) => !/^\s*set local/i.test(q.sql));
 }

@@ -3,9 +3,15 @@
 import type { Actor } from '../platform/auth/actor';
 import type { Db } from '../platform/db/store';
 import type { AuthSettings } from './auth-config';
-import { ANONYMOUS_ACTOR, actorFor } from './roles';
+import { ANONYMOUS_ACTOR, actorFor, type Role, type RoleGrant } from './roles';
 import { sha256Hex, TOKEN_PREFIX } from './secrets';
-import { findLiveSession, findLiveToken, touchSession, touchToken } from './session-queries';
+import {
+  type CredentialOwner,
+  findLiveSession,
+  findLiveToken,
+  touchSession,
+  touchToken,
+} from './session-queries';
 import { findUserById, selectGrants } from './user-queries';
 
 export type RequestAuth =
@@ -40,9 +46,8 @@ export async function authenticate(
     if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > TOUCH_AFTER_MS) {
       await touchToken(db, token.id);
     }
-    const grants = await selectGrants(db, token.user_id);
     return {
-      actor: actorFor(ownerOf(token), grants, token.scope),
+      actor: actorFor(ownerOf(token), grantsOf(token), token.scope),
       auth: { kind: 'token', userId: token.user_id, tokenId: token.id, scope: token.scope },
     };
   }
@@ -52,17 +57,20 @@ export async function authenticate(
     const session = await findLiveSession(db, tokenHash, settings.sessionIdleMinutes);
     if (!session) return NOBODY;
     if (Date.now() - session.last_seen_at.getTime() > TOUCH_AFTER_MS) await touchSession(db, tokenHash);
-    const grants = await selectGrants(db, session.user_id);
     return {
-      actor: actorFor(ownerOf(session), grants),
+      actor: actorFor(ownerOf(session), grantsOf(session)),
       auth: { kind: 'session', userId: session.user_id, tokenHash, csrfToken: session.csrf_token },
     };
   }
   return NOBODY;
 }
 
-function ownerOf(row: { user_id: number; username: string; display_name: string }) {
+function ownerOf(row: CredentialOwner) {
   return { id: row.user_id, username: row.username, displayName: row.display_name };
+}
+
+function grantsOf(row: CredentialOwner): RoleGrant[] {
+  return row.grants.map((g) => ({ role: g.role as Role, entityId: g.entity_id }));
 }
 
 /** The actor of a user by id (after sign-in, and for the CLI acting as a named user). */

@@ -6,7 +6,20 @@ export interface CredentialOwner {
   user_id: number;
   username: string;
   display_name: string;
+  /** The owner's role grants, read with the credential: a request is authenticated in one statement. */
+  grants: GrantRow[];
 }
+
+export interface GrantRow {
+  role: string;
+  entity_id: number | null;
+}
+
+/** The grants of the credential's user (app_user in the query), in grant order, as one JSON column. */
+const GRANTS = sql<
+  GrantRow[]
+>`coalesce((select json_agg(json_build_object('role', r.role, 'entity_id', r.entity_id)
+  order by r.id) from user_role r where r.user_id = app_user.id), '[]'::json)`.as('grants');
 
 export interface SessionRow extends CredentialOwner {
   csrf_token: string;
@@ -28,6 +41,7 @@ export function findLiveSession(
       'app_user.display_name',
       'user_session.csrf_token',
       'user_session.last_seen_at',
+      GRANTS,
     ])
     .where('user_session.token_hash', '=', tokenHash)
     .where('user_session.expires_at', '>', sql<Date>`now()`)
@@ -114,6 +128,7 @@ export function findLiveToken(db: Db, tokenHash: string): Promise<TokenOwnerRow 
       'app_user.display_name',
       'api_token.scope',
       'api_token.last_used_at',
+      GRANTS,
     ])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)

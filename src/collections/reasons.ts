@@ -29,3 +29,15 @@ export function readReason(stored: string | null): ReadReason {
   }
   return { text: stored, code: null, params: null };
 }
+
+/** A stored step detail as the API gives it: the English text, its code and params. */
+export function detailFields(stored: string | null) {
+  const reason = readReason(stored);
+  return { detail: reason.text, detailCode: reason.code, detailParams: reason.params };
+}
+
+/** A stored message error (why it was cancelled or failed) as the API gives it. */
+export function errorFields(stored: string | null) {
+  const reason = readReason(stored);
+  return { error: reason.text, errorCode: reason.code, errorParams: reason.params };
+}

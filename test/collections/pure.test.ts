@@ -10,6 +10,8 @@ import {
   naturalPayDay,
   payDayFrom,
 } from '../../src/collections/simulator/behaviour';
+import { STANDARD } from '../../src/collections/strategy/default-strategies';
+import { type PreviewFacts, previewEntity } from '../../src/collections/strategy/preview-strategy';
 import { type StrategyRule, selectStrategyName } from '../../src/collections/strategy/select-strategy';
 import { renderTemplate } from '../../src/collections/templates/render';
 import { convertMinor, totalIn } from '../../src/shared/money';
@@ -197,5 +199,41 @@ describe('simulated behaviour', () => {
     expect(first / days.length).toBeLessThan(0.1);
     expect(new Set(days).size).toBeGreaterThan(20);
     expect(payDayFrom(slow, 8, 1, start - 30, start)).not.toBe(payDayFrom(slow, 9, 1, start - 30, start));
+  });
+});
+
+describe('strategy preview (the case view’s next steps)', () => {
+  const strategy = { ...STANDARD, id: 1, version: 1, active: true };
+  const facts: PreviewFacts = {
+    customer: { id: 1, code: 'C1', name: '华东客户', language: 'zh-CN', collector_id: null, grade: null },
+    entityId: 1,
+    entityName: '华东制造有限公司',
+    kase: null,
+    invoices: [
+      {
+        id: 1,
+        number: 'INV-1',
+        issueDate: '2025-05-01',
+        dueDate: '2025-07-10',
+        currency: 'CNY',
+        openAmount: 1_000_000,
+        daysPastDue: 0,
+        disputed: false,
+      },
+    ],
+    contacts: [],
+    fired: new Set<string>(),
+    promises: [],
+    rates: new Map(),
+  };
+  const input = { strategy, customerId: 1, from: '2025-06-30', days: 120, render: false };
+
+  it('stops once it has the steps asked for, and they are the first ones of the whole preview', () => {
+    const all = previewEntity(input, facts);
+    expect(all.length).toBeGreaterThan(3);
+    const first = previewEntity({ ...input, limit: 3 }, facts);
+    expect(first.length).toBeGreaterThanOrEqual(3);
+    expect(first.length).toBeLessThan(all.length);
+    expect(first).toEqual(all.slice(0, first.length));
   });
 });

@@ -6,7 +6,10 @@ import { shortRead } from '../../platform/db/short-read';
 import type { Db, Tx } from '../../platform/db/store';
 import { invalid, msg } from '../../platform/errors';
 import { encodeCursor, type PageResult, readKeysetCursor } from '../../platform/http/pagination';
-import type { CaseSummary } from './case-dto';
+import type { ContactRow } from '../engine/snapshot-queries';
+import type { PreviewCaseState } from '../strategy/preview-strategy';
+import type { CaseSummary, OutboxMessage } from './case-dto';
+import { TASK_SELECT, type TaskRow } from './list-tasks';
 
 export interface CaseFilter {
   status?: string;
@@ -175,6 +178,172 @@ export async function selectCase(db: Db | Tx, actor: Actor, id: number): Promise
     join customer c on c.id = k.customer_id
     join entity e on e.id = k.entity_id
     left join app_user u on u.id = k.collector_id
+    where k.id = ${id} and ${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`.execute(
+    db,
+  );
+  return rows.rows[0] ?? null;
+}
+
+/** One open invoice of the case's customer in its entity, as the case view shows it. */
+export interface CaseInvoiceRow {
+  id: number;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  amount: number;
+  open_amount: number;
+  disputed: boolean;
+}
+
+export interface FiringRow {
+  id: number;
+  fired_on: string;
+  step_key: string;
+  occurrence_key: string;
+  stage: string;
+  action: string;
+  outcome: string;
+  detail: string | null;
+  outbox_id: number | null;
+  task_id: number | null;
+  strategy: string;
+}
+
+export interface OutboxRow {
+  id: number;
+  case_id: number;
+  customer_id: number;
+  channel: string;
+  template_key: string;
+  locale: string;
+  recipients: OutboxMessage['recipients'];
+  subject: string | null;
+  body: string;
+  status: string;
+  scheduled_on: string;
+  payload: { steps?: string[] } | null;
+  error: string | null;
+  content_hash: string | null;
+}
+
+export interface PromiseRow {
+  id: number;
+  case_id: number;
+  currency: string;
+  amount: number;
+  promised_on: string;
+  due_on: string;
+  status: string;
+  paid_amount: number;
+  resolved_on: string | null;
+  note: string | null;
+}
+
+export interface PlanRow {
+  id: number;
+  case_id: number;
+  currency: string;
+  created_on: string;
+  status: string;
+  installments: Array<{
+    seq: number;
+    due_on: string;
+    amount: number;
+    status: string;
+    resolved_on: string | null;
+  }>;
+}
+
+/** The case view in one statement: the case and everything shown with it, each list as one JSON column. */
+export interface CaseDetailRow extends CaseRowView {
+  strategy_id: number | null;
+  /** Changes whenever the strategy row does (its xmin): the key of the parsed strategy a process keeps. */
+  strategy_stamp: string | null;
+  stage_clock: PreviewCaseState['stage_clock'];
+  hold_spans: PreviewCaseState['hold_spans'];
+  stage_floor: PreviewCaseState['stage_floor'];
+  strategy_since: string | null;
+  customer_language: string;
+  customer_collector_id: number | null;
+  customer_grade: string | null;
+  invoices: CaseInvoiceRow[];
+  firings: FiringRow[];
+  messages: OutboxRow[];
+  tasks: TaskRow[];
+  promises: PromiseRow[];
+  plans: PlanRow[];
+  credit_hold: { id: number; placed_on: string; reason: string } | null;
+  /** Contacts that may be contacted, primary first (what the strategy preview addresses). */
+  contacts: ContactRow[];
+  /** [from, to, rate] as of `ratesOn`, the latest rate of each pair. */
+  rates: Array<[string, string, string]>;
+}
+
+/**
+ * The case with its open invoices, step history, messages and tasks (500 newest / first each, as their lists
+ * give them), promises, plans with installments, the customer's active credit hold, and what the strategy
+ * preview of the next steps reads (engine state, contacts, exchange rates as of `ratesOn`). Scoped like
+ * selectCase; its messages and tasks also each by their own row scope, as their lists are.
+ */
+export async function selectCaseDetail(
+  db: Db | Tx,
+  actor: Actor,
+  id: number,
+  ratesOn: string,
+): Promise<CaseDetailRow | null> {
+  const rows = await sql<CaseDetailRow>`
+    ${SELECT}, k.strategy_id, s.xmin::text as strategy_stamp, k.stage_clock, k.hold_spans, k.stage_floor,
+      k.strategy_since, c.language as customer_language, c.collector_id as customer_collector_id,
+      nullif(c.attributes->>'grade', '') as customer_grade,
+      (select coalesce(json_agg(i order by i.due_date, i.number), '[]')
+         from (select id, number, issue_date, due_date, currency, amount, open_amount, disputed from invoice
+               where customer_id = k.customer_id and entity_id = k.entity_id and allocated_amount < amount) i
+      ) as invoices,
+      (select coalesce(json_agg(f order by f.fired_on desc, f.id desc), '[]')
+         from (select f.id, f.fired_on, f.step_key, f.occurrence_key, f.stage, f.action, f.outcome, f.detail,
+                      f.outbox_id, f.task_id, fs.name || ' v' || fs.version as strategy
+               from step_firing f join strategy fs on fs.id = f.strategy_id where f.case_id = k.id) f
+      ) as firings,
+      (select coalesce(json_agg(o order by o.id desc), '[]')
+         from (select o.id, o.case_id, o.customer_id, o.channel, o.template_key, o.locale, o.recipients, o.subject,
+                      o.body, o.status, o.scheduled_on, o.payload, o.error, o.content_hash
+               from outbox o
+               where o.case_id = k.id and ${rowVisible(actor, { customer: 'o.customer_id', entity: 'o.entity_id' })}
+               order by o.id desc limit 500) o
+      ) as messages,
+      (select coalesce(json_agg(x order by x.due_on, x.id), '[]')
+         from (${TASK_SELECT}
+               where t.case_id = k.id and ${rowVisible(actor, { customer: 't.customer_id', entity: 't.entity_id' })}
+               order by t.due_on, t.id limit 500) x
+      ) as tasks,
+      (select coalesce(json_agg(p order by p.id desc), '[]')
+         from (select id, case_id, currency, amount, promised_on, due_on, status, paid_amount, resolved_on, note
+               from promise where case_id = k.id) p
+      ) as promises,
+      (select coalesce(json_agg(p order by p.id desc), '[]')
+         from (select pl.id, pl.case_id, pl.currency, pl.created_on, pl.status,
+                      (select coalesce(json_agg(json_build_object('seq', i.seq, 'due_on', i.due_on, 'amount', i.amount,
+                                'status', i.status, 'resolved_on', i.resolved_on) order by i.seq), '[]')
+                       from payment_plan_installment i where i.plan_id = pl.id) as installments
+               from payment_plan pl where pl.case_id = k.id) p
+      ) as plans,
+      (select json_build_object('id', h.id, 'placed_on', h.placed_on, 'reason', h.reason)
+         from credit_hold h where h.customer_id = k.customer_id and h.status = 'active' order by h.id limit 1
+      ) as credit_hold,
+      (select coalesce(json_agg(ct order by ct.is_primary desc, ct.id), '[]')
+         from (select id, customer_id, name, role, email, mobile, channels, language, is_primary from contact
+               where customer_id = k.customer_id and not do_not_contact) ct
+      ) as contacts,
+      (select coalesce(json_agg(json_build_array(r.from_currency, r.to_currency, r.rate::text)), '[]')
+         from (select distinct on (from_currency, to_currency) from_currency, to_currency, rate from exchange_rate
+               where rate_date <= ${ratesOn}::date order by from_currency, to_currency, rate_date desc) r
+      ) as rates
+    from collection_case k
+    join customer c on c.id = k.customer_id
+    join entity e on e.id = k.entity_id
+    left join app_user u on u.id = k.collector_id
+    left join strategy s on s.id = k.strategy_id
     where k.id = ${id} and ${rowVisible(actor, { customer: 'k.customer_id', entity: 'k.entity_id' })}`.execute(
     db,
   );

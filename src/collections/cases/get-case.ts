@@ -1,17 +1,22 @@
 // The case view: the case, its open invoices (live), every step that fired, the messages and tasks it
-// produced, promises, plans, an active credit hold, and the next steps its strategy has planned.
-import { sql } from 'kysely';
+// produced, promises, plans, an active credit hold, and the next steps its strategy has planned. Read in one
+// statement (selectCaseDetail); the strategy's parsed definition is kept per process while its row is
+// unchanged, and the next steps are the strategy preview run on what that statement read.
 import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
-import { daysBetween } from '../../shared/dates';
-import { readReason } from '../reasons';
-import { previewStrategy } from '../strategy/preview-strategy';
+import { addDays, daysBetween } from '../../shared/dates';
+import { detailFields, errorFields } from '../reasons';
+import { type PreviewCaseState, previewEntity } from '../strategy/preview-strategy';
 import { loadStrategy } from '../strategy/strategy-queries';
-import type { CaseDetail, OutboxMessage, PlanView, PromiseView, TaskView } from './case-dto';
-import { selectCase, toCaseSummary } from './case-queries';
-import { listOutbox } from './list-outbox';
-import { listTasks } from './list-tasks';
+import type { Strategy } from '../strategy/strategy-schema';
+import type { CaseDetail } from './case-dto';
+import { type CaseDetailRow, selectCaseDetail, toCaseSummary } from './case-queries';
+import { toTaskView } from './list-tasks';
+
+/** How far ahead the case view looks for its next steps, and how many it shows. */
+const UPCOMING_DAYS = 90;
+const UPCOMING_STEPS = 8;
 
 export async function getCase(
   db: Db,
@@ -19,121 +24,17 @@ export async function getCase(
   input: { id: number; today: string },
 ): Promise<CaseDetail> {
   assertCan(actor, 'collections:read');
-  const row = await selectCase(db, actor, input.id);
+  const row = await selectCaseDetail(db, actor, input.id, input.today);
   if (!row) throw notFound('Case', input.id);
-  const summary = toCaseSummary(row, input.today);
-  const invoices = await db
-    .selectFrom('invoice')
-    .select(['id', 'number', 'issue_date', 'due_date', 'currency', 'amount', 'open_amount', 'disputed'])
-    .where('customer_id', '=', row.customer_id)
-    .where('entity_id', '=', row.entity_id)
-    .where(sql<boolean>`allocated_amount < amount`)
-    .orderBy('due_date')
-    .orderBy('number')
-    .execute();
-  const firings = await sql<{
-    id: number;
-    fired_on: string;
-    step_key: string;
-    occurrence_key: string;
-    stage: string;
-    action: string;
-    outcome: string;
-    detail: string | null;
-    outbox_id: number | null;
-    task_id: number | null;
-    strategy: string;
-  }>`select f.id, f.fired_on, f.step_key, f.occurrence_key, f.stage, f.action, f.outcome, f.detail, f.outbox_id,
-            f.task_id, s.name || ' v' || s.version as strategy
-     from step_firing f join strategy s on s.id = f.strategy_id
-     where f.case_id = ${row.id} order by f.fired_on desc, f.id desc`.execute(db);
-  const messages: OutboxMessage[] = (await listOutbox(db, actor, { caseId: row.id, limit: 500 })).items;
-  const tasks: TaskView[] = (await listTasks(db, actor, { caseId: row.id, status: 'all', limit: 500 })).items;
-  const promises: PromiseView[] = (
-    await db.selectFrom('promise').selectAll().where('case_id', '=', row.id).orderBy('id', 'desc').execute()
-  ).map((p) => ({
-    id: p.id,
-    caseId: p.case_id,
-    currency: p.currency,
-    amount: p.amount,
-    promisedOn: p.promised_on,
-    dueOn: p.due_on,
-    status: p.status,
-    paidAmount: p.paid_amount,
-    resolvedOn: p.resolved_on,
-    note: p.note,
-  }));
-  const planRows = await db
-    .selectFrom('payment_plan')
-    .selectAll()
-    .where('case_id', '=', row.id)
-    .orderBy('id', 'desc')
-    .execute();
-  const installments = planRows.length
-    ? await db
-        .selectFrom('payment_plan_installment')
-        .selectAll()
-        .where(
-          'plan_id',
-          'in',
-          planRows.map((p) => p.id),
-        )
-        .orderBy('seq')
-        .execute()
-    : [];
-  const plans: PlanView[] = planRows.map((p) => ({
-    id: p.id,
-    caseId: p.case_id,
-    currency: p.currency,
-    createdOn: p.created_on,
-    status: p.status,
-    installments: installments
-      .filter((i) => i.plan_id === p.id)
-      .map((i) => ({
-        seq: i.seq,
-        dueOn: i.due_on,
-        amount: i.amount,
-        status: i.status,
-        resolvedOn: i.resolved_on,
-      })),
-  }));
-  const hold = await db
-    .selectFrom('credit_hold')
-    .select(['id', 'placed_on', 'reason'])
-    .where('customer_id', '=', row.customer_id)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  const kaseStrategy = row.closed_on ? null : await caseStrategy(db, row.id);
-  const upcoming = kaseStrategy
-    ? (
-        await previewStrategy(db, actor, {
-          strategy: kaseStrategy,
-          customerId: row.customer_id,
-          entityId: row.entity_id,
-          from: input.today,
-          days: 90,
-          render: false,
-        })
-      )
-        .filter((e) => e.date >= input.today)
-        .slice(0, 8)
-        .map((e) => ({
-          date: e.date,
-          stepKey: e.stepKey,
-          label: e.label,
-          action: e.action,
-          channel: e.channel,
-          stage: e.stage,
-        }))
-    : [];
+  const strategy = row.closed_on ? null : await caseStrategy(db, row);
   // One basis on the screen: the case's days past due and each invoice's count from today, over the open
   // invoices shown (the stored figure is as of the last evaluation, which may be an earlier day).
-  const anchor = invoices.filter((i) => !i.disputed).map((i) => i.due_date)[0] ?? null;
+  const anchor = row.invoices.filter((i) => !i.disputed).map((i) => i.due_date)[0] ?? null;
   return {
-    ...summary,
+    ...toCaseSummary(row, input.today),
     daysPastDue: anchor === null ? null : daysBetween(anchor, input.today),
     daysPastDueAsOf: input.today,
-    invoices: invoices.map((i) => ({
+    invoices: row.invoices.map((i) => ({
       id: i.id,
       number: i.number,
       issueDate: i.issue_date,
@@ -144,7 +45,7 @@ export async function getCase(
       daysPastDue: Math.max(0, daysBetween(i.due_date, input.today)),
       disputed: i.disputed,
     })),
-    firings: firings.rows.map((f) => ({
+    firings: row.firings.map((f) => ({
       id: f.id,
       firedOn: f.fired_on,
       stepKey: f.step_key,
@@ -152,32 +53,156 @@ export async function getCase(
       stage: f.stage,
       action: f.action,
       outcome: f.outcome,
-      ...readDetail(f.detail),
+      ...detailFields(f.detail),
       outboxId: f.outbox_id,
       taskId: f.task_id,
       strategy: f.strategy,
     })),
-    messages,
-    tasks,
-    promises,
-    plans,
-    creditHold: hold ? { id: hold.id, placedOn: hold.placed_on, reason: hold.reason } : null,
-    upcoming,
+    messages: row.messages.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      customerId: r.customer_id,
+      channel: r.channel,
+      templateKey: r.template_key,
+      locale: r.locale,
+      recipients: r.recipients,
+      subject: r.subject,
+      body: r.body,
+      status: r.status,
+      scheduledOn: r.scheduled_on,
+      steps: r.payload?.steps ?? [],
+      ...errorFields(r.error),
+      contentHash: r.content_hash,
+    })),
+    tasks: row.tasks.map(toTaskView),
+    promises: row.promises.map((p) => ({
+      id: p.id,
+      caseId: p.case_id,
+      currency: p.currency,
+      amount: p.amount,
+      promisedOn: p.promised_on,
+      dueOn: p.due_on,
+      status: p.status,
+      paidAmount: p.paid_amount,
+      resolvedOn: p.resolved_on,
+      note: p.note,
+    })),
+    plans: row.plans.map((p) => ({
+      id: p.id,
+      caseId: p.case_id,
+      currency: p.currency,
+      createdOn: p.created_on,
+      status: p.status,
+      installments: p.installments.map((i) => ({
+        seq: i.seq,
+        dueOn: i.due_on,
+        amount: i.amount,
+        status: i.status,
+        resolvedOn: i.resolved_on,
+      })),
+    })),
+    creditHold: row.credit_hold
+      ? { id: row.credit_hold.id, placedOn: row.credit_hold.placed_on, reason: row.credit_hold.reason }
+      : null,
+    upcoming: strategy ? upcomingSteps(row, strategy, input.today) : [],
   };
 }
 
-async function caseStrategy(db: Db, caseId: number) {
-  const row = await db
-    .selectFrom('collection_case')
-    .select(['strategy_id'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  if (!row?.strategy_id) return null;
-  const version = await loadStrategy(db, row.strategy_id);
-  return version;
+/** The next steps the case's strategy plans from today, assuming nothing is paid (the strategy preview). */
+function upcomingSteps(row: CaseDetailRow, strategy: Strategy, today: string): CaseDetail['upcoming'] {
+  const until = addDays(today, UPCOMING_DAYS);
+  const events = previewEntity(
+    {
+      strategy,
+      customerId: row.customer_id,
+      entityId: row.entity_id,
+      from: today,
+      days: UPCOMING_DAYS,
+      render: false,
+      limit: UPCOMING_STEPS,
+    },
+    {
+      customer: {
+        id: row.customer_id,
+        code: row.customer_code,
+        name: row.customer_name,
+        language: row.customer_language,
+        collector_id: row.customer_collector_id,
+        grade: row.customer_grade,
+      },
+      entityId: row.entity_id,
+      entityName: row.entity_name,
+      kase: {
+        id: row.id,
+        stage: row.stage as PreviewCaseState['stage'],
+        stage_since: row.stage_since,
+        stage_clock: row.stage_clock,
+        hold_spans: row.hold_spans,
+        stage_floor: row.stage_floor,
+        manual_status: row.manual_status as PreviewCaseState['manual_status'],
+        paused_until: row.paused_until,
+        opened_on: row.opened_on,
+        strategy_name: row.strategy_name,
+        strategy_since: row.strategy_since,
+      },
+      invoices: row.invoices
+        .filter((i) => i.issue_date <= until)
+        .map((i) => ({
+          id: i.id,
+          number: i.number,
+          issueDate: i.issue_date,
+          dueDate: i.due_date,
+          currency: i.currency,
+          openAmount: i.open_amount,
+          daysPastDue: 0,
+          disputed: i.disputed,
+        })),
+      contacts: row.contacts,
+      fired: new Set(row.firings.map((f) => `${f.step_key}|${f.occurrence_key}`)),
+      promises: row.promises
+        .filter((p) => p.status === 'open')
+        .map((p) => ({
+          id: p.id,
+          amount: p.amount,
+          currency: p.currency,
+          promisedOn: p.promised_on,
+          dueOn: p.due_on,
+          status: 'open' as const,
+          resolvedOn: null,
+        })),
+      rates: new Map(row.rates.map(([from, to, rate]) => [`${from}>${to}`, rate])),
+    },
+  );
+  return events
+    .filter((e) => e.date >= today)
+    .slice(0, UPCOMING_STEPS)
+    .map((e) => ({
+      date: e.date,
+      stepKey: e.stepKey,
+      label: e.label,
+      action: e.action,
+      channel: e.channel,
+      stage: e.stage,
+    }));
 }
 
-function readDetail(stored: string | null) {
-  const reason = readReason(stored);
-  return { detail: reason.text, detailCode: reason.code, detailParams: reason.params };
+// Parsed (and validated) strategies by id, per database, while the row's stamp (its xmin) is the same: a
+// strategy version's definition does not change, and any change to its row (activation included) gives a
+// new stamp. Validating the definition on every case view cost more than reading it.
+const parsedStrategies = new WeakMap<Db, Map<number, { stamp: string; strategy: Strategy }>>();
+
+async function caseStrategy(db: Db, row: CaseDetailRow): Promise<Strategy | null> {
+  if (!row.strategy_id || !row.strategy_stamp) return null;
+  let cache = parsedStrategies.get(db);
+  if (!cache) {
+    cache = new Map();
+    parsedStrategies.set(db, cache);
+  }
+  const kept = cache.get(row.strategy_id);
+  if (kept && kept.stamp === row.strategy_stamp) return kept.strategy;
+  const strategy = await loadStrategy(db, row.strategy_id);
+  if (!strategy) return null;
+  if (cache.size >= 100) cache.clear();
+  cache.set(row.strategy_id, { stamp: row.strategy_stamp, strategy });
+  return strategy;
 }

@@ -4,7 +4,7 @@ import { type Actor, assertCan, rowVisible } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { invalid, msg } from '../../platform/errors';
 import { decodeCursor, encodeCursor, type PageResult } from '../../platform/http/pagination';
-import { readReason } from '../reasons';
+import { errorFields } from '../reasons';
 import type { OutboxMessage } from './case-dto';
 
 export interface OutboxFilter {
@@ -64,14 +64,9 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
       status: r.status,
       scheduledOn: r.scheduled_on,
       steps: r.payload?.steps ?? [],
-      ...readError(r.error),
+      ...errorFields(r.error),
       contentHash: r.content_hash,
     })),
     nextCursor: rows.rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
   };
-}
-
-function readError(stored: string | null) {
-  const reason = readReason(stored);
-  return { error: reason.text, errorCode: reason.code, errorParams: reason.params };
 }

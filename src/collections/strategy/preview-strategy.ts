@@ -43,6 +43,8 @@ export interface PreviewInput {
   entityId?: number;
   /** Leave out texts (the case view only needs dates and steps). */
   render?: boolean;
+  /** Stop once this many events are found: the first ones by date (the case view shows a few). */
+  limit?: number;
 }
 
 export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput): Promise<PreviewEvent[]> {
@@ -73,19 +75,7 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
     order by entity_id`.execute(db);
   for (const { entity_id: entityId } of entityIds.rows) {
     if (input.entityId && input.entityId !== entityId) continue;
-    const open = await sql<{
-      id: number;
-      stage: CaseSnapshot['stage'];
-      stage_since: string;
-      stage_clock: CaseSnapshot['stageClock'];
-      hold_spans: CaseSnapshot['holdSpans'];
-      stage_floor: CaseSnapshot['stageFloor'];
-      manual_status: CaseSnapshot['manualStatus'];
-      paused_until: string | null;
-      opened_on: string;
-      strategy_name: string | null;
-      strategy_since: string | null;
-    }>`
+    const open = await sql<PreviewCaseState>`
       select id, stage, stage_since, stage_clock, hold_spans, stage_floor, manual_status, paused_until, opened_on,
              strategy_name, strategy_since
       from collection_case
@@ -124,102 +114,177 @@ export async function previewStrategy(db: Db, actor: Actor, input: PreviewInput)
           resolvedOn: null,
         }))
       : [];
-    let state = {
-      stage: kase?.stage ?? ('reminder' as CaseSnapshot['stage']),
-      stageSince: kase?.stage_since ?? input.from,
-      stageClock: kase?.stage_clock ?? {},
-      holdSpans: kase?.hold_spans ?? [],
-      stageFloor: kase?.stage_floor ?? null,
-      manualStatus: kase?.manual_status ?? null,
-      pausedUntil: kase?.paused_until ?? null,
-      strategyName: kase?.strategy_name ?? null,
-      strategySince: kase?.strategy_since ?? null,
-    };
-    for (let k = 0; k < input.days; k++) {
-      const date = addDays(input.from, k);
-      const horizonDate = addDays(date, reminderHorizon([input.strategy]));
-      const scope = invoices.filter((i) => i.dueDate <= horizonDate && i.issueDate <= date);
-      if (scope.length === 0) continue;
-      const undisputed = scope.filter((i) => !i.disputed);
-      const amounts = undisputed.map((i) => ({ currency: i.currency, amount: i.openAmount }));
-      for (const p of promises) {
-        if (p.status === 'open' && addDays(p.dueOn, input.strategy.settings.promiseGraceDays) < date) {
-          p.status = 'broken';
-          p.resolvedOn = date;
-        }
-      }
-      const snap: CaseSnapshot = {
-        caseId: kase?.id ?? 0,
-        openedOn: kase?.opened_on ?? input.from,
-        ...state,
-        anchorDueOn: undisputed.map((i) => i.dueDate).sort()[0] ?? null,
-        amountIn: (currency) => totalIn(amounts, currency, rates),
-        grade: customer.grade,
-        promises,
-        plans: [],
-      };
-      const ev = evaluateCase(snap, input.strategy, date);
-      state = {
-        stage: ev.stage,
-        stageSince: ev.stageSince,
-        stageClock: ev.stageClock,
-        holdSpans: ev.holdSpans,
-        stageFloor: ev.stageFloor,
-        manualStatus: ev.manualStatus,
-        pausedUntil: ev.pausedUntil,
-        strategyName: input.strategy.name,
-        strategySince: ev.strategySince,
-      };
-      const fresh = ev.due.filter((d) => !fired.has(`${d.step.key}|${d.occurrenceKey}`));
-      for (const d of fresh) fired.add(`${d.step.key}|${d.occurrenceKey}`);
-      if (fresh.length === 0) continue;
-      const facts: CaseFacts = {
-        caseId: kase?.id ?? 0,
-        customerId: customer.id,
+    events.push(
+      ...previewEntity(input, {
+        customer,
         entityId,
-        customerCode: customer.code,
-        customerName: customer.name,
-        language: customer.language,
-        collectorId: customer.collector_id,
         entityName: entities.find((e) => e.id === entityId)?.name ?? '',
-        stage: ev.stage,
-        invoices: scope,
+        kase,
+        invoices,
         contacts: contacts.rows,
-      };
-      const planned =
-        input.render === false ? null : planActions(facts, input.strategy, fresh, date, horizonDate);
-      for (const d of fresh) {
-        const message = planned?.messages.find((m) => m.firings.some((f) => f.stepKey === d.step.key));
-        const task = planned?.tasks.find((t) => t.stepKey === d.step.key);
-        const skipped = planned?.skipped.find((s) => s.stepKey === d.step.key);
-        events.push({
-          date,
-          entityId,
-          stepKey: d.step.key,
-          label: d.step.label,
-          action: d.step.action,
-          channel: d.step.channel,
-          stage: ev.stage,
-          message: message
-            ? {
-                channel: message.channel,
-                locale: message.rendered.locale,
-                subject: message.channel === 'sms' ? null : message.rendered.subject,
-                body: message.rendered.body,
-                recipients: message.recipients.map((r) => `${r.name} <${r.address}>`),
-              }
-            : null,
-          task: task
-            ? {
-                type: task.type,
-                title: task.title,
-                instructions: task.instructions,
-                assigneeRole: task.assigneeRole,
-              }
-            : null,
-          skipped: skipped?.detail ?? d.skipped ?? null,
-        });
+        fired,
+        promises,
+        rates,
+      }),
+    );
+  }
+  return events;
+}
+
+/** The open case of a customer in one entity, as the engine left it (the preview starts from there). */
+export interface PreviewCaseState {
+  id: number;
+  stage: CaseSnapshot['stage'];
+  stage_since: string;
+  stage_clock: CaseSnapshot['stageClock'];
+  hold_spans: CaseSnapshot['holdSpans'];
+  stage_floor: CaseSnapshot['stageFloor'];
+  manual_status: CaseSnapshot['manualStatus'];
+  paused_until: string | null;
+  opened_on: string;
+  strategy_name: string | null;
+  strategy_since: string | null;
+}
+
+export interface PreviewInvoice {
+  id: number;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  openAmount: number;
+  daysPastDue: number;
+  disputed: boolean;
+}
+
+/** What the preview of one customer in one entity reads; loaded by previewStrategy or by the case view. */
+export interface PreviewFacts {
+  customer: {
+    id: number;
+    code: string;
+    name: string;
+    language: string;
+    collector_id: number | null;
+    grade: string | null;
+  };
+  entityId: number;
+  entityName: string;
+  kase: PreviewCaseState | null;
+  /** Open invoices issued by the end of the preview, by due date and number. */
+  invoices: PreviewInvoice[];
+  /** Contacts that may be contacted, primary first. */
+  contacts: ContactRow[];
+  /** `step_key|occurrence_key` of the steps that fired for the case. */
+  fired: Set<string>;
+  /** The case's open promises. */
+  promises: PromiseState[];
+  /** Exchange rates as of the preview's first day (loadRates). */
+  rates: Map<string, string>;
+}
+
+/** The preview of one customer in one entity from facts already read: pure, nothing is read or written. */
+export function previewEntity(input: PreviewInput, facts: PreviewFacts): PreviewEvent[] {
+  const { customer, entityId, entityName, kase, invoices, contacts, rates } = facts;
+  const fired = new Set(facts.fired);
+  const promises = facts.promises.map((p) => ({ ...p }));
+  const events: PreviewEvent[] = [];
+  let state = {
+    stage: kase?.stage ?? ('reminder' as CaseSnapshot['stage']),
+    stageSince: kase?.stage_since ?? input.from,
+    stageClock: kase?.stage_clock ?? {},
+    holdSpans: kase?.hold_spans ?? [],
+    stageFloor: kase?.stage_floor ?? null,
+    manualStatus: kase?.manual_status ?? null,
+    pausedUntil: kase?.paused_until ?? null,
+    strategyName: kase?.strategy_name ?? null,
+    strategySince: kase?.strategy_since ?? null,
+  };
+  const horizon = reminderHorizon([input.strategy]);
+  const limit = input.limit ?? Number.POSITIVE_INFINITY;
+  for (let k = 0; k < input.days && events.length < limit; k++) {
+    const date = addDays(input.from, k);
+    const horizonDate = addDays(date, horizon);
+    const scope = invoices.filter((i) => i.dueDate <= horizonDate && i.issueDate <= date);
+    if (scope.length === 0) continue;
+    const undisputed = scope.filter((i) => !i.disputed);
+    const amounts = undisputed.map((i) => ({ currency: i.currency, amount: i.openAmount }));
+    for (const p of promises) {
+      if (p.status === 'open' && addDays(p.dueOn, input.strategy.settings.promiseGraceDays) < date) {
+        p.status = 'broken';
+        p.resolvedOn = date;
       }
+    }
+    const snap: CaseSnapshot = {
+      caseId: kase?.id ?? 0,
+      openedOn: kase?.opened_on ?? input.from,
+      ...state,
+      anchorDueOn: undisputed.map((i) => i.dueDate).sort()[0] ?? null,
+      amountIn: (currency) => totalIn(amounts, currency, rates),
+      grade: customer.grade,
+      promises,
+      plans: [],
+    };
+    const ev = evaluateCase(snap, input.strategy, date);
+    state = {
+      stage: ev.stage,
+      stageSince: ev.stageSince,
+      stageClock: ev.stageClock,
+      holdSpans: ev.holdSpans,
+      stageFloor: ev.stageFloor,
+      manualStatus: ev.manualStatus,
+      pausedUntil: ev.pausedUntil,
+      strategyName: input.strategy.name,
+      strategySince: ev.strategySince,
+    };
+    const fresh = ev.due.filter((d) => !fired.has(`${d.step.key}|${d.occurrenceKey}`));
+    for (const d of fresh) fired.add(`${d.step.key}|${d.occurrenceKey}`);
+    if (fresh.length === 0) continue;
+    const facts: CaseFacts = {
+      caseId: kase?.id ?? 0,
+      customerId: customer.id,
+      entityId,
+      customerCode: customer.code,
+      customerName: customer.name,
+      language: customer.language,
+      collectorId: customer.collector_id,
+      entityName,
+      stage: ev.stage,
+      invoices: scope,
+      contacts,
+    };
+    const planned =
+      input.render === false ? null : planActions(facts, input.strategy, fresh, date, horizonDate);
+    for (const d of fresh) {
+      const message = planned?.messages.find((m) => m.firings.some((f) => f.stepKey === d.step.key));
+      const task = planned?.tasks.find((t) => t.stepKey === d.step.key);
+      const skipped = planned?.skipped.find((s) => s.stepKey === d.step.key);
+      events.push({
+        date,
+        entityId,
+        stepKey: d.step.key,
+        label: d.step.label,
+        action: d.step.action,
+        channel: d.step.channel,
+        stage: ev.stage,
+        message: message
+          ? {
+              channel: message.channel,
+              locale: message.rendered.locale,
+              subject: message.channel === 'sms' ? null : message.rendered.subject,
+              body: message.rendered.body,
+              recipients: message.recipients.map((r) => `${r.name} <${r.address}>`),
+            }
+          : null,
+        task: task
+          ? {
+              type: task.type,
+              title: task.title,
+              instructions: task.instructions,
+              assigneeRole: task.assigneeRole,
+            }
+          : null,
+        skipped: skipped?.detail ?? d.skipped ?? null,
+      });
     }
   }
   return events;

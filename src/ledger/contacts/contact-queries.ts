@@ -53,10 +53,10 @@ const columns = [
   'contact.is_primary as isPrimary',
 ] as const;
 
-type ContactRow = Omit<Contact, 'channels'> & { channels: ContactChannels };
+export type ContactRow = Omit<Contact, 'channels'> & { channels: ContactChannels };
 
 /** Missing channel flags mean consent, as the column default says. */
-function toContact(row: ContactRow): Contact {
+export function toContact(row: ContactRow): Contact {
   const c = row.channels ?? {};
   return {
     ...row,
@@ -71,7 +71,13 @@ function toContact(row: ContactRow): Contact {
 
 export async function selectContacts(db: Db | Tx, actor: Actor, customerIds: number[]): Promise<Contact[]> {
   if (customerIds.length === 0) return [];
-  const rows = await db
+  const rows = await contactsQuery(db, actor, customerIds).execute();
+  return rows.map(toContact);
+}
+
+/** The statement of selectContacts (for a non-empty list), rows before toContact, to run inside another. */
+export function contactsQuery(db: Db | Tx, actor: Actor, customerIds: number[]) {
+  return db
     .selectFrom('contact')
     .select(columns)
     .where('contact.customer_id', 'in', customerIds)
@@ -79,9 +85,7 @@ export async function selectContacts(db: Db | Tx, actor: Actor, customerIds: num
     .orderBy('contact.customer_id')
     .orderBy('contact.is_primary', 'desc')
     .orderBy('contact.name')
-    .orderBy('contact.id')
-    .execute();
-  return rows.map(toContact);
+    .orderBy('contact.id');
 }
 
 export async function selectContact(db: Db | Tx, actor: Actor, id: number): Promise<Contact | null> {

@@ -32,6 +32,11 @@ export async function selectBalances(
   today: string,
 ): Promise<BalanceRow[]> {
   if (customerIds.length === 0) return [];
+  return balancesQuery(db, actor, customerIds, today).execute();
+}
+
+/** The statement of selectBalances (for a non-empty list), to run alone or inside another (customer detail). */
+export function balancesQuery(db: Db | Tx, actor: Actor, customerIds: number[], today: string) {
   const overdue = sql<boolean>`invoice.due_date < ${today}::date`;
   return (
     db
@@ -54,7 +59,6 @@ export async function selectBalances(
       .groupBy(['invoice.customer_id', 'invoice.currency'])
       .orderBy('invoice.customer_id')
       .orderBy('invoice.currency')
-      .execute()
   );
 }
 
@@ -64,6 +68,11 @@ export async function selectUnapplied(
   customerIds: number[],
 ): Promise<Array<Unapplied & { customerId: number }>> {
   if (customerIds.length === 0) return [];
+  return unappliedQuery(db, actor, customerIds).execute();
+}
+
+/** The statement of selectUnapplied (for a non-empty list), to run alone or inside another. */
+export function unappliedQuery(db: Db | Tx, actor: Actor, customerIds: number[]) {
   const payments = db
     .selectFrom('payment')
     .select(['payment.customer_id as customerId', 'payment.currency', 'payment.unapplied_amount as amount'])
@@ -87,8 +96,7 @@ export async function selectUnapplied(
     .select(['u.customerId', 'u.currency', sql<number>`sum(u.amount)::bigint`.as('amount')])
     .groupBy(['u.customerId', 'u.currency'])
     .orderBy('u.customerId')
-    .orderBy('u.currency')
-    .execute();
+    .orderBy('u.currency');
 }
 
 /** Groups rows by customer id, keeping their order. */

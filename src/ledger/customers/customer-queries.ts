@@ -1,11 +1,14 @@
 // Customer (客户) reads and writes. Every read is scoped with rowVisible, so a collector's list, search,
 // detail and pickers all show only the customers assigned to them.
 import { type RawBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Actor, rowVisible } from '../../platform/auth/actor';
 import type { Db, Tx } from '../../platform/db/store';
 import { normalizeCode } from '../../shared/text';
+import { contactsQuery, toContact } from '../contacts/contact-queries';
 import { afterPosition, type KeysetPosition, type Sort } from '../reference/keyset';
 import { customerRowScoped, hasSmallCustomerScope } from '../reference/scope';
+import { balancesQuery, unappliedQuery } from './balance-queries';
 import { customerSearch } from './customer-search';
 
 export interface CustomerFilter {
@@ -238,14 +241,42 @@ export async function selectLastPaymentDate(
   actor: Actor,
   customerId: number,
 ): Promise<string | null> {
-  const row = await db
+  const row = await lastPaymentDateQuery(db, actor, customerId).executeTakeFirst();
+  return (row?.last as string | null | undefined) ?? null;
+}
+
+function lastPaymentDateQuery(db: Db | Tx, actor: Actor, customerId: number) {
+  return db
     .selectFrom('payment')
     .select((eb) => eb.fn.max('payment.received_date').as('last'))
     .where('payment.customer_id', '=', customerId)
     .where('payment.reversed_on', 'is', null)
-    .where(rowVisible(actor, { customer: null, entity: 'payment.entity_id' }))
+    .where(rowVisible(actor, { customer: null, entity: 'payment.entity_id' }));
+}
+
+/**
+ * The customer detail in one statement: selectCustomerById's row with its balances, unapplied cash,
+ * contacts (each list the statement its own function sends, as a JSON column) and last payment date.
+ */
+export async function selectCustomerDetail(db: Db | Tx, actor: Actor, id: number, today: string) {
+  const row = await baseQuery(db, actor)
+    .leftJoin('customer as parent', 'parent.id', 'customer.parent_id')
+    .select([
+      'customer.attributes',
+      'customer.parent_id as parentId',
+      'parent.code as parentCode',
+      'parent.name as parentName',
+    ])
+    .select([
+      jsonArrayFrom(balancesQuery(db, actor, [id], today)).as('balances'),
+      jsonArrayFrom(unappliedQuery(db, actor, [id])).as('unapplied'),
+      jsonArrayFrom(contactsQuery(db, actor, [id])).as('contacts'),
+      lastPaymentDateQuery(db, actor, id).as('lastPaymentDate'),
+    ])
+    .where('customer.id', '=', id)
     .executeTakeFirst();
-  return (row?.last as string | null | undefined) ?? null;
+  if (!row) return undefined;
+  return { ...row, contacts: row.contacts.map(toContact) };
 }
 
 /** True when `parentId` is `customerId` itself or one of its descendants (would make a cycle). */

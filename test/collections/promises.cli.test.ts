@@ -1,4 +1,4 @@
-// `huikuan promises add` takes the day the promise was made (issue 15): a case's history can be scripted or
+// `huikuan promises add` and `disputes open|resolve` take the day the promise was made (issue 15): a case's history can be scripted or
 // imported with its real dates, and the promise holds the case from that day.
 import { describe, expect, it } from 'vitest';
 import { registerCaseCommands } from '../../src/cli/commands/cases';
@@ -46,5 +46,17 @@ describe('promises add on the CLI', () => {
     await expect(
       run('promises', 'add', '1', '--amount', '100', '--due', '2026-03-04', '--on', '2026-03-05'),
     ).rejects.toThrow();
+  });
+
+  it('opens and resolves a dispute with its days; the invoice is disputed in between', async () => {
+    const opened = JSON.parse(
+      await run('disputes', 'open', '1', '--on', '2026-03-06', '--note', '数量不符', '--json'),
+    );
+    expect(opened).toMatchObject({ invoiceId: 1, status: 'open', openedOn: '2026-03-06', note: '数量不符' });
+    expect(JSON.parse(await run('cases', 'show', '1', '--json')).invoices[0].disputed).toBe(true);
+    await expect(run('disputes', 'resolve', '1', '--on', '2026-03-05')).rejects.toThrow();
+    const resolved = JSON.parse(await run('disputes', 'resolve', '1', '--on', '2026-03-12', '--json'));
+    expect(resolved).toMatchObject({ status: 'resolved', openedOn: '2026-03-06', resolvedOn: '2026-03-12' });
+    expect(JSON.parse(await run('cases', 'show', '1', '--json')).invoices[0].disputed).toBe(false);
   });
 });

@@ -1,13 +1,16 @@
 // `huikuan cases list|show`: collection cases and one case's history, through the API's use cases.
 import type { Command } from 'commander';
+import { createPromise } from '../../collections/cases/create-promise';
+import { type DisputeView, openDispute, resolveDispute } from '../../collections/cases/disputes';
 import { getCase } from '../../collections/cases/get-case';
 import { listCases } from '../../collections/cases/list-cases';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
-import { notFound } from '../../platform/errors';
-import { todayIn } from '../../shared/dates';
+import { invalid, msg, notFound } from '../../platform/errors';
+import { isValidIsoDate, todayIn } from '../../shared/dates';
 import { formatMessage, isMessageCode, localeFrom, type MessageParams } from '../../shared/messages';
 import { formatMoney } from '../../shared/money';
 import { printJson, withApp } from '../context';
+import { cliAmount } from './payments';
 
 const actor = SYSTEM_ACTOR;
 /** A firing's detail in the CLI's locale when it is a message code (src/collections/reasons.ts). */
@@ -28,6 +31,8 @@ const money = (amount: number, currency: string) => `${currency} ${formatMoney(a
 
 export function registerCaseCommands(program: Command): void {
   const cases = program.command('cases').description('collection cases (催收案件)');
+  registerPromiseCommands(program);
+  registerDisputeCommands(program);
 
   cases
     .command('list')
@@ -126,6 +131,85 @@ export function registerCaseCommands(program: Command): void {
           ...c.upcoming.map((u) => `  ${u.date}  ${u.stepKey}  ${u.action} — ${u.label}`),
         ];
         process.stdout.write(`${out.join('\n')}\n`);
+      });
+    });
+}
+
+/**
+ * `huikuan promises add <case>`: a promise to pay (承诺还款) on a case, made on `--on` (default today), so a
+ * case's history can be scripted or imported with its real dates; it holds the case from that day.
+ */
+function registerPromiseCommands(program: Command): void {
+  const promises = program.command('promises').description('promises to pay (承诺还款)');
+  promises
+    .command('add <caseId>')
+    .description('record a promise to pay on a case')
+    .requiredOption('--amount <amount>', 'amount promised, e.g. 12000.50')
+    .requiredOption('--due <date>', 'the day it will be paid by (YYYY-MM-DD)')
+    .option('--currency <code>', 'currency of the amount', 'CNY')
+    .option('--on <date>', 'the day the promise was made (YYYY-MM-DD); default today')
+    .option('--note <text>', 'a note')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        caseId: string,
+        o: { amount: string; due: string; currency: string; on?: string; note?: string; json?: boolean },
+      ) => {
+        await withApp(async (app) => {
+          const currency = o.currency.toUpperCase();
+          const amount = cliAmount(o.amount, currency);
+          if (o.on !== undefined && !isValidIsoDate(o.on))
+            throw invalid(msg('promiseInvalid'), [{ field: 'on', value: o.on, reason: 'not a date' }]);
+          const promise = await createPromise(app.store.db, actor, {
+            caseId: Number(caseId),
+            today: o.on ?? todayIn(app.config.timeZone),
+            amount,
+            currency,
+            dueOn: o.due,
+            note: o.note ?? null,
+          });
+          if (o.json) return printJson(promise);
+          process.stdout.write(
+            `promise #${promise.id} on case #${promise.caseId}: ${money(promise.amount, promise.currency)} by ${promise.dueOn} (made ${promise.promisedOn})\n`,
+          );
+        });
+      },
+    );
+}
+
+/** `huikuan disputes open|resolve <invoiceId> [--on DATE]`: a dispute (争议) of an invoice, with its day. */
+function registerDisputeCommands(program: Command): void {
+  const disputes = program.command('disputes').description('disputes of invoices (争议)');
+  const print = (d: DisputeView, json?: boolean) =>
+    json
+      ? printJson(d)
+      : process.stdout.write(
+          `dispute #${d.id} of invoice ${d.invoiceNumber}: ${d.status}, opened ${d.openedOn}${d.resolvedOn ? `, resolved ${d.resolvedOn}` : ''}\n`,
+        );
+  disputes
+    .command('open <invoiceId>')
+    .description('the customer disputes an invoice: it is not dunned while the dispute is open')
+    .option('--on <date>', 'the day it was disputed (YYYY-MM-DD); default today')
+    .option('--note <text>', 'what is disputed')
+    .option('--json', 'print JSON')
+    .action(async (invoiceId: string, o: { on?: string; note?: string; json?: boolean }) => {
+      await withApp(async (app) => {
+        const on = o.on ?? todayIn(app.config.timeZone);
+        print(
+          await openDispute(app.store.db, actor, { invoiceId: Number(invoiceId), on, note: o.note }),
+          o.json,
+        );
+      });
+    });
+  disputes
+    .command('resolve <invoiceId>')
+    .description("the invoice's open dispute is resolved: it is dunned again")
+    .option('--on <date>', 'the day it was resolved (YYYY-MM-DD); default today')
+    .option('--json', 'print JSON')
+    .action(async (invoiceId: string, o: { on?: string; json?: boolean }) => {
+      await withApp(async (app) => {
+        const on = o.on ?? todayIn(app.config.timeZone);
+        print(await resolveDispute(app.store.db, actor, { invoiceId: Number(invoiceId), on }), o.json);
       });
     });
 }

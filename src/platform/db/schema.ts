@@ -411,6 +411,19 @@ export interface StepFiringTable {
   created_at: Stamp;
 }
 
+export interface DisputeTable {
+  id: Id;
+  invoice_id: number;
+  customer_id: number;
+  entity_id: number;
+  opened_on: string;
+  resolved_on: string | null;
+  status: Defaulted<'open' | 'resolved'>;
+  note: string | null;
+  created_by: number | null;
+  created_at: Stamp;
+}
+
 export interface PromiseTable {
   id: Id;
   case_id: number;
@@ -521,6 +534,7 @@ export interface Database {
   outbox: OutboxTable;
   step_firing: StepFiringTable;
   promise: PromiseTable;
+  dispute: DisputeTable;
   payment_plan: PaymentPlanTable;
   payment_plan_installment: PaymentPlanInstallmentTable;
   credit_hold: CreditHoldTable;

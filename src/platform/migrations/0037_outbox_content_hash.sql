@@ -41,3 +41,22 @@ begin
 end $$;
 create trigger exchange_rate_collections after insert or update or delete on exchange_rate
   for each statement execute function collections_rates_changed();
+
+-- Disputes (争议) with their dates, owned by collections (issue 15): opening one marks the invoice disputed
+-- through the ledger's own use case and records here who disputed what and since when; resolving it clears
+-- the mark and records the day. The CLI takes the dates, so a case's history can be scripted or imported.
+create table dispute (
+  id bigint generated always as identity primary key,
+  invoice_id bigint not null references invoice(id),
+  customer_id bigint not null references customer(id),
+  entity_id bigint not null references entity(id),
+  opened_on date not null,
+  resolved_on date check (resolved_on is null or resolved_on >= opened_on),
+  status text not null default 'open' check (status in ('open', 'resolved')),
+  note text,
+  created_by bigint references app_user(id),
+  created_at timestamptz not null default now(),
+  check ((status = 'open') = (resolved_on is null))
+);
+create unique index dispute_one_open on dispute (invoice_id) where status = 'open';
+create index dispute_customer on dispute (customer_id);

@@ -692,7 +692,14 @@ export interface Database {
 }
 
 // Structured disputes (0039), owned by src/collections/disputes.
-export type DisputeReason = 'price' | 'quantity' | 'quality' | 'not_delivered' | 'duplicate' | 'already_paid' | 'other';
+export type DisputeReason =
+  | 'price'
+  | 'quantity'
+  | 'quality'
+  | 'not_delivered'
+  | 'duplicate'
+  | 'already_paid'
+  | 'other';
 
 export interface InvoiceDisputeTable {
   id: Id;

@@ -35,6 +35,17 @@ describeEachStore('approvals API', (store) => {
         .where('id', '=', id)
         .executeTakeFirstOrThrow()
     ).status;
+  /** Whether the engine was asked to look at the case again (a plan that holds it does; a pending one not). */
+  const engineTold = async () => {
+    const db = store().db;
+    const kase = await db
+      .selectFrom('collection_case')
+      .select('evaluated_on')
+      .where('id', '=', caseA)
+      .executeTakeFirstOrThrow();
+    const dirty = await sql<{ n: number }>`select count(*)::int as n from collection_dirty`.execute(db);
+    return kase.evaluated_on === null && dirty.rows[0].n > 0;
+  };
   const propose = async (total: number) => {
     const response = await collector.post(`/api/collections/cases/${caseA}/plans`, {
       currency: 'CNY',
@@ -84,7 +95,12 @@ describeEachStore('approvals API', (store) => {
     let plan: { id: number; status: string; approvalId: number | null };
 
     it('waits for approval and holds nothing until then', async () => {
+      await sql`update collection_case set evaluated_on = '2026-03-11' where id = ${caseA}`.execute(
+        store().db,
+      );
+      await sql`delete from collection_dirty`.execute(store().db);
       plan = await propose(1_000_00);
+      expect(await engineTold()).toBe(false);
       expect(plan.status).toBe('pending');
       expect(plan.approvalId).toEqual(expect.any(Number));
       expect(await planStatus(plan.id)).toBe('pending');
@@ -128,6 +144,7 @@ describeEachStore('approvals API', (store) => {
         decisions: [{ step: 1, decision: 'approved', deciderId: lead.userId, comment: '同意' }],
       });
       expect(await planStatus(plan.id)).toBe('active');
+      expect(await engineTold()).toBe(true);
       const again = await lead.post(`/api/approvals/${plan.approvalId}/approve`, {});
       expect(again.statusCode).toBe(409);
       const audited = await sql<{ n: number }>`select count(*)::int as n from audit_log

@@ -4,6 +4,7 @@ import { registerApprovalCommands } from './approvals';
 import { registerAuditCommands } from './audit';
 import { registerCustomerCommands } from './customers';
 import { registerDemoCommands } from './demo';
+import { registerDisputeCommands } from './disputes';
 import { registerCollectionsCommands } from './engine';
 import { registerEntityCommands } from './entities';
 import { registerImportCommands } from './import';
@@ -29,4 +30,5 @@ export function registerCommands(program: Command): void {
   registerReportCommands(program);
   registerCollectionsCommands(program);
   registerApprovalCommands(program);
+  registerDisputeCommands(program);
 }

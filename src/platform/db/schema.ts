@@ -714,3 +714,40 @@ export interface Database {
   approval_request: ApprovalRequestTable;
   approval_decision: ApprovalDecisionTable;
 }
+
+// Structured disputes (0039), owned by src/collections/disputes.
+export type DisputeReason =
+  | 'price'
+  | 'quantity'
+  | 'quality'
+  | 'not_delivered'
+  | 'duplicate'
+  | 'already_paid'
+  | 'other';
+
+export interface InvoiceDisputeTable {
+  id: Id;
+  invoice_id: number;
+  customer_id: number;
+  entity_id: number;
+  amount: number;
+  currency: string;
+  reason_code: DisputeReason;
+  note: string | null;
+  owner_department: string | null;
+  owner_user_id: number | null;
+  due_on: string | null;
+  status: Defaulted<'open' | 'in_review' | 'resolved'>;
+  resolution_code: 'credit_note' | 'rejected' | 'partly' | null;
+  resolution_note: string | null;
+  credit_note_id: number | null;
+  raised_on: string;
+  raised_by: number | null;
+  resolved_on: string | null;
+  resolved_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  invoice_dispute: InvoiceDisputeTable;
+}

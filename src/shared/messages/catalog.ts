@@ -459,6 +459,8 @@ export const MESSAGES = {
   taskAlreadyDone: { en: 'Task {id} is already {status}', 'zh-CN': '任务 {id} 已是“{status}”状态' },
   promiseInvalid: { en: 'Invalid promise', 'zh-CN': '承诺付款无效' },
   planInvalid: { en: 'Invalid payment plan', 'zh-CN': '还款计划无效' },
+  disputeInvalid: { en: 'Invalid dispute', 'zh-CN': '异议无效' },
+  disputeResolved: { en: 'Dispute {id} is already resolved', 'zh-CN': '异议 {id} 已解决' },
   // Approvals (src/approvals)
   approvalSelf: { en: 'You cannot approve your own request', 'zh-CN': '不能审批自己提交的申请' },
   approvalRole: {

@@ -1092,6 +1092,161 @@ export interface ApiPaths {
       };
     };
   };
+  "/api/collections/disputes": {
+    get: {
+      params: never;
+      query: {
+        invoiceId?: number;
+        customerId?: number;
+        open?: boolean;
+      };
+      body: never;
+      response: Array<{
+        id: number;
+        invoiceId: number;
+        invoiceNumber: string;
+        customerId: number;
+        entityId: number;
+        /** disputed amount, minor units */
+        amount: number;
+        currency: string;
+        reasonCode: "price" | "quantity" | "quality" | "not_delivered" | "duplicate" | "already_paid" | "other";
+        note: string | null;
+        ownerDepartment: string | null;
+        ownerUserId: number | null;
+        ownerName: string | null;
+        dueOn: string | null;
+        status: "open" | "in_review" | "resolved";
+        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionNote: string | null;
+        creditNoteId: number | null;
+        raisedOn: string;
+        raisedBy: number | null;
+        resolvedOn: string | null;
+        ageDays: number;
+        /** still open after its due date */
+        overdue: boolean;
+      }>;
+    };
+    post: {
+      params: never;
+      query: never;
+      body: {
+        invoiceId: number;
+        /** default: the invoice’s open amount */
+        amount?: number;
+        reasonCode: "price" | "quantity" | "quality" | "not_delivered" | "duplicate" | "already_paid" | "other";
+        note?: string | null;
+        ownerDepartment?: string | null;
+        ownerUserId?: number | null;
+        /** calendar date YYYY-MM-DD */
+        dueOn?: string | null;
+      };
+      response: {
+        id: number;
+        invoiceId: number;
+        invoiceNumber: string;
+        customerId: number;
+        entityId: number;
+        /** disputed amount, minor units */
+        amount: number;
+        currency: string;
+        reasonCode: "price" | "quantity" | "quality" | "not_delivered" | "duplicate" | "already_paid" | "other";
+        note: string | null;
+        ownerDepartment: string | null;
+        ownerUserId: number | null;
+        ownerName: string | null;
+        dueOn: string | null;
+        status: "open" | "in_review" | "resolved";
+        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionNote: string | null;
+        creditNoteId: number | null;
+        raisedOn: string;
+        raisedBy: number | null;
+        resolvedOn: string | null;
+        ageDays: number;
+        /** still open after its due date */
+        overdue: boolean;
+      };
+    };
+  };
+  "/api/collections/disputes/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      query: never;
+      body: never;
+      response: {
+        id: number;
+        invoiceId: number;
+        invoiceNumber: string;
+        customerId: number;
+        entityId: number;
+        /** disputed amount, minor units */
+        amount: number;
+        currency: string;
+        reasonCode: "price" | "quantity" | "quality" | "not_delivered" | "duplicate" | "already_paid" | "other";
+        note: string | null;
+        ownerDepartment: string | null;
+        ownerUserId: number | null;
+        ownerName: string | null;
+        dueOn: string | null;
+        status: "open" | "in_review" | "resolved";
+        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionNote: string | null;
+        creditNoteId: number | null;
+        raisedOn: string;
+        raisedBy: number | null;
+        resolvedOn: string | null;
+        ageDays: number;
+        /** still open after its due date */
+        overdue: boolean;
+      };
+    };
+    patch: {
+      params: {
+        id: number;
+      };
+      query: never;
+      body: {
+        status?: "open" | "in_review" | "resolved";
+        resolutionCode?: "credit_note" | "rejected" | "partly";
+        resolutionNote?: string | null;
+        creditNoteId?: number | null;
+        ownerDepartment?: string | null;
+        ownerUserId?: number | null;
+        /** calendar date YYYY-MM-DD */
+        dueOn?: string | null;
+      };
+      response: {
+        id: number;
+        invoiceId: number;
+        invoiceNumber: string;
+        customerId: number;
+        entityId: number;
+        /** disputed amount, minor units */
+        amount: number;
+        currency: string;
+        reasonCode: "price" | "quantity" | "quality" | "not_delivered" | "duplicate" | "already_paid" | "other";
+        note: string | null;
+        ownerDepartment: string | null;
+        ownerUserId: number | null;
+        ownerName: string | null;
+        dueOn: string | null;
+        status: "open" | "in_review" | "resolved";
+        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionNote: string | null;
+        creditNoteId: number | null;
+        raisedOn: string;
+        raisedBy: number | null;
+        resolvedOn: string | null;
+        ageDays: number;
+        /** still open after its due date */
+        overdue: boolean;
+      };
+    };
+  };
   "/api/collections/engine/run": {
     post: {
       params: never;

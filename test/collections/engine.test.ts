@@ -6,6 +6,7 @@ import { STANDARD } from '../../src/collections/strategy/default-strategies';
 import { saveStrategy } from '../../src/collections/strategy/save-strategy';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { addDays } from '../../src/shared/dates';
+import { formatMessage } from '../../src/shared/messages';
 import { describeEachStore } from '../support/stores';
 import { addCustomer, addInvoice, pay, startWithStandardStrategy } from './fixtures';
 
@@ -646,8 +647,11 @@ describeEachStore('collections engine', (store) => {
       .select(['detail'])
       .where('step_key', '=', 'firm-15')
       .executeTakeFirstOrThrow();
-    expect(readReason(skipped.detail).text).toMatch(/held while the case was in early/);
-    expect(readReason(skipped.detail).text).toMatch(/^案件处于了解\+纠正阶段时被暂缓/);
+    const reason = readReason(skipped.detail);
+    expect(reason.text).toMatch(/held while the case was in early/);
+    expect(reason.code && formatMessage('zh-CN', reason.code, reason.params ?? {})).toMatch(
+      /^案件处于了解\+纠正阶段时被暂缓/,
+    );
     expect(await firingsMissingFromTheirMessage(db)).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import {
   calendarCovers,
   firstWorkingDayFrom,
   invoiceLimitation,
+  jurisdictionForCountry,
   jurisdictionOf,
   periodEnd,
   periodLastDay,
@@ -76,6 +77,8 @@ describe('period end (arts. 201–203)', () => {
     expect(periodEnd('2023-10-03', generic).expiry).toBe('2026-10-05'); // Saturday → Monday
     expect(periodEnd('2023-10-01', jurisdictionOf('GENERIC', 6)).lastDay).toBe('2029-10-01');
     expect(periodEnd('2024-10-01', jurisdictionOf('CN', 2)).expiry).toBe('2026-10-08');
+    expect(jurisdictionForCountry('CN').code).toBe('CN');
+    expect(jurisdictionForCountry('HK')).toEqual(generic);
   });
 });
 

@@ -5,7 +5,7 @@
 // counted, a period in years ends on the corresponding day of its last month (its last day where there is none),
 // and a last day that is a statutory holiday or rest day moves to the first working day after it.
 // Invoices carry one due date (no installments in the ledger), so art. 189 reduces to that date.
-import { getHolidaysInRange, isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { addDays, daysBetween, toDayNumber } from '../shared/dates';
 
 export type HolidayRule = 'cn' | 'weekends';
@@ -21,6 +21,13 @@ export const JURISDICTIONS: Record<string, Jurisdiction> = {
   CN: { code: 'CN', periodYears: 3, holidays: 'cn' },
   GENERIC: { code: 'GENERIC', periodYears: 3, holidays: 'weekends' },
 };
+
+/** A selling entity's country → its jurisdiction; countries not listed get the generic one. */
+export const COUNTRY_JURISDICTIONS: Record<string, string> = { CN: 'CN' };
+
+export function jurisdictionForCountry(country: string): Jurisdiction {
+  return jurisdictionOf(COUNTRY_JURISDICTIONS[country.trim().toUpperCase()] ?? 'GENERIC');
+}
 
 export function jurisdictionOf(code: string | undefined, periodYears?: number): Jurisdiction {
   const base = JURISDICTIONS[code ?? 'CN'] ?? JURISDICTIONS.CN;
@@ -69,7 +76,7 @@ const coveredYears = new Map<number, boolean>();
 export function calendarCovers(year: number): boolean {
   let covered = coveredYears.get(year);
   if (covered === undefined) {
-    covered = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+    covered = chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
     coveredYears.set(year, covered);
   }
   return covered;
@@ -93,7 +100,7 @@ export function firstWorkingDayFrom(date: string, rule: HolidayRule): WorkingDay
   for (let k = 0; k < 60; k++) {
     let working: boolean;
     if (rule === 'cn' && calendarCovers(Number(day.slice(0, 4)))) {
-      working = isWorkday(day); // 调休 working weekend days count as working days
+      working = chineseDays.isWorkday(day); // 调休 working weekend days count as working days
     } else {
       if (rule === 'cn') fallback = true;
       working = !isWeekend(day);

@@ -121,12 +121,18 @@ export async function getLimitationReport(
     });
     byInvoice.set(p.invoiceId, list);
   }
+  const byParty = new Map<string, typeof undertakings>();
+  for (const u of undertakings) {
+    const key = `${u.customerId}:${u.entityId}`;
+    const list = byParty.get(key);
+    if (list) list.push(u);
+    else byParty.set(key, [u]);
+  }
   const locale = input.locale ?? 'en';
   const bands: Record<AlertBand, number> = { ok: 0, '180': 0, '90': 0, '30': 0, expired: 0 };
   const lines = invoices.map((invoice): LimitationLine => {
     const events = [...(byInvoice.get(invoice.id) ?? [])];
-    for (const u of undertakings) {
-      if (u.customerId !== invoice.customerId || u.entityId !== invoice.entityId) continue;
+    for (const u of byParty.get(`${invoice.customerId}:${invoice.entityId}`) ?? []) {
       if (u.invoiceIds && !u.invoiceIds.includes(invoice.id)) continue;
       events.push({
         kind: u.kind === 'message' ? 'demand' : u.kind,

@@ -9,6 +9,7 @@ import { allocationRoutes } from '../ledger/allocations/allocation-routes';
 import { importRoutes } from '../ledger/import/import-routes';
 import { paymentRoutes } from '../ledger/payments/payment-routes';
 import { ledgerCoreRoutes } from '../ledger/reference/ledger-routes';
+import { legalRoutes } from '../legal/legal-routes';
 import { systemRoutes } from '../platform/http/system-routes';
 
 export async function registerApiRoutes(server: FastifyInstance): Promise<void> {
@@ -21,4 +22,5 @@ export async function registerApiRoutes(server: FastifyInstance): Promise<void> 
   await server.register(reportRoutes);
   await server.register(collectionsRoutes);
   await server.register(approvalRoutes);
+  await server.register(legalRoutes);
 }

@@ -26,6 +26,7 @@ import {
   updateAnalyticsSettings,
 } from '../../analytics/settings-use-cases';
 import { resolveCustomer, resolveEntity } from '../../ledger/payments/party-queries';
+import { getLimitationReport } from '../../legal/get-limitation-report';
 import type { AppContext } from '../../platform/app';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
 import { invalid, msg } from '../../platform/errors';
@@ -172,6 +173,32 @@ export function registerReportCommands(program: Command): void {
         }),
       );
   }
+
+  report
+    .command('limitation')
+    .description('limitation periods (诉讼时效) of the invoices open on a date, with alerts and evidence')
+    .option('--as-of <date>', 'YYYY-MM-DD (default today)')
+    .option('--entity <code>', 'only this selling entity')
+    .option('--customer <code>', 'only this customer')
+    .option('--json', 'the full report as JSON')
+    .action((o: { asOf?: string; entity?: string; customer?: string; json?: boolean }) =>
+      withApp(async (app) => {
+        const s = await scope(app, o);
+        const r = await getLimitationReport(app.store.db, actor, {
+          asOf: o.asOf,
+          entityId: s.entityId,
+          customerId: s.customerId,
+          timeZone: app.config.timeZone,
+          locale: cliLocale(),
+        });
+        if (o.json) return printJson(r);
+        for (const line of r.invoices) {
+          process.stdout.write(
+            `${[line.entityCode, line.customerCode, line.number, line.dueDate, line.setBy.kind, line.setBy.on, line.expiry, line.expiryWithWeak, line.daysLeft, line.band, line.actionText].join('\t')}\n`,
+          );
+        }
+      }),
+    );
 
   common(report.command('provisions').description('provision (坏账准备) at a month-end, with derivation'))
     .option('--as-of <date>', 'month-end (default: the last one)')

@@ -133,3 +133,72 @@ export function selectInvoiceAllocations(db: Db | Tx, invoiceId: number): Promis
     .orderBy('allocation.id')
     .execute();
 }
+
+export interface OpenInvoiceOn {
+  id: number;
+  entityId: number;
+  entityCode: string;
+  country: string;
+  customerId: number;
+  customerCode: string;
+  customerName: string;
+  number: string;
+  dueDate: string;
+  currency: string;
+  amount: number;
+  openAmount: number;
+}
+
+/** Invoices issued by the date with something still open on it (allocations effective and not reversed then). */
+export async function selectInvoicesOpenOn(
+  db: Db | Tx,
+  actor: Actor,
+  filter: { asOf: string; entityId?: number; customerId?: number },
+): Promise<OpenInvoiceOn[]> {
+  const { rows } = await sql<OpenInvoiceOn>`
+    select i.id, i.entity_id as "entityId", e.code as "entityCode", e.country, i.customer_id as "customerId",
+           c.code as "customerCode", c.name as "customerName", i.number, i.due_date::text as "dueDate", i.currency,
+           i.amount, i.amount - coalesce(a.settled, 0) as "openAmount"
+      from invoice i
+      join entity e on e.id = i.entity_id
+      join customer c on c.id = i.customer_id
+      left join lateral (
+        select sum(al.amount)::bigint as settled from allocation al
+         where al.invoice_id = i.id and al.effective_on <= ${filter.asOf}
+           and (al.reversed_on is null or al.reversed_on > ${filter.asOf})
+      ) a on true
+     where ${rowVisible(actor, { customer: 'i.customer_id', entity: 'i.entity_id' })}
+       and i.issue_date <= ${filter.asOf}
+       and i.amount > coalesce(a.settled, 0)
+       ${filter.entityId !== undefined ? sql`and i.entity_id = ${filter.entityId}` : sql``}
+       ${filter.customerId !== undefined ? sql`and i.customer_id = ${filter.customerId}` : sql``}
+     order by i.due_date, i.id`.execute(db);
+  return rows.map((r) => ({ ...r, amount: Number(r.amount), openAmount: Number(r.openAmount) }));
+}
+
+export interface InvoicePaymentOn {
+  invoiceId: number;
+  paymentId: number;
+  reference: string;
+  receivedDate: string;
+  amount: number;
+}
+
+/** Payments allocated to these invoices, received by the date and not reversed by then (partial payments). */
+export async function selectInvoicePaymentsOn(
+  db: Db | Tx,
+  invoiceIds: readonly number[],
+  asOf: string,
+): Promise<InvoicePaymentOn[]> {
+  if (invoiceIds.length === 0) return [];
+  const { rows } = await sql<InvoicePaymentOn>`
+    select al.invoice_id as "invoiceId", p.id as "paymentId", p.reference, p.received_date::text as "receivedDate",
+           al.amount
+      from allocation al join payment p on p.id = al.payment_id
+     where al.invoice_id = any(${[...invoiceIds]}::bigint[])
+       and p.received_date <= ${asOf}
+       and (al.reversed_on is null or al.reversed_on > ${asOf})
+       and (p.reversed_on is null or p.reversed_on > ${asOf})
+     order by p.received_date, p.id`.execute(db);
+  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+}

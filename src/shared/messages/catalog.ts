@@ -741,6 +741,15 @@ export const MESSAGES = {
     'zh-CN': '结束日期 {to} 晚于今天（{today}）：今天以后的应收账款尚不可知',
   },
   afterToday: { en: 'after today ({today})', 'zh-CN': '晚于今天（{today}）' },
+  limitationActionNone: { en: 'Nothing to do yet', 'zh-CN': '暂无需处理' },
+  limitationActionSendConfirmation: {
+    en: 'Send a balance confirmation (询证函) for signature before the claim expires',
+    'zh-CN': '在诉讼时效届满前发送询证函并取得对方签章确认',
+  },
+  limitationActionSeekPromise: {
+    en: 'Expired: obtain a signed promise to pay, which waives the limitation defence',
+    'zh-CN': '诉讼时效已届满：争取对方签署还款承诺（可放弃时效抗辩）',
+  },
   reportUnknownCurrency: { en: 'unknown currency {currency}', 'zh-CN': '未知币种 {currency}' },
   decimalSuchAs: {
     en: '{field} must be a decimal such as "0.05"',

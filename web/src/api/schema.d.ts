@@ -3507,6 +3507,97 @@ export interface ApiPaths {
       };
     };
   };
+  "/api/legal/limitation": {
+    get: {
+      params: never;
+      query: {
+        asOf?: string;
+        entity?: number;
+        customer?: number;
+        locale?: "zh-CN" | "en";
+      };
+      body: never;
+      response: {
+        /** calendar date YYYY-MM-DD */
+        asOf: string;
+        invoices: Array<{
+          invoiceId: number;
+          number: string;
+          entityId: number;
+          entityCode: string;
+          customerId: number;
+          customerCode: string;
+          customerName: string;
+          /** ISO 4217 code */
+          currency: string;
+          /** amount in the currency minor unit (分/cents) */
+          openAmount: number;
+          /** calendar date YYYY-MM-DD */
+          dueDate: string;
+          jurisdiction: string;
+          periodYears: number;
+          /** calendar date YYYY-MM-DD */
+          start: string;
+          /** calendar date YYYY-MM-DD */
+          expiry: string;
+          /** calendar date YYYY-MM-DD */
+          expiryWithWeak: string;
+          setBy: {
+            kind: "due" | "payment" | "promise" | "plan" | "acknowledgement" | "demand" | "suit";
+            /** calendar date YYYY-MM-DD */
+            on: string;
+            /** source row, e.g. payment:12, promise:3, outbox:9 */
+            ref: string | null;
+            /** what proves it; null: nothing on file */
+            evidence: string | null;
+            proven: boolean;
+          };
+          setByWithWeak: {
+            kind: "due" | "payment" | "promise" | "plan" | "acknowledgement" | "demand" | "suit";
+            /** calendar date YYYY-MM-DD */
+            on: string;
+            /** source row, e.g. payment:12, promise:3, outbox:9 */
+            ref: string | null;
+            /** what proves it; null: nothing on file */
+            evidence: string | null;
+            proven: boolean;
+          };
+          weakRestarts: Array<{
+            kind: "due" | "payment" | "promise" | "plan" | "acknowledgement" | "demand" | "suit";
+            /** calendar date YYYY-MM-DD */
+            on: string;
+            /** source row, e.g. payment:12, promise:3, outbox:9 */
+            ref: string | null;
+            /** what proves it; null: nothing on file */
+            evidence: string | null;
+            proven: boolean;
+          }>;
+          waivedBy: {
+            kind: "due" | "payment" | "promise" | "plan" | "acknowledgement" | "demand" | "suit";
+            /** calendar date YYYY-MM-DD */
+            on: string;
+            /** source row, e.g. payment:12, promise:3, outbox:9 */
+            ref: string | null;
+            /** what proves it; null: nothing on file */
+            evidence: string | null;
+            proven: boolean;
+          } | null;
+          daysLeft: number;
+          band: "ok" | "180" | "90" | "30" | "expired";
+          action: "none" | "sendConfirmation" | "seekPromise";
+          actionText: string;
+          calendarFallback: boolean;
+        }>;
+        bands: {
+          "30": number;
+          "90": number;
+          "180": number;
+          ok: number;
+          expired: number;
+        };
+      };
+    };
+  };
   "/api/payments": {
     get: {
       params: never;

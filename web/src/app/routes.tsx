@@ -13,6 +13,7 @@ import { analyticsRoutes } from '../pages/analytics/routes';
 import { approvalsRoutes } from '../pages/approvals/routes';
 import { authRoutes } from '../pages/auth/routes';
 import { collectionsRoutes } from '../pages/collections/routes';
+import { legalRoutes } from '../pages/legal/routes';
 
 export interface AppRoute {
   /** react-router path, e.g. `/customers/:id`. */
@@ -120,4 +121,5 @@ export const routes: AppRoute[] = [
   ...analyticsRoutes,
   ...collectionsRoutes,
   ...approvalsRoutes,
+  ...legalRoutes,
 ];

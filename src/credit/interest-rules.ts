@@ -107,7 +107,7 @@ export function accruedInterest(
   let days = 0;
   const end = addDays(asOf, 1); // exclusive
   for (const change of [...changes, { effectiveOn: end, amount: 0 }]) {
-    const until = change.effectiveOn < end ? change.effectiveOn : end;
+    const until = change.effectiveOn; // never after `end`: later reductions were filtered out
     if (until > cursor) {
       const span = daysBetween(cursor, until);
       if (base > 0) {

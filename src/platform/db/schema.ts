@@ -700,3 +700,27 @@ export interface Database {
   approval_request: ApprovalRequestTable;
   approval_decision: ApprovalDecisionTable;
 }
+
+// Credit terms (0045_credit_terms.sql), owned by src/credit.
+export interface CreditTermsTable {
+  id: Id;
+  entity_id: number;
+  customer_id: number | null;
+  grade: string | null;
+  valid_from: string;
+  payment_terms_days: number;
+  credit_limit: number | null;
+  currency: string;
+  interest_kind: Defaulted<'none' | 'daily' | 'annual'>;
+  interest_rate: string | null;
+  day_count_basis: Defaulted<number>;
+  grace_days: Defaulted<number>;
+  interest_cap_percent: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  credit_terms: CreditTermsTable;
+}

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAllocationCommands } from './allocations';
 import { registerApprovalCommands } from './approvals';
 import { registerAuditCommands } from './audit';
+import { registerCreditCommands } from './credit';
 import { registerCustomerCommands } from './customers';
 import { registerDemoCommands } from './demo';
 import { registerCollectionsCommands } from './engine';
@@ -29,4 +30,5 @@ export function registerCommands(program: Command): void {
   registerReportCommands(program);
   registerCollectionsCommands(program);
   registerApprovalCommands(program);
+  registerCreditCommands(program);
 }

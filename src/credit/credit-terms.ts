@@ -8,6 +8,7 @@ import { type Actor, assertCan, entityAllowed } from '../platform/auth/actor';
 import type { Db, Tx } from '../platform/db/store';
 import { inTransaction } from '../platform/db/transaction';
 import { invalid, msg, notFound } from '../platform/errors';
+import { isValidIsoDate } from '../shared/dates';
 import type {
   CustomerTermsBody,
   CustomerTermsView,
@@ -39,6 +40,12 @@ export function inForceOn<T extends { validFrom: string }>(versions: readonly T[
   let found: T | null = null;
   for (const version of versions) if (version.validFrom <= date) found = version;
   return found;
+}
+
+/** Dates from a query or body: the schema checks the shape, this that the day exists. */
+export function assertDate(value: string, field: string): void {
+  if (!isValidIsoDate(value))
+    throw invalid(msg('dateRequired', { field }), [{ field, value, reason: 'not a date' }]);
 }
 
 /** The terms resolver for one customer: customer versions, then entity defaults, per entity. */
@@ -74,6 +81,7 @@ export async function getCustomerTerms(
   input: { customerId: number; asOf: string },
 ): Promise<CustomerTermsView> {
   assertCan(actor, 'credit:read');
+  assertDate(input.asOf, 'asOf');
   await visibleCustomer(db, actor, input.customerId);
   const [own, defaults] = await Promise.all([
     selectCustomerTerms(db, actor, input.customerId),
@@ -102,6 +110,7 @@ export async function getEntityTerms(
   input: { entityId: number; asOf: string },
 ): Promise<EntityTermsView> {
   assertCan(actor, 'credit:read');
+  assertDate(input.asOf, 'asOf');
   if (!entityAllowed(actor, input.entityId) || !(await findEntity(db, actor, { id: input.entityId })))
     throw notFound('Entity', input.entityId);
   const history = (await selectEntityDefaults(db, actor, [input.entityId])).map(toTermsView);
@@ -109,6 +118,7 @@ export async function getEntityTerms(
 }
 
 function checked(body: TermsBody) {
+  assertDate(body.validFrom, 'validFrom');
   const terms = {
     validFrom: body.validFrom,
     paymentTermsDays: body.paymentTermsDays,

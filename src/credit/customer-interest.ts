@@ -7,7 +7,7 @@ import { type Actor, assertCan } from '../platform/auth/actor';
 import type { Db, Tx } from '../platform/db/store';
 import { notFound } from '../platform/errors';
 import type { CustomerInterestView } from './credit-dto';
-import { interestTermsOf, termsResolver } from './credit-terms';
+import { assertDate, interestTermsOf, termsResolver } from './credit-terms';
 import { accruedInterest } from './interest-rules';
 
 export async function getCustomerInterest(
@@ -16,6 +16,7 @@ export async function getCustomerInterest(
   input: { customerId: number; asOf: string; entityId?: number },
 ): Promise<CustomerInterestView> {
   assertCan(actor, 'ledger:read');
+  assertDate(input.asOf, 'asOf');
   if (!(await selectCustomerById(db, actor, input.customerId))) throw notFound('Customer', input.customerId);
   const [invoices, resolve] = await Promise.all([
     selectInterestBasis(db, actor, input),

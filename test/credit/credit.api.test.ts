@@ -157,6 +157,12 @@ describeEachStore('credit terms and interest API', (store) => {
     ]);
   });
 
+  it('refuses a day that does not exist', async () => {
+    const response = await credit.get(`/api/credit/customers/${customer}/interest?asOf=2025-02-30`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.messageCode).toBe('dateRequired');
+  });
+
   it('scopes: another collector does not find the customer', async () => {
     const response = await otherCollector.get(`/api/credit/customers/${customer}/interest?asOf=2025-08-10`);
     expect(response.statusCode).toBe(404);

@@ -3,7 +3,7 @@
 // actor may not see is not listed, a customer the actor may not see is "not found".
 import { selectCustomerById } from '../ledger/customers/customer-queries';
 import { selectInterestBasis } from '../ledger/invoices/interest-basis-queries';
-import { type Actor, assertCan } from '../platform/auth/actor';
+import { type Actor, assertCan, can } from '../platform/auth/actor';
 import type { Db, Tx } from '../platform/db/store';
 import { notFound } from '../platform/errors';
 import type { CustomerInterestView } from './credit-dto';
@@ -52,5 +52,26 @@ export async function getCustomerInterest(
     totals: [...totals]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([currency, interest]) => ({ currency, interest })),
+  };
+}
+
+/** The case view's figure (plugged into collections by src/app): one customer in one entity, or null for
+ * an actor who may not read the ledger. */
+export async function caseLateInterest(
+  db: Db | Tx,
+  actor: Actor,
+  input: { customerId: number; entityId: number; asOf: string },
+) {
+  if (!can(actor, 'ledger:read')) return null;
+  const view = await getCustomerInterest(db, actor, input);
+  return {
+    asOf: view.asOf,
+    totals: view.totals,
+    invoices: view.invoices.map(({ invoiceId, interest, days, accruesFrom }) => ({
+      invoiceId,
+      interest,
+      days,
+      accruesFrom,
+    })),
   };
 }

@@ -157,6 +157,21 @@ describeEachStore('credit terms and interest API', (store) => {
     ]);
   });
 
+  it('shows the interest on the case view', async () => {
+    // today's date: the invoices of this customer are long overdue, so interest is positive.
+    const caseId = (
+      await sql<{ id: number }>`insert into collection_case (customer_id, entity_id, stage_since, opened_on)
+        values (${customer}, ${entity}, '2025-02-01', '2025-02-01') returning id`.execute(store().db)
+    ).rows[0].id;
+    const view = await collector.get(`/api/collections/cases/${caseId}`);
+    expect(view.statusCode, view.body).toBe(200);
+    const direct = await collector.get(`/api/credit/customers/${customer}/interest?entityId=${entity}`);
+    const late = view.json().lateInterest;
+    expect(late.totals).toEqual(direct.json().totals);
+    expect(late.totals[0].interest).toBeGreaterThan(0);
+    expect(late.invoices).toHaveLength(2);
+  });
+
   it('refuses a day that does not exist', async () => {
     const response = await credit.get(`/api/credit/customers/${customer}/interest?asOf=2025-02-30`);
     expect(response.statusCode).toBe(400);

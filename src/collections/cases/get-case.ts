@@ -9,6 +9,7 @@ import { readReason } from '../reasons';
 import { previewStrategy } from '../strategy/preview-strategy';
 import { loadStrategy } from '../strategy/strategy-queries';
 import type { CaseDetail, OutboxMessage, PlanView, PromiseView, TaskView } from './case-dto';
+import { caseInterest } from './case-interest';
 import { selectCase, toCaseSummary } from './case-queries';
 import { listOutbox } from './list-outbox';
 import { listTasks } from './list-tasks';
@@ -103,6 +104,11 @@ export async function getCase(
     .where('customer_id', '=', row.customer_id)
     .where('status', '=', 'active')
     .executeTakeFirst();
+  const lateInterest = await caseInterest(db, actor, {
+    customerId: row.customer_id,
+    entityId: row.entity_id,
+    asOf: input.today,
+  });
   const kaseStrategy = row.closed_on ? null : await caseStrategy(db, row.id);
   const upcoming = kaseStrategy
     ? (
@@ -163,6 +169,7 @@ export async function getCase(
     plans,
     creditHold: hold ? { id: hold.id, placedOn: hold.placed_on, reason: hold.reason } : null,
     upcoming,
+    lateInterest,
   };
 }
 

@@ -822,6 +822,20 @@ export interface ApiPaths {
           channel: string;
           stage: string;
         }>;
+        /** late interest (违约金) under the contract terms, as of today; null when not available */
+        lateInterest: {
+          asOf: string;
+          totals: Array<{
+            currency: string;
+            interest: number;
+          }>;
+          invoices: Array<{
+            invoiceId: number;
+            interest: number;
+            days: number;
+            accruesFrom: string | null;
+          }>;
+        } | null;
       };
     };
     patch: {
@@ -1012,6 +1026,20 @@ export interface ApiPaths {
           channel: string;
           stage: string;
         }>;
+        /** late interest (违约金) under the contract terms, as of today; null when not available */
+        lateInterest: {
+          asOf: string;
+          totals: Array<{
+            currency: string;
+            interest: number;
+          }>;
+          invoices: Array<{
+            invoiceId: number;
+            interest: number;
+            days: number;
+            accruesFrom: string | null;
+          }>;
+        } | null;
       };
     };
   };

@@ -78,6 +78,12 @@ export interface CaseDetail extends CaseSummary {
   }>;
   /** The one basis of the days past due shown on the case view (today). */
   daysPastDueAsOf?: string;
+  /** Late interest (违约金) under the contract terms as of today; null when not available. */
+  lateInterest?: {
+    asOf: string;
+    totals: Array<{ currency: string; interest: number }>;
+    invoices: Array<{ invoiceId: number; interest: number; days: number; accruesFrom: string | null }>;
+  } | null;
   firings: Array<{
     id: number;
     firedOn: string;

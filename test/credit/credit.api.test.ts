@@ -21,7 +21,7 @@ describeEachStore('credit terms and interest API', (store) => {
   let customer: number;
   let defaulted: number;
 
-  const terms = (over: Record<string, unknown> = {}) => ({
+  const termsBody = (over: Record<string, unknown> = {}) => ({
     validFrom: '2025-01-01',
     paymentTermsDays: 30,
     creditLimit: 50_000_000,
@@ -47,16 +47,19 @@ describeEachStore('credit terms and interest API', (store) => {
   it('sets terms with credit:write only, effective-dated and audited', async () => {
     const denied = await finance.put(`/api/credit/customers/${customer}/terms`, {
       entityId: entity,
-      ...terms(),
+      ...termsBody(),
     });
     expect(denied.statusCode).toBe(403);
-    const set = await credit.put(`/api/credit/customers/${customer}/terms`, { entityId: entity, ...terms() });
+    const set = await credit.put(`/api/credit/customers/${customer}/terms`, {
+      entityId: entity,
+      ...termsBody(),
+    });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ interestRate: '0.0005', interestKind: 'daily', customerId: customer });
     // From 1 July the rate is lower: invoices issued before keep 万分之五.
     const later = await credit.put(`/api/credit/customers/${customer}/terms`, {
       entityId: entity,
-      ...terms({ validFrom: '2025-07-01', interestRate: '0.0003', graceDays: 5 }),
+      ...termsBody({ validFrom: '2025-07-01', interestRate: '0.0003', graceDays: 5 }),
     });
     expect(later.statusCode, later.body).toBe(200);
     const view = await credit.get(`/api/credit/customers/${customer}/terms?asOf=2025-03-01`);
@@ -81,7 +84,7 @@ describeEachStore('credit terms and interest API', (store) => {
   it('refuses implausible terms with a coded message', async () => {
     const bad = await credit.put(`/api/credit/customers/${customer}/terms`, {
       entityId: entity,
-      ...terms({ interestRate: '0.5' }),
+      ...termsBody({ interestRate: '0.5' }),
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.messageCode).toBe('creditTermsInvalid');
@@ -135,11 +138,11 @@ describeEachStore('credit terms and interest API', (store) => {
   });
 
   it('uses the entity default for a customer without own terms', async () => {
-    const denied = await finance.put(`/api/credit/entities/${entity}/terms`, terms());
+    const denied = await finance.put(`/api/credit/entities/${entity}/terms`, termsBody());
     expect(denied.statusCode).toBe(403);
     const set = await credit.put(
       `/api/credit/entities/${entity}/terms`,
-      terms({ interestKind: 'annual', interestRate: '0.12', dayCountBasis: 360 }),
+      termsBody({ interestKind: 'annual', interestRate: '0.12', dayCountBasis: 360 }),
     );
     expect(set.statusCode, set.body).toBe(200);
     const defaults = await credit.get(`/api/credit/entities/${entity}/terms?asOf=2025-06-01`);
@@ -183,5 +186,24 @@ describeEachStore('credit terms and interest API', (store) => {
     expect(response.statusCode).toBe(404);
     const terms = await collector.get(`/api/credit/customers/${customer}/terms`);
     expect(terms.statusCode).toBe(403);
+  });
+
+  it("scopes: a credit manager of another entity sees none of this entity's terms or invoices", async () => {
+    const other = await addEntity(store().db, '乙公司');
+    const manager = await apiClientFor(server, {
+      username: 'cr_credit_b',
+      roles: [{ role: 'credit_manager', entityId: other }],
+    });
+    const interest = await manager.get(`/api/credit/customers/${customer}/interest?asOf=2025-08-10`);
+    expect(interest.statusCode, interest.body).toBe(200);
+    expect(interest.json()).toMatchObject({ invoices: [], totals: [] });
+    const terms = await manager.get(`/api/credit/customers/${customer}/terms`);
+    expect(terms.json()).toMatchObject({ inForce: [], history: [] });
+    expect((await manager.get(`/api/credit/entities/${entity}/terms`)).statusCode).toBe(404);
+    const write = await manager.put(`/api/credit/customers/${customer}/terms`, {
+      entityId: entity,
+      ...termsBody(),
+    });
+    expect(write.statusCode).toBe(404);
   });
 });

@@ -136,7 +136,11 @@ export default function CaseDetailPage() {
                     align: 'right',
                     render: (_, i) => {
                       const accrued = c.lateInterest?.invoices.find((row) => row.invoiceId === i.id);
-                      return accrued ? <Money amount={accrued.interest} currency={i.currency} /> : '—';
+                      return accrued && accrued.days > 0 ? (
+                        <Money amount={accrued.interest} currency={i.currency} />
+                      ) : (
+                        '—'
+                      );
                     },
                   },
                   {

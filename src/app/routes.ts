@@ -5,6 +5,7 @@ import { reportRoutes } from '../analytics/report-routes';
 import { approvalRoutes } from '../approvals/approval-routes';
 import { authFeatureRoutes } from '../auth/routes';
 import { collectionsRoutes } from '../collections/http/collections-routes';
+import { creditRoutes } from '../credit/credit-routes';
 import { allocationRoutes } from '../ledger/allocations/allocation-routes';
 import { importRoutes } from '../ledger/import/import-routes';
 import { paymentRoutes } from '../ledger/payments/payment-routes';
@@ -23,4 +24,5 @@ export async function registerApiRoutes(server: FastifyInstance): Promise<void> 
   await server.register(collectionsRoutes);
   await server.register(approvalRoutes);
   await server.register(legalRoutes);
+  await server.register(creditRoutes);
 }

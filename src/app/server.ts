@@ -5,10 +5,12 @@ import { authorizeRequest, rateLimitKey, recordRouteRule, resolveActor } from '.
 import type { AppContext } from '../platform/app';
 import { createServer } from '../platform/http/server';
 import { registerApprovalKinds } from './approval-kinds';
+import { linkFeatures } from './feature-links';
 import { registerApiRoutes } from './routes';
 
 export function buildServer(app: AppContext): Promise<FastifyInstance> {
   registerApprovalKinds();
+  linkFeatures();
   return createServer(app, {
     apiRoutes: registerApiRoutes,
     // Who is asking is resolved once: by the rate limit's key (its hook runs first), else by the guard.

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAllocationCommands } from './allocations';
 import { registerApprovalCommands } from './approvals';
 import { registerAuditCommands } from './audit';
+import { registerCreditCommands } from './credit';
 import { registerCustomerCommands } from './customers';
 import { registerDemoCommands } from './demo';
 import { registerDisputeCommands } from './disputes';
@@ -31,4 +32,5 @@ export function registerCommands(program: Command): void {
   registerCollectionsCommands(program);
   registerApprovalCommands(program);
   registerDisputeCommands(program);
+  registerCreditCommands(program);
 }

@@ -191,6 +191,26 @@ export const CaseDetailSchema = Type.Intersect([
     plans: Type.Array(PlanSchema),
     creditHold: Nullable(Type.Object({ id: Type.Integer(), placedOn: Type.String(), reason: Type.String() })),
     upcoming: Type.Array(UpcomingStepSchema),
+    lateInterest: Nullable(
+      Type.Object(
+        {
+          asOf: Type.String(),
+          totals: Type.Array(Type.Object({ currency: Type.String(), interest: Type.Integer() })),
+          invoices: Type.Array(
+            Type.Object({
+              invoiceId: Type.Integer(),
+              interest: Type.Integer(),
+              days: Type.Integer(),
+              accruesFrom: Nullable(Type.String()),
+            }),
+          ),
+        },
+        {
+          description:
+            'late interest (违约金) under the contract terms, as of today; null when not available',
+        },
+      ),
+    ),
   }),
 ]);
 export type CaseDetail = Static<typeof CaseDetailSchema>;

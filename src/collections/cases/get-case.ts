@@ -11,6 +11,7 @@ import { type PreviewCaseState, previewEntity } from '../strategy/preview-strate
 import { loadStrategy } from '../strategy/strategy-queries';
 import type { Strategy } from '../strategy/strategy-schema';
 import type { CaseDetail } from './case-dto';
+import { caseInterest } from './case-interest';
 import { type CaseDetailRow, selectCaseDetail, toCaseSummary } from './case-queries';
 import { toTaskView } from './list-tasks';
 
@@ -27,6 +28,11 @@ export async function getCase(
   const row = await selectCaseDetail(db, actor, input.id, input.today);
   if (!row) throw notFound('Case', input.id);
   const strategy = row.closed_on ? null : await caseStrategy(db, row);
+  const lateInterest = await caseInterest(db, actor, {
+    customerId: row.customer_id,
+    entityId: row.entity_id,
+    asOf: input.today,
+  });
   // One basis on the screen: the case's days past due and each invoice's count from today, over the open
   // invoices shown (the stored figure is as of the last evaluation, which may be an earlier day).
   const anchor = row.invoices.filter((i) => !i.disputed).map((i) => i.due_date)[0] ?? null;
@@ -105,6 +111,7 @@ export async function getCase(
       ? { id: row.credit_hold.id, placedOn: row.credit_hold.placed_on, reason: row.credit_hold.reason }
       : null,
     upcoming: strategy ? upcomingSteps(row, strategy, input.today) : [],
+    lateInterest,
   };
 }
 

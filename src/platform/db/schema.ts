@@ -748,6 +748,27 @@ export interface InvoiceDisputeTable {
   created_at: CreatedAt;
 }
 
+// Credit terms (0045_credit_terms.sql), owned by src/credit.
+export interface CreditTermsTable {
+  id: Id;
+  entity_id: number;
+  customer_id: number | null;
+  grade: string | null;
+  valid_from: string;
+  payment_terms_days: number;
+  credit_limit: number | null;
+  currency: string;
+  interest_kind: Defaulted<'none' | 'daily' | 'annual'>;
+  interest_rate: string | null;
+  day_count_basis: Defaulted<number>;
+  grace_days: Defaulted<number>;
+  interest_cap_percent: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   invoice_dispute: InvoiceDisputeTable;
+  credit_terms: CreditTermsTable;
 }

@@ -486,6 +486,7 @@ export const MESSAGES = {
     en: 'Only the requester can withdraw a request',
     'zh-CN': '只有申请人可以撤回申请',
   },
+  creditTermsInvalid: { en: 'Invalid contract terms', 'zh-CN': '合同条款无效' },
   approvalRuleInvalid: { en: 'Invalid approval rule', 'zh-CN': '审批规则无效' },
   approvalRequired: {
     en: 'This needs approval: {kind} of {amount} is beyond your authority',

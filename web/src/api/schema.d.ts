@@ -822,6 +822,20 @@ export interface ApiPaths {
           channel: string;
           stage: string;
         }>;
+        /** late interest (违约金) under the contract terms, as of today; null when not available */
+        lateInterest: {
+          asOf: string;
+          totals: Array<{
+            currency: string;
+            interest: number;
+          }>;
+          invoices: Array<{
+            invoiceId: number;
+            interest: number;
+            days: number;
+            accruesFrom: string | null;
+          }>;
+        } | null;
       };
     };
     patch: {
@@ -1012,6 +1026,20 @@ export interface ApiPaths {
           channel: string;
           stage: string;
         }>;
+        /** late interest (违约金) under the contract terms, as of today; null when not available */
+        lateInterest: {
+          asOf: string;
+          totals: Array<{
+            currency: string;
+            interest: number;
+          }>;
+          invoices: Array<{
+            invoiceId: number;
+            interest: number;
+            days: number;
+            accruesFrom: string | null;
+          }>;
+        } | null;
       };
     };
   };
@@ -2400,6 +2428,253 @@ export interface ApiPaths {
           reversedOn: string | null;
           method: string;
         }>;
+      };
+    };
+  };
+  "/api/credit/customers/{id}/interest": {
+    get: {
+      params: {
+        id: number;
+      };
+      query: {
+        asOf?: string;
+        entityId?: number;
+      };
+      body: never;
+      response: {
+        customerId: number;
+        /** calendar date YYYY-MM-DD */
+        asOf: string;
+        invoices: Array<{
+          invoiceId: number;
+          number: string;
+          entityId: number;
+          /** ISO 4217 code */
+          currency: string;
+          /** amount in the currency minor unit (分/cents) */
+          amount: number;
+          /** amount in the currency minor unit (分/cents) */
+          openAmount: number;
+          /** calendar date YYYY-MM-DD */
+          dueDate: string;
+          /** calendar date YYYY-MM-DD */
+          accruesFrom: string | null;
+          days: number;
+          /** amount in the currency minor unit (分/cents) */
+          interest: number;
+          capped: boolean;
+          termsSource: "customer" | "entity" | "none";
+          termsId: number | null;
+          interestKind: "none" | "daily" | "annual";
+          interestRate: string | null;
+        }>;
+        totals: Array<{
+          /** ISO 4217 code */
+          currency: string;
+          /** amount in the currency minor unit (分/cents) */
+          interest: number;
+        }>;
+      };
+    };
+  };
+  "/api/credit/customers/{id}/terms": {
+    get: {
+      params: {
+        id: number;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: {
+        customerId: number;
+        /** calendar date YYYY-MM-DD */
+        asOf: string;
+        inForce: Array<{
+          entityId: number;
+          source: "customer" | "entity" | "none";
+          terms: {
+            id: number;
+            entityId: number;
+            customerId: number | null;
+            grade: string | null;
+            /** calendar date YYYY-MM-DD */
+            validFrom: string;
+            paymentTermsDays: number;
+            /** amount in the currency minor unit (分/cents) */
+            creditLimit: number | null;
+            /** ISO 4217 code */
+            currency: string;
+            interestKind: "none" | "daily" | "annual";
+            interestRate: string | null;
+            dayCountBasis: number;
+            graceDays: number;
+            interestCapPercent: string | null;
+            note: string | null;
+            createdAt: string;
+          };
+        }>;
+        history: Array<{
+          id: number;
+          entityId: number;
+          customerId: number | null;
+          grade: string | null;
+          /** calendar date YYYY-MM-DD */
+          validFrom: string;
+          paymentTermsDays: number;
+          /** amount in the currency minor unit (分/cents) */
+          creditLimit: number | null;
+          /** ISO 4217 code */
+          currency: string;
+          interestKind: "none" | "daily" | "annual";
+          interestRate: string | null;
+          dayCountBasis: number;
+          graceDays: number;
+          interestCapPercent: string | null;
+          note: string | null;
+          createdAt: string;
+        }>;
+      };
+    };
+    put: {
+      params: {
+        id: number;
+      };
+      query: never;
+      body: {
+        entityId: number;
+        /** calendar date YYYY-MM-DD */
+        validFrom: string;
+        paymentTermsDays: number;
+        creditLimit: number | null;
+        /** ISO 4217 code */
+        currency: string;
+        interestKind: "none" | "daily" | "annual";
+        /** exact decimal, e.g. 0.0005 (万分之五) */
+        interestRate: string | null;
+        dayCountBasis?: 365 | 360;
+        graceDays?: number;
+        /** exact decimal, e.g. 0.0005 (万分之五) */
+        interestCapPercent?: string | null;
+        note?: string | null;
+      };
+      response: {
+        id: number;
+        entityId: number;
+        customerId: number | null;
+        grade: string | null;
+        /** calendar date YYYY-MM-DD */
+        validFrom: string;
+        paymentTermsDays: number;
+        /** amount in the currency minor unit (分/cents) */
+        creditLimit: number | null;
+        /** ISO 4217 code */
+        currency: string;
+        interestKind: "none" | "daily" | "annual";
+        interestRate: string | null;
+        dayCountBasis: number;
+        graceDays: number;
+        interestCapPercent: string | null;
+        note: string | null;
+        createdAt: string;
+      };
+    };
+  };
+  "/api/credit/entities/{id}/terms": {
+    get: {
+      params: {
+        id: number;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: {
+        entityId: number;
+        /** calendar date YYYY-MM-DD */
+        asOf: string;
+        inForce: {
+          id: number;
+          entityId: number;
+          customerId: number | null;
+          grade: string | null;
+          /** calendar date YYYY-MM-DD */
+          validFrom: string;
+          paymentTermsDays: number;
+          /** amount in the currency minor unit (分/cents) */
+          creditLimit: number | null;
+          /** ISO 4217 code */
+          currency: string;
+          interestKind: "none" | "daily" | "annual";
+          interestRate: string | null;
+          dayCountBasis: number;
+          graceDays: number;
+          interestCapPercent: string | null;
+          note: string | null;
+          createdAt: string;
+        } | null;
+        history: Array<{
+          id: number;
+          entityId: number;
+          customerId: number | null;
+          grade: string | null;
+          /** calendar date YYYY-MM-DD */
+          validFrom: string;
+          paymentTermsDays: number;
+          /** amount in the currency minor unit (分/cents) */
+          creditLimit: number | null;
+          /** ISO 4217 code */
+          currency: string;
+          interestKind: "none" | "daily" | "annual";
+          interestRate: string | null;
+          dayCountBasis: number;
+          graceDays: number;
+          interestCapPercent: string | null;
+          note: string | null;
+          createdAt: string;
+        }>;
+      };
+    };
+    put: {
+      params: {
+        id: number;
+      };
+      query: never;
+      body: {
+        /** calendar date YYYY-MM-DD */
+        validFrom: string;
+        paymentTermsDays: number;
+        creditLimit: number | null;
+        /** ISO 4217 code */
+        currency: string;
+        interestKind: "none" | "daily" | "annual";
+        /** exact decimal, e.g. 0.0005 (万分之五) */
+        interestRate: string | null;
+        dayCountBasis?: 365 | 360;
+        graceDays?: number;
+        /** exact decimal, e.g. 0.0005 (万分之五) */
+        interestCapPercent?: string | null;
+        note?: string | null;
+      };
+      response: {
+        id: number;
+        entityId: number;
+        customerId: number | null;
+        grade: string | null;
+        /** calendar date YYYY-MM-DD */
+        validFrom: string;
+        paymentTermsDays: number;
+        /** amount in the currency minor unit (分/cents) */
+        creditLimit: number | null;
+        /** ISO 4217 code */
+        currency: string;
+        interestKind: "none" | "daily" | "annual";
+        interestRate: string | null;
+        dayCountBasis: number;
+        graceDays: number;
+        interestCapPercent: string | null;
+        note: string | null;
+        createdAt: string;
       };
     };
   };

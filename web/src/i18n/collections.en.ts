@@ -46,6 +46,7 @@ const dictionary: Dictionary = {
   'col.dpd': 'Days past due',
   'col.dpdAsOf': 'as of {date}, invoices too',
   'col.overdue': 'Overdue',
+  'col.lateInterest': 'Late interest',
   'col.open': 'Open',
   'col.nextAction': 'Next action',
   'col.collector': 'Collector',

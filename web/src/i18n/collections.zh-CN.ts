@@ -46,6 +46,7 @@ const dictionary: Dictionary = {
   'col.dpd': '逾期天数',
   'col.dpdAsOf': '截至 {date}，发票同此口径',
   'col.overdue': '逾期金额',
+  'col.lateInterest': '违约金',
   'col.open': '未结金额',
   'col.nextAction': '下一步',
   'col.collector': '催收员',

@@ -94,6 +94,15 @@ export default function CaseDetailPage() {
         <Descriptions.Item label={t('col.overdue')}>
           <Totals totals={c.totals} field="overdue" />
         </Descriptions.Item>
+        {c.lateInterest && c.lateInterest.totals.length > 0 && (
+          <Descriptions.Item label={t('col.lateInterest')}>
+            {c.lateInterest.totals.map((total) => (
+              <div key={total.currency}>
+                <Money amount={total.interest} currency={total.currency} />
+              </div>
+            ))}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('col.strategy')}>
           {c.strategy ? `${strategyText(t, c.strategy.name)} v${c.strategy.version}` : '—'}
         </Descriptions.Item>
@@ -122,6 +131,18 @@ export default function CaseDetailPage() {
                     render: (_, i) => <Money amount={i.openAmount} currency={i.currency} />,
                   },
                   { title: t('col.dpd'), align: 'right', dataIndex: 'daysPastDue' },
+                  {
+                    title: t('col.lateInterest'),
+                    align: 'right',
+                    render: (_, i) => {
+                      const accrued = c.lateInterest?.invoices.find((row) => row.invoiceId === i.id);
+                      return accrued && accrued.days > 0 ? (
+                        <Money amount={accrued.interest} currency={i.currency} />
+                      ) : (
+                        '—'
+                      );
+                    },
+                  },
                   {
                     title: '',
                     render: (_, i) => (i.disputed ? <Tag color="purple">{t('col.disputed')}</Tag> : null),

@@ -1,6 +1,5 @@
 // The kinds of approval and the feature code each one applies (composition root): approvals knows no
-// feature, and no feature knows another's handler. Called by every entry point that builds the server or
-// the command line.
+// feature, and no feature knows another's handler. Registered by linkFeatures (feature-links.ts).
 import { registerApprovalKind } from '../approvals/approval-kinds';
 import { activatePlan, discardPlan } from '../collections/cases/plan-approval';
 import { applyApprovedWriteOff } from '../ledger/write-offs/write-off-invoice';

@@ -4,12 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { authorizeRequest, rateLimitKey, recordRouteRule, resolveActor } from '../auth/request-actor';
 import type { AppContext } from '../platform/app';
 import { createServer } from '../platform/http/server';
-import { registerApprovalKinds } from './approval-kinds';
 import { linkFeatures } from './feature-links';
 import { registerApiRoutes } from './routes';
 
 export function buildServer(app: AppContext): Promise<FastifyInstance> {
-  registerApprovalKinds();
   linkFeatures();
   return createServer(app, {
     apiRoutes: registerApiRoutes,

@@ -2,7 +2,6 @@
 // through the same use cases as the API. A decision is a person's: `--as <username>` acts as that user with
 // the user's roles (the local CLI otherwise acts as the system, which sees every request and decides none).
 import type { Command } from 'commander';
-import { registerApprovalKinds } from '../../app/approval-kinds';
 import type { ApprovalView } from '../../approvals/approval-dto';
 import { approveRequest, cancelRequest, rejectRequest } from '../../approvals/decide-approval';
 import { type ApprovalScope, getApproval, listApprovals } from '../../approvals/list-approvals';
@@ -107,7 +106,6 @@ export function registerApprovalCommands(program: Command): void {
       .option('--comment <text>', 'comment (required to reject)')
       .option('--json', 'print JSON')
       .action(async (text: string, options: { as: string; comment?: string; json?: boolean }) => {
-        registerApprovalKinds();
         await withApp(async (app) => {
           const actor = await actorAs(app, options.as);
           const view = await decide(app.store.db, actor, {

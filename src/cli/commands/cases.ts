@@ -1,6 +1,5 @@
 // `huikuan cases list|show`: collection cases and one case's history, through the API's use cases.
 import type { Command } from 'commander';
-import { linkFeatures } from '../../app/feature-links';
 import { createPromise } from '../../collections/cases/create-promise';
 import { type DisputeView, openDispute, resolveDispute } from '../../collections/cases/disputes';
 import { getCase } from '../../collections/cases/get-case';
@@ -104,7 +103,6 @@ export function registerCaseCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (id: string, o: { json?: boolean }) => {
       await withApp(async (app) => {
-        linkFeatures();
         const c = await getCase(app.store.db, actor, { id: Number(id), today: todayIn(app.config.timeZone) });
         if (o.json) return printJson(c);
         const out: string[] = [

@@ -1117,7 +1117,7 @@ export interface ApiPaths {
         ownerName: string | null;
         dueOn: string | null;
         status: "open" | "in_review" | "resolved";
-        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionCode: "credit_note" | "rejected" | "partly" | "other" | null | null;
         resolutionNote: string | null;
         creditNoteId: number | null;
         raisedOn: string;
@@ -1158,7 +1158,7 @@ export interface ApiPaths {
         ownerName: string | null;
         dueOn: string | null;
         status: "open" | "in_review" | "resolved";
-        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionCode: "credit_note" | "rejected" | "partly" | "other" | null | null;
         resolutionNote: string | null;
         creditNoteId: number | null;
         raisedOn: string;
@@ -1193,7 +1193,7 @@ export interface ApiPaths {
         ownerName: string | null;
         dueOn: string | null;
         status: "open" | "in_review" | "resolved";
-        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionCode: "credit_note" | "rejected" | "partly" | "other" | null | null;
         resolutionNote: string | null;
         creditNoteId: number | null;
         raisedOn: string;
@@ -1211,7 +1211,7 @@ export interface ApiPaths {
       query: never;
       body: {
         status?: "open" | "in_review" | "resolved";
-        resolutionCode?: "credit_note" | "rejected" | "partly";
+        resolutionCode?: "credit_note" | "rejected" | "partly" | "other";
         resolutionNote?: string | null;
         creditNoteId?: number | null;
         ownerDepartment?: string | null;
@@ -1235,7 +1235,7 @@ export interface ApiPaths {
         ownerName: string | null;
         dueOn: string | null;
         status: "open" | "in_review" | "resolved";
-        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionCode: "credit_note" | "rejected" | "partly" | "other" | null | null;
         resolutionNote: string | null;
         creditNoteId: number | null;
         raisedOn: string;

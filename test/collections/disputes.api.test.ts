@@ -1,7 +1,7 @@
 // Structured disputes through the API on both stores: a collector raises one on part of an invoice with a
 // reason code, an owner and a due date; it is put in review and resolved with a resolution code; amounts
-// beyond the invoice, a role without the right and another entity's users are refused. Data capture only:
-// the invoice's disputed flag (the engine's input) is left alone.
+// beyond the invoice, a role without the right and another entity's users are refused. The first open
+// dispute marks the invoice disputed (the engine's input: not dunned), resolving the last clears it.
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -44,6 +44,14 @@ describeEachStore('disputes API', (store) => {
     });
   });
   afterAll(() => server.close());
+  const disputed = async () =>
+    (
+      await store()
+        .db.selectFrom('invoice')
+        .select('disputed')
+        .where('id', '=', invoice)
+        .executeTakeFirstOrThrow()
+    ).disputed;
 
   it('is raised by a collector on part of an invoice, reviewed and resolved, and audited', async () => {
     const raised = await collector.post('/api/collections/disputes', {
@@ -67,6 +75,7 @@ describeEachStore('disputes API', (store) => {
       ageDays: 0,
       overdue: false,
     });
+    expect(await disputed()).toBe(true);
     const beyond = await collector.post('/api/collections/disputes', {
       invoiceId: invoice,
       amount: 7_000_01,
@@ -99,6 +108,7 @@ describeEachStore('disputes API', (store) => {
       resolutionCode: 'rejected',
       resolvedOn: expect.any(String),
     });
+    expect(await disputed()).toBe(false);
     expect(
       (await collector.patch(`/api/collections/disputes/${dispute.id}`, { status: 'open' })).statusCode,
     ).toBe(409);
@@ -113,12 +123,7 @@ describeEachStore('disputes API', (store) => {
     });
     expect(again.json()).toMatchObject({ amount: 10_000_00, reasonCode: 'already_paid' });
 
-    const flag = await store()
-      .db.selectFrom('invoice')
-      .select('disputed')
-      .where('id', '=', invoice)
-      .executeTakeFirstOrThrow();
-    expect(flag.disputed).toBe(false);
+    expect(await disputed()).toBe(true);
     const audited = await sql<{ n: number }>`select count(*)::int as n from audit_log
       where table_name = 'invoice_dispute' and actor_user_id = ${collector.userId}`.execute(store().db);
     expect(audited.rows[0].n).toBe(4); // raised, in review, resolved, raised again

@@ -2,6 +2,7 @@
 // imported with its real dates, and the promise holds the case from that day.
 import { describe, expect, it } from 'vitest';
 import { registerCaseCommands } from '../../src/cli/commands/cases';
+import { registerDisputeCommands } from '../../src/cli/commands/disputes';
 import { runEngine } from '../../src/collections/engine/run-engine';
 import { cliRunner, usePgliteDataDir } from '../support/cli';
 import { addCustomer, addInvoice, startWithStandardStrategy } from './fixtures';
@@ -10,10 +11,17 @@ describe('promises add on the CLI', () => {
   usePgliteDataDir('huikuan-promises-cli-', async (db) => {
     const { entityId, collectorId } = await startWithStandardStrategy(db);
     const customerId = await addCustomer(db, { collectorId });
-    await addInvoice(db, { entityId, customerId, dueDate: '2026-03-01', amount: 2_000_000 });
+    await addInvoice(db, {
+      entityId,
+      customerId,
+      issueDate: '2026-02-01',
+      dueDate: '2026-03-01',
+      amount: 2_000_000,
+      number: 'P-1',
+    });
     await runEngine(db, { asOf: '2026-03-03', kind: 'full' });
   });
-  const run = cliRunner(registerCaseCommands);
+  const run = cliRunner(registerCaseCommands, registerDisputeCommands);
 
   it('records a promise made on the given day, due on another', async () => {
     const out = JSON.parse(
@@ -50,13 +58,33 @@ describe('promises add on the CLI', () => {
 
   it('opens and resolves a dispute with its days; the invoice is disputed in between', async () => {
     const opened = JSON.parse(
-      await run('disputes', 'open', '1', '--on', '2026-03-06', '--note', '数量不符', '--json'),
+      await run(
+        'disputes',
+        'open',
+        '--invoice',
+        'P-1',
+        '--reason',
+        'quantity',
+        '--on',
+        '2026-03-06',
+        '--note',
+        '数量不符',
+        '--json',
+      ),
     );
-    expect(opened).toMatchObject({ invoiceId: 1, status: 'open', openedOn: '2026-03-06', note: '数量不符' });
+    expect(opened).toMatchObject({ invoiceId: 1, status: 'open', raisedOn: '2026-03-06', note: '数量不符' });
     expect(JSON.parse(await run('cases', 'show', '1', '--json')).invoices[0].disputed).toBe(true);
-    await expect(run('disputes', 'resolve', '1', '--on', '2026-03-05')).rejects.toThrow();
-    const resolved = JSON.parse(await run('disputes', 'resolve', '1', '--on', '2026-03-12', '--json'));
-    expect(resolved).toMatchObject({ status: 'resolved', openedOn: '2026-03-06', resolvedOn: '2026-03-12' });
+    const id = String(opened.id);
+    await expect(
+      run('disputes', 'resolve', id, '--resolution', 'rejected', '--on', '2026-03-05'),
+    ).rejects.toThrow();
+    await expect(
+      run('disputes', 'resolve', id, '--resolution', 'rejected', '--on', 'soon'),
+    ).rejects.toThrow();
+    const resolved = JSON.parse(
+      await run('disputes', 'resolve', id, '--resolution', 'other', '--on', '2026-03-12', '--json'),
+    );
+    expect(resolved).toMatchObject({ status: 'resolved', raisedOn: '2026-03-06', resolvedOn: '2026-03-12' });
     expect(JSON.parse(await run('cases', 'show', '1', '--json')).invoices[0].disputed).toBe(false);
   });
 });

@@ -4,8 +4,10 @@
 // paid, and letters that read as of their date. PGlite only: it is long, and the engine is the same on both.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { openDispute, updateDispute } from '../../src/collections/disputes/disputes';
 import { runEngine } from '../../src/collections/engine/run-engine';
 import { STANDARD } from '../../src/collections/strategy/default-strategies';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/actor';
 import { addDays } from '../../src/shared/dates';
 import { describeEachStore } from '../support/stores';
 import { addCustomer, addInvoice, pay, startWithStandardStrategy } from './fixtures';
@@ -43,12 +45,27 @@ describeEachStore('six months of the standard strategy, day by day', (store, kin
         issueDate: addDays(START, -230),
         amount: 9_000_000,
       });
+      let disputeId = 0;
       const started = Date.now();
       for (let day = START; day <= END; day = addDays(day, 1)) {
+        // The dispute through the one dispute model: raised and resolved on their days, the invoice
+        // out of dunning in between.
         if (day === '2026-02-15')
-          await db.updateTable('invoice').set({ disputed: true }).where('id', '=', disputed).execute();
+          disputeId = (
+            await openDispute(db, SYSTEM_ACTOR, {
+              invoiceId: disputed,
+              reasonCode: 'quality',
+              today: day,
+              raisedOn: day,
+            })
+          ).id;
         if (day === '2026-03-20')
-          await db.updateTable('invoice').set({ disputed: false }).where('id', '=', disputed).execute();
+          await updateDispute(db, SYSTEM_ACTOR, {
+            id: disputeId,
+            resolutionCode: 'rejected',
+            today: day,
+            resolvedOn: day,
+          });
         if (day === '2026-03-01')
           await pay(db, { entityId, customerId: payer, invoiceId: paid, amount: 3_000_000, date: day });
         if (day === '2026-03-05') {

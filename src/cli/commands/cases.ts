@@ -1,7 +1,6 @@
 // `huikuan cases list|show`: collection cases and one case's history, through the API's use cases.
 import type { Command } from 'commander';
 import { createPromise } from '../../collections/cases/create-promise';
-import { type DisputeView, openDispute, resolveDispute } from '../../collections/cases/disputes';
 import { getCase } from '../../collections/cases/get-case';
 import { listCases } from '../../collections/cases/list-cases';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor';
@@ -32,7 +31,6 @@ const money = (amount: number, currency: string) => `${currency} ${formatMoney(a
 export function registerCaseCommands(program: Command): void {
   const cases = program.command('cases').description('collection cases (催收案件)');
   registerPromiseCommands(program);
-  registerDisputeCommands(program);
 
   cases
     .command('list')
@@ -175,41 +173,4 @@ function registerPromiseCommands(program: Command): void {
         });
       },
     );
-}
-
-/** `huikuan disputes open|resolve <invoiceId> [--on DATE]`: a dispute (争议) of an invoice, with its day. */
-function registerDisputeCommands(program: Command): void {
-  const disputes = program.command('disputes').description('disputes of invoices (争议)');
-  const print = (d: DisputeView, json?: boolean) =>
-    json
-      ? printJson(d)
-      : process.stdout.write(
-          `dispute #${d.id} of invoice ${d.invoiceNumber}: ${d.status}, opened ${d.openedOn}${d.resolvedOn ? `, resolved ${d.resolvedOn}` : ''}\n`,
-        );
-  disputes
-    .command('open <invoiceId>')
-    .description('the customer disputes an invoice: it is not dunned while the dispute is open')
-    .option('--on <date>', 'the day it was disputed (YYYY-MM-DD); default today')
-    .option('--note <text>', 'what is disputed')
-    .option('--json', 'print JSON')
-    .action(async (invoiceId: string, o: { on?: string; note?: string; json?: boolean }) => {
-      await withApp(async (app) => {
-        const on = o.on ?? todayIn(app.config.timeZone);
-        print(
-          await openDispute(app.store.db, actor, { invoiceId: Number(invoiceId), on, note: o.note }),
-          o.json,
-        );
-      });
-    });
-  disputes
-    .command('resolve <invoiceId>')
-    .description("the invoice's open dispute is resolved: it is dunned again")
-    .option('--on <date>', 'the day it was resolved (YYYY-MM-DD); default today')
-    .option('--json', 'print JSON')
-    .action(async (invoiceId: string, o: { on?: string; json?: boolean }) => {
-      await withApp(async (app) => {
-        const on = o.on ?? todayIn(app.config.timeZone);
-        print(await resolveDispute(app.store.db, actor, { invoiceId: Number(invoiceId), on }), o.json);
-      });
-    });
 }

@@ -1,5 +1,6 @@
-// `huikuan disputes open|resolve|list`: structured disputes (异议) from the command line, through the same
-// use cases as the API.
+// `huikuan disputes open|resolve|list`: disputes (异议/争议) from the command line, through the same use cases
+// as the API. Opening the first dispute of an invoice takes it out of dunning, resolving the last puts it back;
+// --on gives the day raised or resolved, so a case's history can be scripted.
 import type { Command } from 'commander';
 import { cliActor } from '../../auth/cli-support';
 import {
@@ -46,7 +47,9 @@ function oneOf<T extends string>(
 }
 
 export function registerDisputeCommands(program: Command): void {
-  const disputes = program.command('disputes').description('structured disputes (异议) on invoices');
+  const disputes = program
+    .command('disputes')
+    .description('disputes (异议) on invoices: an invoice with an open one is not dunned');
 
   disputes
     .command('open')
@@ -57,6 +60,7 @@ export function registerDisputeCommands(program: Command): void {
     .option('--owner-department <name>', 'department that resolves it')
     .option('--due <date>', 'resolve by YYYY-MM-DD')
     .option('--note <text>', 'what the customer says')
+    .option('--on <date>', 'the day it was raised, YYYY-MM-DD (default today)')
     .option('--json', 'print JSON')
     .action(
       async (options: {
@@ -66,6 +70,7 @@ export function registerDisputeCommands(program: Command): void {
         ownerDepartment?: string;
         due?: string;
         note?: string;
+        on?: string;
         json?: boolean;
       }) => {
         await withApp(async (app) => {
@@ -78,6 +83,7 @@ export function registerDisputeCommands(program: Command): void {
             dueOn: options.due,
             note: options.note,
             today: todayIn(app.config.timeZone),
+            raisedOn: options.on,
           });
           if (options.json) printJson(dispute);
           else process.stdout.write(`${line(dispute)}\n`);
@@ -87,15 +93,16 @@ export function registerDisputeCommands(program: Command): void {
 
   disputes
     .command('resolve <id>')
-    .description('resolve a dispute: credit_note (with --credit-note), rejected or partly')
+    .description('resolve a dispute: credit_note (with --credit-note), rejected, partly or other')
     .requiredOption('--resolution <code>', DISPUTE_RESOLUTIONS.join(' | '))
     .option('--credit-note <number>', 'the credit note that settles it')
     .option('--note <text>', 'how it was resolved')
+    .option('--on <date>', 'the day it was resolved, YYYY-MM-DD (default today)')
     .option('--json', 'print JSON')
     .action(
       async (
         id: string,
-        options: { resolution: string; creditNote?: string; note?: string; json?: boolean },
+        options: { resolution: string; creditNote?: string; note?: string; on?: string; json?: boolean },
       ) => {
         if (!/^\d+$/.test(id)) throw invalid(msg('idNotNumber', { what: 'dispute', value: id }));
         await withApp(async (app) => {
@@ -111,6 +118,7 @@ export function registerDisputeCommands(program: Command): void {
             creditNoteId,
             resolutionNote: options.note,
             today: todayIn(app.config.timeZone),
+            resolvedOn: options.on,
           });
           if (options.json) printJson(dispute);
           else process.stdout.write(`${line(dispute)}\n`);

@@ -13,7 +13,7 @@ export const DISPUTE_REASONS = [
   'already_paid',
   'other',
 ] as const;
-export const DISPUTE_RESOLUTIONS = ['credit_note', 'rejected', 'partly'] as const;
+export const DISPUTE_RESOLUTIONS = ['credit_note', 'rejected', 'partly', 'other'] as const;
 
 const ReasonSchema = Type.Union([
   Type.Literal('price'),
@@ -28,6 +28,7 @@ const ResolutionSchema = Type.Union([
   Type.Literal('credit_note'),
   Type.Literal('rejected'),
   Type.Literal('partly'),
+  Type.Literal('other'),
 ]);
 const StatusSchema = Type.Union([Type.Literal('open'), Type.Literal('in_review'), Type.Literal('resolved')]);
 

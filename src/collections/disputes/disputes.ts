@@ -1,13 +1,19 @@
-// Structured disputes (异议): raise one on an invoice or an amount of it with a reason code, give it an owner
-// and a due date, put it in review, resolve it (credit note / rejected / partly). Collectors may raise them.
-// Data capture only: the engine's dunning reads invoice.disputed, which this does not change.
+// Disputes (异议/争议), the one dispute model: raise one on an invoice or an amount of it with a reason code,
+// give it an owner and a due date, put it in review, resolve it (credit note / rejected / partly). Collectors
+// may raise them. The first dispute open on an invoice marks the invoice disputed through the ledger's own
+// use case, and resolving the last one clears the mark, in the same transaction as the dispute row: the
+// engine reads invoice.disputed and does not dun a disputed invoice. The days raised and resolved may be
+// given (default today), so a case's history can be scripted or imported.
+import { sql } from 'kysely';
 import { loadCreditNoteDetail } from '../../ledger/credit-notes/credit-note-queries';
 import { selectInvoiceById } from '../../ledger/invoices/invoice-queries';
+import { setInvoiceDisputed } from '../../ledger/invoices/update-invoice';
 import { type Actor, assertCan } from '../../platform/auth/actor';
-import type { Db } from '../../platform/db/store';
+import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { AppError, invalid, msg, notFound } from '../../platform/errors';
-import { daysBetween } from '../../shared/dates';
+import { daysBetween, isValidIsoDate } from '../../shared/dates';
+import { markCustomerChanged } from '../cases/mark-changed';
 import type { DisputeView, OpenDisputeInput, UpdateDisputeInput } from './dispute-dto';
 import { type DisputeRow, disputeQuery, openDisputedAmount } from './dispute-queries';
 
@@ -58,11 +64,37 @@ export async function listDisputes(
   return rows.map((row) => toDisputeView(row, input.today));
 }
 
-export async function openDispute(db: Db, actor: Actor, input: OpenDisputeInput & { today: string }) {
+function checkDay(field: string, value: string): void {
+  if (!isValidIsoDate(value))
+    throw invalid(msg('dateRequired', { field }), [{ field, value, reason: 'not a date' }]);
+}
+
+/** One writer at a time per invoice's disputes, so "the first open" and "the last open" are decided right. */
+async function lockInvoiceDisputes(tx: Tx, invoiceId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('invoice_dispute'), ${invoiceId}::int)`.execute(tx);
+}
+
+/** Raises a dispute; `raisedOn` is the day the customer raised it (default `today`). */
+export async function openDispute(
+  db: Db,
+  actor: Actor,
+  input: OpenDisputeInput & { today: string; raisedOn?: string },
+) {
   assertCan(actor, 'collections:write');
+  const raisedOn = input.raisedOn ?? input.today;
+  checkDay('raisedOn', raisedOn);
   const id = await inTransaction(db, actor, async (tx) => {
+    await lockInvoiceDisputes(tx, input.invoiceId);
     const invoice = await selectInvoiceById(tx, actor, input.invoiceId);
     if (!invoice) throw notFound('Invoice', input.invoiceId);
+    if (raisedOn < invoice.issueDate)
+      throw invalid(msg('disputeInvalid'), [
+        {
+          field: 'raisedOn',
+          value: raisedOn,
+          reason: `not before the invoice's issue date ${invoice.issueDate}`,
+        },
+      ]);
     const amount = input.amount ?? invoice.openAmount;
     const already = await openDisputedAmount(tx, invoice.id);
     if (amount <= 0 || amount + already > invoice.amount) {
@@ -87,30 +119,45 @@ export async function openDispute(db: Db, actor: Actor, input: OpenDisputeInput 
         owner_department: input.ownerDepartment?.trim() || null,
         owner_user_id: input.ownerUserId ?? null,
         due_on: input.dueOn ?? null,
-        raised_on: input.today,
+        raised_on: raisedOn,
         raised_by: actor.userId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (already === 0) {
+      // The first open dispute: the invoice leaves dunning.
+      await setInvoiceDisputed(tx, actor, { id: invoice.id, disputed: true, today: input.today });
+      await markCustomerChanged(tx, invoice.customerId);
+    }
     return row.id;
   });
   return getDispute(db, actor, { id, today: input.today });
 }
 
+/** Changes or resolves a dispute; `resolvedOn` is the day it was resolved (default `today`). */
 export async function updateDispute(
   db: Db,
   actor: Actor,
-  input: UpdateDisputeInput & { id: number; today: string },
+  input: UpdateDisputeInput & { id: number; today: string; resolvedOn?: string },
 ) {
   assertCan(actor, 'collections:write');
+  const resolvedOn = input.resolvedOn ?? input.today;
+  checkDay('resolvedOn', resolvedOn);
   await inTransaction(db, actor, async (tx) => {
+    const found = await disputeQuery(tx, actor).where('d.id', '=', input.id).executeTakeFirst();
+    if (!found) throw notFound('Dispute', input.id);
+    await lockInvoiceDisputes(tx, found.invoice_id);
     const row = await disputeQuery(tx, actor).where('d.id', '=', input.id).forUpdate('d').executeTakeFirst();
     if (!row) throw notFound('Dispute', input.id);
     if (row.status === 'resolved') throw new AppError('CONFLICT', msg('disputeResolved', { id: row.id }));
     const resolving = input.status === 'resolved' || input.resolutionCode !== undefined;
+    if (resolving && resolvedOn < row.raised_on)
+      throw invalid(msg('disputeInvalid'), [
+        { field: 'resolvedOn', value: resolvedOn, reason: `not before it was raised (${row.raised_on})` },
+      ]);
     if (resolving && !input.resolutionCode)
       throw invalid(msg('disputeInvalid'), [
-        { field: 'resolutionCode', reason: 'credit_note, rejected or partly' },
+        { field: 'resolutionCode', reason: 'credit_note, rejected, partly or other' },
       ]);
     if (input.creditNoteId) {
       const note = await loadCreditNoteDetail(tx, actor, input.creditNoteId);
@@ -141,7 +188,7 @@ export async function updateDispute(
               resolution_code: input.resolutionCode,
               resolution_note: input.resolutionNote?.trim() || null,
               credit_note_id: input.creditNoteId ?? null,
-              resolved_on: input.today,
+              resolved_on: resolvedOn,
               resolved_by: actor.userId,
             }
           : input.status
@@ -150,6 +197,11 @@ export async function updateDispute(
       })
       .where('id', '=', row.id)
       .execute();
+    if (resolving && (await openDisputedAmount(tx, row.invoice_id)) === 0) {
+      // The last open dispute is resolved: the invoice is dunned again.
+      await setInvoiceDisputed(tx, actor, { id: row.invoice_id, disputed: false, today: input.today });
+      await markCustomerChanged(tx, row.customer_id);
+    }
   });
   return getDispute(db, actor, { id: input.id, today: input.today });
 }

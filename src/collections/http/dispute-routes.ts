@@ -49,7 +49,8 @@ export const disputeRoutes: FastifyPluginAsyncTypebox = async (server) => {
       config: { permission: 'collections:write' },
       schema: {
         tags,
-        summary: 'Raise a dispute on an invoice or an amount of it, with a reason code, owner and due date',
+        summary:
+          'Raise a dispute on an invoice or an amount of it, with a reason code, owner and due date; the first open one marks the invoice disputed (not dunned)',
         body: OpenDisputeBody,
         response: { 201: DisputeSchema, ...errors },
       },
@@ -65,7 +66,7 @@ export const disputeRoutes: FastifyPluginAsyncTypebox = async (server) => {
       schema: {
         tags,
         summary:
-          'Put a dispute in review, change its owner or due date, or resolve it (credit note, rejected, partly)',
+          'Put a dispute in review, change its owner or due date, or resolve it (credit note, rejected, partly, other); resolving the last open one clears the invoice’s disputed mark',
         params: IdParam,
         body: UpdateDisputeBody,
         response: { 200: DisputeSchema, ...errors },

@@ -411,19 +411,6 @@ export interface StepFiringTable {
   created_at: Stamp;
 }
 
-export interface DisputeTable {
-  id: Id;
-  invoice_id: number;
-  customer_id: number;
-  entity_id: number;
-  opened_on: string;
-  resolved_on: string | null;
-  status: Defaulted<'open' | 'resolved'>;
-  note: string | null;
-  created_by: number | null;
-  created_at: Stamp;
-}
-
 export interface PromiseTable {
   id: Id;
   case_id: number;
@@ -534,7 +521,6 @@ export interface Database {
   outbox: OutboxTable;
   step_firing: StepFiringTable;
   promise: PromiseTable;
-  dispute: DisputeTable;
   payment_plan: PaymentPlanTable;
   payment_plan_installment: PaymentPlanInstallmentTable;
   credit_hold: CreditHoldTable;
@@ -715,7 +701,7 @@ export interface Database {
   approval_decision: ApprovalDecisionTable;
 }
 
-// Structured disputes (0039), owned by src/collections/disputes.
+// Disputes (0039, the one model since 0047), owned by src/collections/disputes.
 export type DisputeReason =
   | 'price'
   | 'quantity'
@@ -738,7 +724,8 @@ export interface InvoiceDisputeTable {
   owner_user_id: number | null;
   due_on: string | null;
   status: Defaulted<'open' | 'in_review' | 'resolved'>;
-  resolution_code: 'credit_note' | 'rejected' | 'partly' | null;
+  /** 'other' (0047): an outcome not recorded, such as the disputes moved from the old dates-only table. */
+  resolution_code: 'credit_note' | 'rejected' | 'partly' | 'other' | null;
   resolution_note: string | null;
   credit_note_id: number | null;
   raised_on: string;

@@ -1145,7 +1145,7 @@ export interface ApiPaths {
         ownerName: string | null;
         dueOn: string | null;
         status: "open" | "in_review" | "resolved";
-        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionCode: "credit_note" | "rejected" | "partly" | "other" | null | null;
         resolutionNote: string | null;
         creditNoteId: number | null;
         raisedOn: string;
@@ -1186,7 +1186,7 @@ export interface ApiPaths {
         ownerName: string | null;
         dueOn: string | null;
         status: "open" | "in_review" | "resolved";
-        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionCode: "credit_note" | "rejected" | "partly" | "other" | null | null;
         resolutionNote: string | null;
         creditNoteId: number | null;
         raisedOn: string;
@@ -1221,7 +1221,7 @@ export interface ApiPaths {
         ownerName: string | null;
         dueOn: string | null;
         status: "open" | "in_review" | "resolved";
-        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionCode: "credit_note" | "rejected" | "partly" | "other" | null | null;
         resolutionNote: string | null;
         creditNoteId: number | null;
         raisedOn: string;
@@ -1239,7 +1239,7 @@ export interface ApiPaths {
       query: never;
       body: {
         status?: "open" | "in_review" | "resolved";
-        resolutionCode?: "credit_note" | "rejected" | "partly";
+        resolutionCode?: "credit_note" | "rejected" | "partly" | "other";
         resolutionNote?: string | null;
         creditNoteId?: number | null;
         ownerDepartment?: string | null;
@@ -1263,7 +1263,7 @@ export interface ApiPaths {
         ownerName: string | null;
         dueOn: string | null;
         status: "open" | "in_review" | "resolved";
-        resolutionCode: "credit_note" | "rejected" | "partly" | null | null;
+        resolutionCode: "credit_note" | "rejected" | "partly" | "other" | null | null;
         resolutionNote: string | null;
         creditNoteId: number | null;
         raisedOn: string;

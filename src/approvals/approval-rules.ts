@@ -3,16 +3,7 @@
 // approve at which amount, and above which amount two different people must approve (two-step).
 // Thresholds are whole units of the entity's base currency (50000 = ¥50,000.00 for a CNY entity); an amount
 // in another currency cannot be compared without a rate and is treated as larger than every threshold.
-
-export const KNOWN_ROLES = [
-  'admin',
-  'credit_manager',
-  'collection_manager',
-  'collector',
-  'salesperson',
-  'finance',
-  'auditor',
-] as const;
+import { ROLES } from '../auth/roles';
 
 export interface ApprovalLevel {
   /** Amounts up to this many whole units; null: any amount. */
@@ -145,7 +136,7 @@ export function decisionRefusal(input: {
 export function ruleProblems(rule: ApprovalRule): Array<{ field: string; reason: string }> {
   const problems: Array<{ field: string; reason: string }> = [];
   const isUnits = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-  const knownRole = (r: string) => (KNOWN_ROLES as readonly string[]).includes(r);
+  const knownRole = (r: string) => (ROLES as readonly string[]).includes(r);
   for (const [role, units] of Object.entries(rule.authority)) {
     if (!knownRole(role)) problems.push({ field: `authority/${role}`, reason: 'unknown role' });
     if (!isUnits(units)) problems.push({ field: `authority/${role}`, reason: 'a whole amount from 0' });

@@ -8,7 +8,8 @@ import { invalid, msg } from '../../platform/errors';
 import { encodeCursor, type PageResult, readKeysetCursor } from '../../platform/http/pagination';
 import type { ContactRow } from '../engine/snapshot-queries';
 import type { PreviewCaseState } from '../strategy/preview-strategy';
-import type { CaseSummary, OutboxMessage } from './case-dto';
+import type { CaseSummary } from './case-dto';
+import { OUTBOX_COLUMNS, type OutboxRow } from './list-outbox';
 import { TASK_SELECT, type TaskRow } from './list-tasks';
 
 export interface CaseFilter {
@@ -210,23 +211,6 @@ export interface FiringRow {
   strategy: string;
 }
 
-export interface OutboxRow {
-  id: number;
-  case_id: number;
-  customer_id: number;
-  channel: string;
-  template_key: string;
-  locale: string;
-  recipients: OutboxMessage['recipients'];
-  subject: string | null;
-  body: string;
-  status: string;
-  scheduled_on: string;
-  payload: { steps?: string[] } | null;
-  error: string | null;
-  content_hash: string | null;
-}
-
 export interface PromiseRow {
   id: number;
   case_id: number;
@@ -306,8 +290,7 @@ export async function selectCaseDetail(
                from step_firing f join strategy fs on fs.id = f.strategy_id where f.case_id = k.id) f
       ) as firings,
       (select coalesce(json_agg(o order by o.id desc), '[]')
-         from (select o.id, o.case_id, o.customer_id, o.channel, o.template_key, o.locale, o.recipients, o.subject,
-                      o.body, o.status, o.scheduled_on, o.payload, o.error, o.content_hash
+         from (select ${OUTBOX_COLUMNS}
                from outbox o
                where o.case_id = k.id and ${rowVisible(actor, { customer: 'o.customer_id', entity: 'o.entity_id' })}
                order by o.id desc limit 500) o

@@ -6,13 +6,14 @@ import { type Actor, assertCan } from '../../platform/auth/actor';
 import type { Db } from '../../platform/db/store';
 import { notFound } from '../../platform/errors';
 import { addDays, daysBetween } from '../../shared/dates';
-import { detailFields, errorFields } from '../reasons';
+import { detailFields } from '../reasons';
 import { type PreviewCaseState, previewEntity } from '../strategy/preview-strategy';
 import { loadStrategy } from '../strategy/strategy-queries';
 import type { Strategy } from '../strategy/strategy-schema';
 import type { CaseDetail } from './case-dto';
 import { caseInterest } from './case-interest';
 import { type CaseDetailRow, selectCaseDetail, toCaseSummary } from './case-queries';
+import { toOutboxMessage } from './list-outbox';
 import { toTaskView } from './list-tasks';
 
 /** How far ahead the case view looks for its next steps, and how many it shows. */
@@ -64,22 +65,7 @@ export async function getCase(
       taskId: f.task_id,
       strategy: f.strategy,
     })),
-    messages: row.messages.map((r) => ({
-      id: r.id,
-      caseId: r.case_id,
-      customerId: r.customer_id,
-      channel: r.channel,
-      templateKey: r.template_key,
-      locale: r.locale,
-      recipients: r.recipients,
-      subject: r.subject,
-      body: r.body,
-      status: r.status,
-      scheduledOn: r.scheduled_on,
-      steps: r.payload?.steps ?? [],
-      ...errorFields(r.error),
-      contentHash: r.content_hash,
-    })),
+    messages: row.messages.map(toOutboxMessage),
     tasks: row.tasks.map(toTaskView),
     promises: row.promises.map((p) => ({
       id: p.id,

@@ -31,42 +31,51 @@ export async function listOutbox(db: Db, actor: Actor, f: OutboxFilter): Promise
     if (typeof id !== 'number') throw invalid(msg('cursorInvalid'));
     where.push(sql<boolean>`o.id < ${id}`);
   }
-  const rows = await sql<{
-    id: number;
-    case_id: number;
-    customer_id: number;
-    channel: string;
-    template_key: string;
-    locale: string;
-    recipients: OutboxMessage['recipients'];
-    subject: string | null;
-    body: string;
-    status: string;
-    scheduled_on: string;
-    payload: { steps?: string[] };
-    error: string | null;
-    content_hash: string | null;
-  }>`select o.id, o.case_id, o.customer_id, o.channel, o.template_key, o.locale, o.recipients, o.subject, o.body,
-            o.status, o.scheduled_on, o.payload, o.error, o.content_hash
+  const rows = await sql<OutboxRow>`select ${OUTBOX_COLUMNS}
      from outbox o where ${sql.join(where, sql` and `)} order by o.id desc limit ${limit + 1}`.execute(db);
   const page = rows.rows.slice(0, limit);
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      caseId: r.case_id,
-      customerId: r.customer_id,
-      channel: r.channel,
-      templateKey: r.template_key,
-      locale: r.locale,
-      recipients: r.recipients,
-      subject: r.subject,
-      body: r.body,
-      status: r.status,
-      scheduledOn: r.scheduled_on,
-      steps: r.payload?.steps ?? [],
-      ...errorFields(r.error),
-      contentHash: r.content_hash,
-    })),
+    items: page.map(toOutboxMessage),
     nextCursor: rows.rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
+  };
+}
+
+/** An outbox row as the message list and the case view read it (OUTBOX_COLUMNS of `outbox o`). */
+export interface OutboxRow {
+  id: number;
+  case_id: number;
+  customer_id: number;
+  channel: string;
+  template_key: string;
+  locale: string;
+  recipients: OutboxMessage['recipients'];
+  subject: string | null;
+  body: string;
+  status: string;
+  scheduled_on: string;
+  payload: { steps?: string[] } | null;
+  error: string | null;
+  content_hash: string | null;
+}
+
+export const OUTBOX_COLUMNS = sql`o.id, o.case_id, o.customer_id, o.channel, o.template_key, o.locale, o.recipients,
+  o.subject, o.body, o.status, o.scheduled_on, o.payload, o.error, o.content_hash`;
+
+export function toOutboxMessage(r: OutboxRow): OutboxMessage {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    customerId: r.customer_id,
+    channel: r.channel,
+    templateKey: r.template_key,
+    locale: r.locale,
+    recipients: r.recipients,
+    subject: r.subject,
+    body: r.body,
+    status: r.status,
+    scheduledOn: r.scheduled_on,
+    steps: r.payload?.steps ?? [],
+    ...errorFields(r.error),
+    contentHash: r.content_hash,
   };
 }

@@ -54,7 +54,7 @@ export async function termsResolver(db: Db | Tx, actor: Actor, customerId: numbe
     selectCustomerTerms(db, actor, customerId),
     selectEntityDefaults(db, actor),
   ]);
-  return (entityId: number, date: string) => {
+  const resolve = (entityId: number, date: string) => {
     const customer = inForceOn(
       own.filter((row) => row.entityId === entityId),
       date,
@@ -67,6 +67,10 @@ export async function termsResolver(db: Db | Tx, actor: Actor, customerId: numbe
     if (entity) return { source: 'entity' as const, terms: entity };
     return { source: 'none' as const, terms: null };
   };
+  /** Whether any terms version for the entity charges interest: if none does, no invoice needs reading. */
+  const chargesInterestIn = (entityId: number) =>
+    [...own, ...defaults].some((row) => row.entityId === entityId && row.interestKind !== 'none');
+  return Object.assign(resolve, { chargesInterestIn });
 }
 
 async function visibleCustomer(db: Db | Tx, actor: Actor, customerId: number) {

@@ -22,11 +22,25 @@ export async function getCustomerInterest(
     selectInterestBasis(db, actor, input),
     termsResolver(db, actor, input.customerId),
   ]);
-  const totals = new Map<string, number>();
+  const { rows, totals } = interestOf(invoices, resolve, input.asOf);
+  return {
+    customerId: input.customerId,
+    asOf: input.asOf,
+    invoices: rows,
+    totals,
+  };
+}
+
+function interestOf(
+  invoices: Awaited<ReturnType<typeof selectInterestBasis>>,
+  resolve: Awaited<ReturnType<typeof termsResolver>>,
+  asOf: string,
+) {
+  const sums = new Map<string, number>();
   const rows = invoices.map((invoice) => {
     const { source, terms } = resolve(invoice.entityId, invoice.issueDate);
-    const result = accruedInterest(invoice, interestTermsOf(terms), input.asOf);
-    totals.set(invoice.currency, (totals.get(invoice.currency) ?? 0) + result.interest);
+    const result = accruedInterest(invoice, interestTermsOf(terms), asOf);
+    sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + result.interest);
     return {
       invoiceId: invoice.id,
       number: invoice.number,
@@ -45,14 +59,10 @@ export async function getCustomerInterest(
       interestRate: terms?.interestRate ?? null,
     };
   });
-  return {
-    customerId: input.customerId,
-    asOf: input.asOf,
-    invoices: rows,
-    totals: [...totals]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, interest]) => ({ currency, interest })),
-  };
+  const totals = [...sums]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, interest]) => ({ currency, interest }));
+  return { rows, totals };
 }
 
 /** The case view's figure (plugged into collections by src/app): one customer in one entity, or null for
@@ -63,11 +73,14 @@ export async function caseLateInterest(
   input: { customerId: number; entityId: number; asOf: string },
 ) {
   if (!can(actor, 'ledger:read')) return null;
-  const view = await getCustomerInterest(db, actor, input);
+  // The case is already scoped to the actor: the terms first, and the invoices only where interest is charged.
+  const resolve = await termsResolver(db, actor, input.customerId);
+  if (!resolve.chargesInterestIn(input.entityId)) return { asOf: input.asOf, totals: [], invoices: [] };
+  const view = interestOf(await selectInterestBasis(db, actor, input), resolve, input.asOf);
   return {
-    asOf: view.asOf,
+    asOf: input.asOf,
     totals: view.totals,
-    invoices: view.invoices.map(({ invoiceId, interest, days, accruesFrom }) => ({
+    invoices: view.rows.map(({ invoiceId, interest, days, accruesFrom }) => ({
       invoiceId,
       interest,
       days,

@@ -150,7 +150,13 @@ describeEachStore('analytics reports', (store) => {
     expect(error).toMatchObject({ code: 'INVALID_INPUT' });
     expect(error.message).toMatch(/after today/);
     expect(error.details.problems).toEqual([
-      { field: 'to', value: addDays(today, 1), reason: `after today (${today})` },
+      {
+        field: 'to',
+        value: addDays(today, 1),
+        reason: `after today (${today})`,
+        code: 'afterToday',
+        params: { today },
+      },
     ]);
     const upToToday = await getPerformanceReport(store().db, actor, {
       from: addDays(today, -40),

@@ -92,10 +92,12 @@ describeEachStore('statements per request of the collections screens', (store) =
     await server.close();
   });
 
-  it('reads the case view in one statement after the one that authenticates', async () => {
+  it('reads the case view in one statement after the one that authenticates, and the credit terms for its interest', async () => {
     const { status, statements: sent } = await cost(collector, `/api/collections/cases/${caseId}`);
     expect(status).toBe(200);
-    expect(sent).toBe(2);
+    // Authentication, the case, and the late interest linked in from src/credit: the customer's terms and the
+    // entity defaults (its invoices are read only where some terms charge interest; none do here).
+    expect(sent).toBe(4);
     const body = (await collector.get(`/api/collections/cases/${caseId}`)).json();
     expect(body.invoices).toHaveLength(2);
     expect(body.firings.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@
 // file with its line, field and coded reason; a re-import creates nothing twice.
 import { beforeAll, expect, it } from 'vitest';
 import { linkFeatures } from '../../src/app/feature-links';
+import { buildServer } from '../../src/app/server';
 import { getCase } from '../../src/collections/cases/get-case';
 import { runEngine } from '../../src/collections/engine/run-engine';
 import { listImportKinds } from '../../src/ledger/import/list-import-kinds';
@@ -11,7 +12,8 @@ import type { Db } from '../../src/platform/db/store';
 import type { MessageCode } from '../../src/shared/messages/catalog';
 import { formatMessage } from '../../src/shared/messages/format';
 import { runImport, tempFile } from '../ledger/import.fixtures';
-import { describeEachStore } from '../support/stores';
+import { apiClient } from '../support/http';
+import { describeEachStore, testApp } from '../support/stores';
 import { addCustomer, addInvoice, startWithStandardStrategy } from './fixtures';
 
 beforeAll(() => linkFeatures());
@@ -193,5 +195,48 @@ describeEachStore('import of promises and disputes', (store) => {
         status: 'open',
       },
     ]);
+  });
+
+  it('takes a disputes file over the API like any other kind', async () => {
+    const db = store().db;
+    const { p1 } = await setUp(db);
+    const server = await buildServer(testApp(store()));
+    try {
+      const api = await apiClient(server);
+      const post = (text: string, dryRun = false) => {
+        const data = new FormData();
+        data.append('kind', 'disputes');
+        if (dryRun) data.append('dryRun', 'true');
+        data.append('file', new Blob([text], { type: 'text/csv' }), 'disputes.csv');
+        return api.post('/api/imports', data);
+      };
+      const text = [DISPUTES, 'P-1,not_delivered,500.00,2026-03-04,,'].join('\n');
+      const dry = await post(text, true);
+      expect(dry.statusCode, dry.body).toBe(200);
+      expect(dry.json()).toMatchObject({ kind: 'disputes', status: 'validated', inserted: 1 });
+      expect(await counts(db)).toEqual({ promises: 0, disputes: 0 });
+      expect((await post(text)).json()).toMatchObject({ status: 'loaded', inserted: 1 });
+      const invoice = await db
+        .selectFrom('invoice')
+        .select('disputed')
+        .where('id', '=', p1)
+        .executeTakeFirst();
+      expect(invoice?.disputed).toBe(true);
+      const bad = (await post([DISPUTES, 'P-404,price,,2026-03-04,,'].join('\n'))).json();
+      expect(bad).toMatchObject({
+        status: 'rejected',
+        errors: [
+          {
+            line: 2,
+            field: 'invoice_number',
+            value: 'P-404',
+            code: 'import_unknown_invoice',
+            params: { number: 'P-404' },
+          },
+        ],
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -40,7 +40,16 @@ describeEachStore('imports API', (store) => {
       'credit-notes',
       'orders',
       'history',
+      'promises',
+      'disputes',
     ]);
+    // Collections' kinds, wired by the composition root (issue 15: open promises and disputes of history).
+    expect(
+      kinds
+        .find((k) => k.kind === 'disputes')!
+        .fields.filter((f) => f.required)
+        .map((f) => f.name),
+    ).toEqual(['invoice_number', 'reason_code', 'raised_on']);
     const invoices = kinds.find((k) => k.kind === 'invoices')!;
     expect(invoices.fields.filter((f) => f.required).map((f) => f.name)).toEqual([
       'customer_code',

@@ -2,7 +2,7 @@
 // plus grace; then it becomes kept (payments reached the amount) or broken, and a broken one escalates.
 // Recording it cancels the case's messages still queued (hold-messages.ts).
 import { type Actor, assertCan } from '../../platform/auth/actor';
-import type { Db } from '../../platform/db/store';
+import type { Db, Tx } from '../../platform/db/store';
 import { inTransaction } from '../../platform/db/transaction';
 import { invalid, msg, notFound } from '../../platform/errors';
 import { isValidIsoDate } from '../../shared/dates';
@@ -35,35 +35,47 @@ export async function createPromise(db: Db, actor: Actor, input: CreatePromiseIn
     const kase = await selectCase(tx, actor, input.caseId);
     if (!kase) throw notFound('Case', input.caseId);
     if (kase.closed_on) throw invalid(msg('caseClosed', { id: input.caseId }));
-    const row = await tx
-      .insertInto('promise')
-      .values({
-        case_id: kase.id,
-        customer_id: kase.customer_id,
-        entity_id: kase.entity_id,
-        currency: input.currency,
-        amount: input.amount,
-        promised_on: input.today,
-        due_on: input.dueOn,
-        note: input.note ?? null,
-        created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    // The reminder queued this morning must not reach a customer who has just promised (hold-messages.ts).
-    await holdBackMessages(tx, kase.id, 'promise');
-    await markCustomerChanged(tx, kase.customer_id);
-    return {
-      id: row.id,
-      caseId: row.case_id,
-      currency: row.currency,
-      amount: row.amount,
-      promisedOn: row.promised_on,
-      dueOn: row.due_on,
-      status: row.status,
-      paidAmount: row.paid_amount,
-      resolvedOn: row.resolved_on,
-      note: row.note,
-    };
+    return recordPromise(tx, actor, { ...input, customerId: kase.customer_id, entityId: kase.entity_id });
   });
+}
+
+/**
+ * Writes a checked promise on an open case, promised on `today`, inside the caller's transaction (the
+ * use case above; the promises import, src/collections/import-kinds.ts).
+ */
+export async function recordPromise(
+  tx: Tx,
+  actor: Actor,
+  input: CreatePromiseInput & { customerId: number; entityId: number },
+): Promise<PromiseView> {
+  const row = await tx
+    .insertInto('promise')
+    .values({
+      case_id: input.caseId,
+      customer_id: input.customerId,
+      entity_id: input.entityId,
+      currency: input.currency,
+      amount: input.amount,
+      promised_on: input.today,
+      due_on: input.dueOn,
+      note: input.note ?? null,
+      created_by: actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // The reminder queued this morning must not reach a customer who has just promised (hold-messages.ts).
+  await holdBackMessages(tx, input.caseId, 'promise');
+  await markCustomerChanged(tx, input.customerId);
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    currency: row.currency,
+    amount: row.amount,
+    promisedOn: row.promised_on,
+    dueOn: row.due_on,
+    status: row.status,
+    paidAmount: row.paid_amount,
+    resolvedOn: row.resolved_on,
+    note: row.note,
+  };
 }

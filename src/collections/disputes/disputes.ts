@@ -83,55 +83,66 @@ export async function openDispute(
   assertCan(actor, 'collections:write');
   const raisedOn = input.raisedOn ?? input.today;
   checkDay('raisedOn', raisedOn);
-  const id = await inTransaction(db, actor, async (tx) => {
-    await lockInvoiceDisputes(tx, input.invoiceId);
-    const invoice = await selectInvoiceById(tx, actor, input.invoiceId);
-    if (!invoice) throw notFound('Invoice', input.invoiceId);
-    if (raisedOn < invoice.issueDate)
-      throw invalid(msg('disputeInvalid'), [
-        {
-          field: 'raisedOn',
-          value: raisedOn,
-          reason: `not before the invoice's issue date ${invoice.issueDate}`,
-        },
-      ]);
-    const amount = input.amount ?? invoice.openAmount;
-    const already = await openDisputedAmount(tx, invoice.id);
-    if (amount <= 0 || amount + already > invoice.amount) {
-      throw invalid(msg('disputeInvalid'), [
-        {
-          field: 'amount',
-          value: String(amount),
-          reason: `at most ${invoice.amount - already} (the invoice less its open disputes)`,
-        },
-      ]);
-    }
-    const row = await tx
-      .insertInto('invoice_dispute')
-      .values({
-        invoice_id: invoice.id,
-        customer_id: invoice.customerId,
-        entity_id: invoice.entityId,
-        amount,
-        currency: invoice.currency,
-        reason_code: input.reasonCode,
-        note: input.note?.trim() || null,
-        owner_department: input.ownerDepartment?.trim() || null,
-        owner_user_id: input.ownerUserId ?? null,
-        due_on: input.dueOn ?? null,
-        raised_on: raisedOn,
-        raised_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (already === 0) {
-      // The first open dispute: the invoice leaves dunning.
-      await setInvoiceDisputed(tx, actor, { id: invoice.id, disputed: true, today: input.today });
-      await markCustomerChanged(tx, invoice.customerId);
-    }
-    return row.id;
-  });
+  const id = await inTransaction(db, actor, (tx) => raiseDispute(tx, actor, { ...input, raisedOn }));
   return getDispute(db, actor, { id, today: input.today });
+}
+
+/**
+ * Writes a dispute and, for the invoice's first open one, marks the invoice disputed — in the caller's
+ * transaction (the use case above; the disputes import, src/collections/import-kinds.ts). Returns its id.
+ */
+export async function raiseDispute(
+  tx: Tx,
+  actor: Actor,
+  input: OpenDisputeInput & { today: string; raisedOn: string },
+): Promise<number> {
+  const { raisedOn } = input;
+  await lockInvoiceDisputes(tx, input.invoiceId);
+  const invoice = await selectInvoiceById(tx, actor, input.invoiceId);
+  if (!invoice) throw notFound('Invoice', input.invoiceId);
+  if (raisedOn < invoice.issueDate)
+    throw invalid(msg('disputeInvalid'), [
+      {
+        field: 'raisedOn',
+        value: raisedOn,
+        reason: `not before the invoice's issue date ${invoice.issueDate}`,
+      },
+    ]);
+  const amount = input.amount ?? invoice.openAmount;
+  const already = await openDisputedAmount(tx, invoice.id);
+  if (amount <= 0 || amount + already > invoice.amount) {
+    throw invalid(msg('disputeInvalid'), [
+      {
+        field: 'amount',
+        value: String(amount),
+        reason: `at most ${invoice.amount - already} (the invoice less its open disputes)`,
+      },
+    ]);
+  }
+  const row = await tx
+    .insertInto('invoice_dispute')
+    .values({
+      invoice_id: invoice.id,
+      customer_id: invoice.customerId,
+      entity_id: invoice.entityId,
+      amount,
+      currency: invoice.currency,
+      reason_code: input.reasonCode,
+      note: input.note?.trim() || null,
+      owner_department: input.ownerDepartment?.trim() || null,
+      owner_user_id: input.ownerUserId ?? null,
+      due_on: input.dueOn ?? null,
+      raised_on: raisedOn,
+      raised_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (already === 0) {
+    // The first open dispute: the invoice leaves dunning.
+    await setInvoiceDisputed(tx, actor, { id: invoice.id, disputed: true, today: input.today });
+    await markCustomerChanged(tx, invoice.customerId);
+  }
+  return row.id;
 }
 
 /** Changes or resolves a dispute; `resolvedOn` is the day it was resolved (default `today`). */

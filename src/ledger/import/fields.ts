@@ -33,6 +33,10 @@ export const IMPORT_KINDS = [
   'credit-notes',
   'orders',
   'history',
+  // Loaded by collections (registered by the composition root, src/app/feature-links.ts): open promises to pay
+  // and disputes of existing history.
+  'promises',
+  'disputes',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -272,6 +276,69 @@ export const KIND_FIELDS: Record<ImportKind, FieldDef[]> = {
     opt(ORDER_NUMBER),
     opt(DESCRIPTION),
     opt(DISPUTED),
+  ],
+  promises: [
+    opt(ENTITY),
+    req(CUSTOMER_CODE),
+    req(AMOUNT, a('promised amount|承诺金额|承诺还款金额')),
+    opt(CURRENCY),
+    req(
+      f(
+        'promised_on',
+        'date',
+        'date the customer promised (承诺日期)',
+        a('promised on|promise date|date promised|承诺日期|登记日期'),
+      ),
+    ),
+    req(
+      f(
+        'due_on',
+        'date',
+        'date the customer promised to pay by (承诺还款日)',
+        a('due on|pay by|promised payment date|承诺还款日|承诺付款日|还款日期'),
+      ),
+    ),
+    opt(NOTE),
+  ],
+  disputes: [
+    opt(ENTITY),
+    req(INVOICE_NUMBER),
+    req(
+      text(
+        'reason_code',
+        'reason: price, quantity, quality, not_delivered, duplicate, already_paid or other (价格/数量/质量/未收货/重复/已付款/其他)',
+        a('reason|reason code|dispute reason|异议原因|争议原因|原因'),
+      ),
+    ),
+    opt(
+      f(
+        'amount',
+        'amount',
+        "amount in dispute; default the invoice's open amount",
+        a('amount|disputed amount|异议金额|争议金额|金额'),
+      ),
+    ),
+    opt({
+      ...CURRENCY,
+      description: "currency of the amount; it must be the invoice's (default the entity's)",
+    }),
+    req(
+      f(
+        'raised_on',
+        'date',
+        'date the customer raised it (提出日期)',
+        a('raised on|raised date|dispute date|date|提出日期|异议日期|登记日期|日期'),
+      ),
+    ),
+    opt(
+      text(
+        'owner_department',
+        'department that owns it (负责部门)',
+        a('owner department|department|owner|负责部门|责任部门|部门'),
+        100,
+      ),
+    ),
+    opt(NOTE),
   ],
 };
 

@@ -60,6 +60,8 @@ import { countTracked, createChangeTracker } from './stage-queries';
 
 export interface LoadContext {
   raw: RawConnection;
+  /** Row problems found while loading (kinds whose rules live in another module's use cases): any rolls all back. */
+  log: ProblemLog;
   /** Kysely on the same pinned connection and transaction as `raw`. */
   db: Db;
   actor: Actor;
@@ -86,6 +88,11 @@ export interface KindHandler {
   /** Staged rows whose customer is unknown and unnamed are named by their code (mapping.createCustomers). */
   nameCustomersByCode?(raw: RawConnection): Promise<void>;
   check(raw: RawConnection, log: ProblemLog): Promise<void>;
+  /**
+   * The kind's rules are checked row by row as it loads (another module's use cases): it loads the good rows
+   * even when others are wrong, to report every problem at once; any problem still rolls everything back.
+   */
+  checksWhileLoading?: boolean;
   load(ctx: LoadContext): Promise<LoadResult>;
 }
 
@@ -273,7 +280,8 @@ const contacts: KindHandler = {
     ),
 };
 
-export const KIND_HANDLERS: Record<ImportKind, KindHandler> = {
+// The ledger's own kinds; other modules' kinds (promises, disputes) are registered by the composition root.
+const LEDGER_KINDS: Partial<Record<ImportKind, KindHandler>> = {
   customers,
   contacts,
   invoices,
@@ -282,3 +290,17 @@ export const KIND_HANDLERS: Record<ImportKind, KindHandler> = {
   orders,
   history,
 };
+
+const registered = new Map<ImportKind, KindHandler>();
+
+/** A kind another module loads through its own use cases (wired by src/app/feature-links.ts). */
+export function registerImportKind(kind: ImportKind, handler: KindHandler): void {
+  if (LEDGER_KINDS[kind]) throw new Error(`import kind ${kind} belongs to the ledger`);
+  registered.set(kind, handler);
+}
+
+export function kindHandler(kind: ImportKind): KindHandler {
+  const handler = LEDGER_KINDS[kind] ?? registered.get(kind);
+  if (!handler) throw new Error(`import kind ${kind} is not registered (linkFeatures not called?)`);
+  return handler;
+}

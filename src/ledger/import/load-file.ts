@@ -11,7 +11,7 @@ import type { ImportKind } from './fields';
 import { recognisedHeaderCount } from './headers';
 import { lockImports } from './import-lock';
 import type { BatchOutcome } from './import-queries';
-import { KIND_HANDLERS } from './kinds';
+import { kindHandler } from './kinds';
 import { type ImportMapping, resolveColumns } from './mapping';
 import { MAX_REPORTED_ERRORS, ProblemLog } from './report';
 import { prepareRowContext } from './row-context';
@@ -51,7 +51,7 @@ export async function loadFile(store: Store, actor: Actor, input: LoadInput): Pr
 
 async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInput): Promise<BatchOutcome> {
   const { kind, mapping } = input;
-  const handler = KIND_HANDLERS[kind];
+  const handler = kindHandler(kind);
   await lockImports(raw); // before anything reads the ledger: one load at a time
   await setTransactionActor(db, actor);
   // Hash aggregates over a big staging table (duplicate checks) stay in memory.
@@ -176,12 +176,13 @@ async function load({ raw, db }: PinnedConnection, actor: Actor, input: LoadInpu
     await analyzeStage(raw);
     if (mapping.createCustomers) await handler.nameCustomersByCode?.(raw);
     await handler.check(raw, log);
-    if (log.count > 0) reject(log.first(), log.count);
+    if (log.count > 0 && !handler.checksWhileLoading) reject(log.first(), log.count);
     outcome.details.warnings = (await handler.warn?.(raw)) ?? [];
 
     input.onPhase?.('loading');
     const has = (field: string) => columns.index.has(field) || mapping.defaults?.[field] !== undefined;
-    const result = await handler.load({ raw, db, actor, has, rows: rowsTotal });
+    const result = await handler.load({ raw, log, db, actor, has, rows: rowsTotal });
+    if (log.count > 0) reject(log.first(), log.count);
     outcome.inserted = result.inserted;
     outcome.updated = result.updated;
     outcome.unchanged = rowsTotal - result.inserted - result.updated;

@@ -202,3 +202,17 @@ export async function selectInvoicePaymentsOn(
      order by p.received_date, p.id`.execute(db);
   return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
 }
+
+/** The invoice an entity's number names, as the actor sees it (the disputes import finds its invoices so). */
+export async function selectInvoiceIdByNumber(
+  db: Db | Tx,
+  actor: Actor,
+  entityId: number,
+  number: string,
+): Promise<number | null> {
+  const row = await invoiceBaseQuery(db, actor)
+    .where('invoice.entity_id', '=', entityId)
+    .where('invoice.number', '=', number)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -423,6 +423,40 @@ export const MESSAGES = {
     en: 'several columns are named "{header}" (columns {columns}): which one is {field} cannot be told; rename the others or remove them',
     'zh-CN': '有多列都叫“{header}”（第 {columns} 列）：无法判断哪一列是{field}，请重命名或删除多余的列',
   },
+  import_unknown_customer: {
+    en: 'unknown customer "{code}" (import customers first)',
+    'zh-CN': '未知客户“{code}”（请先导入客户）',
+  },
+  import_no_open_case: {
+    en: 'customer {code} has no open collection case in entity {entity}: a promise is recorded on an open case (run the engine for a customer with overdue invoices first)',
+    'zh-CN':
+      '客户 {code} 在主体 {entity} 下没有未结的催收案件：承诺还款须记在未结案件上（请先对有逾期发票的客户运行催收引擎）',
+  },
+  import_unknown_invoice: {
+    en: 'no invoice {number} in entity {entity}',
+    'zh-CN': '主体 {entity} 下没有发票 {number}',
+  },
+  import_dispute_currency: {
+    en: 'the amount is in {currency}, invoice {number} in {invoiceCurrency}',
+    'zh-CN': '金额的币种为 {currency}，而发票 {number} 的币种为 {invoiceCurrency}',
+  },
+  import_dispute_before_issue: {
+    en: 'raised on {date}, before the invoice date {issueDate}',
+    'zh-CN': '提出日期 {date} 早于发票日期 {issueDate}',
+  },
+  import_dispute_amount: {
+    en: 'at most {max} of invoice {number} can be disputed (the invoice less its open disputes)',
+    'zh-CN': '发票 {number} 最多可提出 {max} 的异议（发票金额减去未解决的异议）',
+  },
+  import_dispute_reason: {
+    en: 'reason must be price, quantity, quality, not_delivered, duplicate, already_paid or other (价格/数量/质量/未收货/重复/已付款/其他)',
+    'zh-CN':
+      '原因须为 price、quantity、quality、not_delivered、duplicate、already_paid 或 other（价格/数量/质量/未收货/重复/已付款/其他）',
+  },
+  import_due_before_promise: {
+    en: 'due on {dueOn}, before the promise date {promisedOn}',
+    'zh-CN': '承诺还款日 {dueOn} 早于承诺日期 {promisedOn}',
+  },
   totals_row: {
     en: 'a totals row ({word}), not a record: skipped',
     'zh-CN': '合计行（{word}），不是记录：已跳过',

@@ -3256,7 +3256,7 @@ export interface ApiPaths {
       query: {
         limit?: number;
         cursor?: string;
-        kind?: "customers" | "contacts" | "invoices" | "payments" | "credit-notes" | "orders" | "history";
+        kind?: "customers" | "contacts" | "invoices" | "payments" | "credit-notes" | "orders" | "history" | "promises" | "disputes";
         dryRun?: boolean;
       };
       body: never;

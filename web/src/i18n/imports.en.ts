@@ -34,6 +34,8 @@ const dictionary: Dictionary = {
   'imports.kinds.credit-notes': 'Credit notes',
   'imports.kinds.orders': 'Sales orders',
   'imports.kinds.history': 'Payment history',
+  'imports.kinds.promises': 'Promises to pay',
+  'imports.kinds.disputes': 'Disputes',
   'imports.file': 'File',
   'imports.dropHint': 'Click or drop a file here',
   'imports.formatHint':

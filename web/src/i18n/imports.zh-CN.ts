@@ -33,6 +33,8 @@ const dictionary: Dictionary = {
   'imports.kinds.credit-notes': '红字发票',
   'imports.kinds.orders': '销售订单',
   'imports.kinds.history': '历史回款',
+  'imports.kinds.promises': '承诺还款',
+  'imports.kinds.disputes': '异议',
   'imports.file': '文件',
   'imports.dropHint': '点击或拖入文件',
   'imports.formatHint': '支持 CSV（UTF-8 或 GBK，任意分隔符）和 Excel（.xlsx），列名可用 ERP 导出的原样',

@@ -14,6 +14,8 @@ const LIST_OF_KIND: Record<string, string> = {
   payments: '/payments',
   'credit-notes': '/allocations',
   history: '/invoices',
+  promises: '/collections/cases',
+  disputes: '/invoices',
 };
 
 export function ResultStep({ state, onRestart }: { state: WizardState; onRestart(): void }) {

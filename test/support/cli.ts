@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, vi } from 'vitest';
+import { linkFeatures } from '../../src/app/feature-links';
 import { migrate } from '../../src/platform/db/migrate';
 import { type Db, openStore } from '../../src/platform/db/store';
 
@@ -47,6 +48,8 @@ export function cliRunner(
       return true;
     });
     try {
+      // Linked as the real program links them (cli/program.ts): approval kinds, late interest, import kinds.
+      linkFeatures();
       const program = new Command().exitOverride();
       for (const add of register) add(program);
       await program.parseAsync(['node', 'huikuan', ...args]);

@@ -145,6 +145,17 @@ describe.skipIf(!onPostgres)('the application role cannot rewrite the audit chai
     });
   });
 
+  it('may not forge a bulk load’s row digests, even with the writers’ flag raised', async () => {
+    const attempt = app.store.db.transaction().execute(async (tx) => {
+      await sql`select set_config('huikuan.audit_writing', 'on', true)`.execute(tx);
+      await sql`insert into audit_batch (audit_id, row_ids, digests) values (1, '{1}', '{}')`.execute(tx);
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: '42501',
+      message: 'permission denied for table audit_batch',
+    });
+  });
+
   it('may not attach the owner’s trigger function to a table of its own', async () => {
     const attempt = app.store.withConnection(async ({ raw }) => {
       await raw.exec('begin');

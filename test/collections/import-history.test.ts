@@ -211,6 +211,13 @@ describeEachStore('import of promises and disputes', (store) => {
         return api.post('/api/imports', data);
       };
       const text = [DISPUTES, 'P-1,not_delivered,500.00,2026-03-04,,'].join('\n');
+      // Finance may import the ledger but not record collections' work: the file is refused whole.
+      const finance = await apiClient(server, 'finance');
+      const form = new FormData();
+      form.append('kind', 'disputes');
+      form.append('file', new Blob([text], { type: 'text/csv' }), 'disputes.csv');
+      expect((await finance.post('/api/imports', form)).statusCode).toBe(403);
+      expect(await counts(db)).toEqual({ promises: 0, disputes: 0 });
       const dry = await post(text, true);
       expect(dry.statusCode, dry.body).toBe(200);
       expect(dry.json()).toMatchObject({ kind: 'disputes', status: 'validated', inserted: 1 });

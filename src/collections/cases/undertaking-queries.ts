@@ -33,7 +33,8 @@ export async function selectUndertakings(
     union all
     select 'plan', pl.id, pl.customer_id, pl.entity_id, pl.created_on::text, pl.note, null::bigint[]
       from payment_plan pl
-     where pl.status <> 'cancelled' and pl.created_on <= ${filter.asOf} and ${scope('pl')}
+     -- a plan the debtor agreed to: not a proposal waiting for or refused approval, nor a cancelled one
+     where pl.status in ('active', 'completed', 'defaulted') and pl.created_on <= ${filter.asOf} and ${scope('pl')}
     union all
     select 'message', o.id, o.customer_id, o.entity_id,
            coalesce((o.sent_at at time zone ${filter.timeZone})::date, o.scheduled_on)::text, o.channel,

@@ -71,7 +71,10 @@ function checkDay(field: string, value: string): void {
 
 /** One writer at a time per invoice's disputes, so "the first open" and "the last open" are decided right. */
 async function lockInvoiceDisputes(tx: Tx, invoiceId: number): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext('invoice_dispute'), ${invoiceId}::int)`.execute(tx);
+  // One bigint key from the invoice id (the two-int form would overflow on ids past 2^31).
+  await sql`select pg_advisory_xact_lock(hashtextextended('invoice_dispute:' || ${invoiceId}::text, 0))`.execute(
+    tx,
+  );
 }
 
 /** Raises a dispute; `raisedOn` is the day the customer raised it (default `today`). */

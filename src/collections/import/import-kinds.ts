@@ -14,6 +14,7 @@ import type { RowReader } from '../../ledger/import/row-reader';
 import type { StageColumns } from '../../ledger/import/rows-documents';
 import { collectProblems, duplicateCheck, STAGE } from '../../ledger/import/stage-queries';
 import { selectInvoiceById, selectInvoiceIdByNumber } from '../../ledger/invoices/invoice-queries';
+import { assertCan } from '../../platform/auth/actor';
 import type { ImportError } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/store';
 import { AppError } from '../../platform/errors';
@@ -131,6 +132,8 @@ export const promisesImport: KindHandler = {
       duplicateCheck(['entity_id', 'customer_code', 'due_on', 'amount', 'currency'], 'due_on', 'due_on'),
     ),
   async load(ctx) {
+    // The import needs imports:write; what it records here is collections' work, which needs its own right.
+    assertCan(ctx.actor, 'collections:write');
     const tx = txOf(ctx);
     const { rows } = await ctx.raw.query<StagedPromise>(
       `select line, entity_id, entity_code, customer_code, currency, amount, promised_on::text as promised_on,
@@ -281,6 +284,8 @@ export const disputesImport: KindHandler = {
       duplicateCheck(['entity_id', 'number', 'reason_code', 'raised_on'], 'invoice_number', 'number'),
     ),
   async load(ctx) {
+    // The import needs imports:write; what it records here is collections' work, which needs its own right.
+    assertCan(ctx.actor, 'collections:write');
     const tx = txOf(ctx);
     const { rows } = await ctx.raw.query<StagedDispute>(
       `select line, entity_id, entity_code, number, reason_code, amount, currency, raised_on::text as raised_on,

@@ -253,7 +253,9 @@ export async function collectionState(
     await sql<PaymentPlanCopy & { replaced_then: boolean }>`
       select pp.id, pp.case_id, pp.customer_id, pp.entity_id, pp.currency, pp.created_on, pp.status,
              exists (select 1 from payment_plan n where n.case_id = pp.case_id and n.id > pp.id
-                     and n.created_on <= ${from}::date) as replaced_then
+                     and n.created_on <= ${from}::date
+                     -- a proposal waiting for or refused approval never replaced the active plan
+                     and n.status not in ('pending', 'rejected')) as replaced_then
       from payment_plan pp where pp.case_id = any(${caseIds}::bigint[]) and pp.created_on <= ${from}::date
       order by pp.id`.execute(db)
   ).rows;
